@@ -1,0 +1,33 @@
+/**
+ * What a provider does for OAuth. Standard providers (Oura, WHOOP) implement it with
+ * oauth4webapi; Withings implements only its differences (action=requesttoken envelope, signing).
+ */
+import type { TokenSet } from './token-set.js';
+
+export interface AuthorizationRequest {
+  redirectUri: string;
+  state: string;
+  /** PKCE S256 challenge; providers without PKCE support ignore it. */
+  codeChallenge: string;
+}
+
+export interface CodeExchange {
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+}
+
+export interface OAuthAdapter {
+  /** Scopes requested by `connect`. */
+  scopes: readonly string[];
+  /** Whether the provider checks PKCE (S256). */
+  pkce: boolean;
+  /** Builds the URL the user's browser opens. */
+  authorizationUrl(request: AuthorizationRequest): URL;
+  /** Trades an authorization code for tokens. Throws `AUTH_FAILED` on a rejected code. */
+  exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
+  /** Uses a refresh token once; providers rotate refresh tokens, so the result must be stored. */
+  refresh(refreshToken: string): Promise<TokenSet>;
+  /** Revokes the grant at the provider (best effort for disconnect). */
+  revoke(tokens: TokenSet): Promise<void>;
+}

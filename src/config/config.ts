@@ -1,0 +1,180 @@
+/**
+ * Configuration, loaded once: defaults < config file < environment < flags, validated with zod
+ * and frozen. `env` and `flags` are passed in (never read from globals here) so tests give theirs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+import { z } from 'zod';
+import { WearablesError } from '../core/errors.js';
+import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Real provider endpoints; `*_API_BASE_URL` / `*_AUTH_BASE_URL` point elsewhere (simulator, proxy). */
+export const PROVIDER_DEFAULTS: Record<ProviderId, { apiBaseUrl: string; authBaseUrl: string }> = {
+  oura: { apiBaseUrl: 'https://api.ouraring.com', authBaseUrl: 'https://cloud.ouraring.com' },
+  whoop: { apiBaseUrl: 'https://api.prod.whoop.com/developer', authBaseUrl: 'https://api.prod.whoop.com' },
+  withings: { apiBaseUrl: 'https://wbsapi.withings.net', authBaseUrl: 'https://account.withings.com' },
+};
+
+const providerSchema = z.object({
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  apiBaseUrl: z.url(),
+  authBaseUrl: z.url(),
+  /** Fixed redirect URI (must match the provider app); default: a loopback port picked at connect. */
+  redirectUri: z.url().optional(),
+});
+
+export type ProviderConfig = z.infer<typeof providerSchema>;
+
+const configSchema = z.object({
+  home: z.string().min(1),
+  demo: z.boolean(),
+  logLevel: z.enum(LOG_LEVELS),
+  /** Path of the size-rotated log file; null disables the file. */
+  logFile: z.string().nullable(),
+  /** 64 hex chars or base64 of 32 bytes; when absent a key file in `home` is generated. */
+  encryptionKey: z.string().min(1).optional(),
+  /** Days of history a first sync fetches. */
+  historyDays: z.number().int().min(1).max(3650),
+  /** Toolsets exposed (`all` or names like `oura`, `core`). */
+  toolsets: z.array(z.string()).min(1),
+  providers: z.object({ oura: providerSchema, whoop: providerSchema, withings: providerSchema }),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>> & {
+  readonly dbPath: string;
+  readonly tokensPath: string;
+  readonly keyPath: string;
+};
+
+export interface ConfigFlags {
+  home?: string;
+  demo?: boolean;
+  logLevel?: string;
+  logFile?: string | null;
+  historyDays?: number;
+  toolsets?: string[];
+  providers?: Partial<Record<ProviderId, Partial<ProviderConfig>>>;
+}
+
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+  flags?: ConfigFlags;
+  /** Explicit config file; default `WEARABLES_MCP_CONFIG` or `<home>/config.json` when present. */
+  configFile?: string;
+}
+
+/** The platform data directory (`~/.local/share/wearables-mcp` on Linux, ...) unless overridden. */
+export function defaultHome(env: Record<string, string | undefined>): string {
+  return env.WEARABLES_MCP_HOME || envPaths('wearables-mcp', { suffix: '' }).data;
+}
+
+/** Loads, validates and freezes the configuration. Throws CONFIG_ERROR naming each bad setting. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? {};
+  const flags = options.flags ?? {};
+  let home = flags.home ?? defaultHome(env);
+  const demo = flags.demo ?? false;
+  // The demo never touches the real data directory.
+  if (demo) home = join(home, 'demo');
+
+  const configPath = options.configFile ?? env.WEARABLES_MCP_CONFIG ?? join(home, 'config.json');
+  const fromFile = readConfigFile(configPath, options.configFile !== undefined || env.WEARABLES_MCP_CONFIG !== undefined);
+
+  const providers = Object.fromEntries(
+    PROVIDER_IDS.map((id) => {
+      const upper = id.toUpperCase();
+      const fileProvider = (fromFile.providers as Record<string, Partial<ProviderConfig>> | undefined)?.[id] ?? {};
+      const merged = {
+        ...PROVIDER_DEFAULTS[id],
+        ...fileProvider,
+        ...definedOnly({
+          clientId: env[`${upper}_CLIENT_ID`],
+          clientSecret: env[`${upper}_CLIENT_SECRET`],
+          apiBaseUrl: env[`${upper}_API_BASE_URL`],
+          authBaseUrl: env[`${upper}_AUTH_BASE_URL`],
+          redirectUri: env[`${upper}_REDIRECT_URI`],
+        }),
+        ...definedOnly(flags.providers?.[id] ?? {}),
+      };
+      return [id, merged];
+    }),
+  );
+
+  const envLogFile = env.LOG_FILE;
+  const candidate = {
+    home,
+    demo,
+    logLevel: flags.logLevel ?? env.LOG_LEVEL ?? fromFile.logLevel ?? 'info',
+    logFile:
+      flags.logFile !== undefined
+        ? flags.logFile
+        : envLogFile !== undefined
+          ? envLogFile === ''
+            ? null
+            : envLogFile
+          : fromFile.logFile !== undefined
+            ? fromFile.logFile
+            : join(home, 'logs', 'wearables-mcp.log'),
+    encryptionKey: env.WEARABLES_MCP_ENCRYPTION_KEY || undefined,
+    historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
+    toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
+    providers,
+  };
+  const parsed = configSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new WearablesError('CONFIG_ERROR', `Invalid configuration: ${problems.join('; ')}.`, {
+      hint: 'Fix the named settings (environment variables, flags or config.json); see .env.example.',
+    });
+  }
+  const config: Config = {
+    ...parsed.data,
+    dbPath: join(parsed.data.home, 'wearables.db'),
+    tokensPath: join(parsed.data.home, 'tokens.json'),
+    keyPath: join(parsed.data.home, '.encryption-key'),
+  };
+  return deepFreeze(config);
+}
+
+function readConfigFile(path: string, required: boolean): Record<string, unknown> {
+  if (!existsSync(path)) {
+    if (required) throw new WearablesError('CONFIG_ERROR', `Config file not found: ${path}.`, { hint: 'Create it or unset WEARABLES_MCP_CONFIG.' });
+    return {};
+  }
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new WearablesError('CONFIG_ERROR', `Config file ${path} is not a JSON object.`, {
+      hint: 'Fix its JSON syntax or delete it.',
+      cause: error,
+    });
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== '')) as Partial<T>;
+}
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  return Number(value);
+}
+
+function listOrUndefined(value: string | undefined): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const entry of Object.values(value)) deepFreeze(entry);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,90 @@
+/**
+ * The provider seam. A provider is whatever its factory returns (`createOuraProvider({...})`):
+ * it declares its capabilities and the resources it really delivers, and turns a window of one
+ * resource into normalized pages. Nothing in a provider reads `process.env`; config is injected.
+ * Sync, tools and docs read these declarations instead of branching on provider ids.
+ */
+import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
+import type { AuthorizedHttp } from '../core/http.js';
+import type { OAuthAdapter } from '../auth/oauth-adapter.js';
+import { WearablesError } from '../core/errors.js';
+
+/** How a resource is addressed by the provider's list endpoint. */
+export type ResourceWindowing =
+  /** Listed by local day (`start_date`/`end_date`): windows are `YYYY-MM-DD`, end exclusive. */
+  | 'day'
+  /** Listed by instant (`start_datetime`/`end_datetime`): windows are ISO datetimes, end exclusive. */
+  | 'datetime'
+  /** A snapshot with no time axis (profile, ring configuration): always fetched whole. */
+  | 'none';
+
+export interface ResourceSpec {
+  /** Stable resource name, used in the store, tools, resources and exports (`daily_sleep`). */
+  name: string;
+  /** Human description for docs and tool descriptions. */
+  description: string;
+  /** `document`: rows in the records table; `series`: points in the samples table. */
+  kind: 'document' | 'series';
+  windowing: ResourceWindowing;
+  /** The widest window one request may ask for (the API rejects wider); the sync engine chunks. */
+  maxWindowDays: number;
+  /**
+   * Days before the cursor that every incremental sync fetches again, so late-arriving,
+   * re-scored and deleted records inside it are caught.
+   */
+  overlapDays: number;
+  /** For `series` resources: the series name written to the samples table (`heart_rate`). */
+  series?: string;
+}
+
+/** What a provider can do, read by sync, tools and docs. */
+export interface ProviderCapabilities {
+  /** Data can be pulled by date windows (every provider here). */
+  pull: boolean;
+  /** The provider can push change notifications (webhooks). */
+  webhook: boolean;
+  /** OAuth2 authorization code flow is supported. */
+  oauth: boolean;
+  /** A personal access token / pasted access token can be stored instead of OAuth. */
+  personalToken: boolean;
+}
+
+/** One page of a fetch, already normalized by the provider's pure normalize step. */
+export interface ProviderPage {
+  records: NormalizedRecord[];
+  samples: Sample[];
+}
+
+export interface FetchContext {
+  /** Authenticated HTTP: bearer injection, refresh-and-retry on 401, backoff on 429/5xx. */
+  http: AuthorizedHttp;
+  signal?: AbortSignal;
+}
+
+export interface Provider {
+  id: ProviderId;
+  displayName: string;
+  capabilities: ProviderCapabilities;
+  resources: readonly ResourceSpec[];
+  /** OAuth specifics (authorize URL, token exchange, refresh, revoke). */
+  oauth: OAuthAdapter;
+  /**
+   * Fetches every page of one resource in one window (window no wider than `maxWindowDays`),
+   * following the provider's paging to the end. Throws `WearablesError` on failure; a caller
+   * must treat a window as synced only when the iterator completed.
+   */
+  fetchWindow(resource: ResourceSpec, window: TimeWindow, context: FetchContext): AsyncIterable<ProviderPage>;
+  /** A cheap authenticated call used by `health_check` live probes. */
+  probe(context: FetchContext): Promise<void>;
+}
+
+/** Finds a resource spec by name or throws a VALIDATION_ERROR listing the valid names. */
+export function resourceSpec(provider: Provider, name: string): ResourceSpec {
+  const spec = provider.resources.find((resource) => resource.name === name);
+  if (spec) return spec;
+  throw new WearablesError(
+    'VALIDATION_ERROR',
+    `Unknown ${provider.id} resource "${name}". Valid: ${provider.resources.map((r) => r.name).join(', ')}.`,
+    { hint: 'Use one of the listed resource names.' },
+  );
+}

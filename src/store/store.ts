@@ -1,0 +1,163 @@
+/**
+ * The async store seam. SQLite (better-sqlite3) now, PostgreSQL later: every driver passes the
+ * shared suite in `test/store/store-contract.ts`. All methods are async even where the driver is
+ * synchronous, so callers never depend on a driver's timing.
+ */
+import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
+
+/** A record as read back from the store. */
+export interface StoredRecord extends NormalizedRecord {
+  /** When this row's content last changed in our store (ISO-8601 UTC, ms precision). */
+  storedAt: string;
+  /** SHA-256 of the canonical raw payload; equal hash means byte-identical content. */
+  contentHash: string;
+}
+
+export type ChangeKind = 'created' | 'updated' | 'deleted';
+
+/** One entry of the event feed ("what changed since X"). */
+export interface ChangeEvent {
+  /** Monotonic sequence number; the basis of the opaque cursor. */
+  seq: number;
+  /** When the change was stored (ISO-8601 UTC). */
+  at: string;
+  provider: ProviderId;
+  resource: string;
+  id: string;
+  day: LocalDay | null;
+  change: ChangeKind;
+  /** Normalized fields after the change (null for deletions). */
+  data: Record<string, unknown> | null;
+}
+
+export interface UpsertResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface RecordQuery {
+  provider: ProviderId;
+  resource: string;
+  /** Inclusive first local day. */
+  startDay?: LocalDay;
+  /** Inclusive last local day. */
+  endDay?: LocalDay;
+  limit?: number;
+  offset?: number;
+  /** Sort by day (then start); default ascending. */
+  order?: 'asc' | 'desc';
+}
+
+export interface SampleQuery {
+  provider: ProviderId;
+  series: string;
+  /** Epoch ms inclusive. */
+  start: number;
+  /** Epoch ms exclusive. */
+  end: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SampleBucket {
+  /** Bucket start, epoch ms. */
+  start: number;
+  count: number;
+  min: number;
+  avg: number;
+  max: number;
+}
+
+export interface EventQuery {
+  /** Opaque cursor from a previous answer, or an ISO-8601 instant (strict: changes after it). */
+  since?: string;
+  /** ISO-8601 instant, strict upper bound. */
+  until?: string;
+  providers?: ProviderId[];
+  resources?: string[];
+  limit?: number;
+}
+
+export interface EventPage {
+  events: ChangeEvent[];
+  /** Pass back as `since` to continue; null when no more events exist right now. */
+  nextCursor: string | null;
+}
+
+export interface SyncRun {
+  id: number;
+  provider: ProviderId;
+  /** Resource names this run covered. */
+  resources: string[];
+  mode: 'incremental' | 'full' | 'targeted' | 'fresh';
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'ok' | 'partial' | 'failed';
+  /** Per-resource counts. */
+  counts: Record<string, { fetched: number; created: number; updated: number; unchanged: number; deleted: number }>;
+  /** Error code + message (no secrets) when failed/partial. */
+  error: string | null;
+}
+
+export interface StoreStats {
+  path: string | null;
+  sizeBytes: number;
+  schemaVersion: number;
+  records: Array<{ provider: ProviderId; resource: string; count: number; firstDay: string | null; lastDay: string | null }>;
+  samples: Array<{ provider: ProviderId; series: string; count: number; first: number | null; last: number | null }>;
+}
+
+export interface Store {
+  /** Applies pending migrations (idempotent). */
+  migrate(): Promise<void>;
+  schemaVersion(): Promise<number>;
+
+  /**
+   * Inserts or updates records idempotently, in one transaction. A record whose content hash is
+   * unchanged is left alone and emits no event; created/updated rows emit one event each.
+   */
+  upsertRecords(records: readonly NormalizedRecord[]): Promise<UpsertResult>;
+  /**
+   * Reconciles deletions after a complete fetch of `window` (days inclusive start, exclusive end,
+   * matched on `day`): deletes stored records of that resource in the window whose id is not in
+   * `keepIds`, emitting a `deleted` event for each. Returns how many were deleted.
+   */
+  deleteMissing(provider: ProviderId, resource: string, window: TimeWindow, keepIds: readonly string[]): Promise<number>;
+  queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  countRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<number>;
+  getRecord(provider: ProviderId, resource: string, id: string): Promise<StoredRecord | null>;
+
+  /** Idempotent on (provider, series, ts): a later value replaces the earlier one. */
+  upsertSamples(samples: readonly Sample[]): Promise<number>;
+  /** Removes samples of a series in [start, end) (used before re-writing a re-fetched window). */
+  deleteSamples(provider: ProviderId, series: string, start: number, end: number): Promise<number>;
+  querySamples(query: SampleQuery): Promise<Sample[]>;
+  countSamples(query: Omit<SampleQuery, 'limit' | 'offset'>): Promise<number>;
+  /** Aggregates into fixed buckets of `bucketMs` aligned to epoch (min/avg/max/count). */
+  aggregateSamples(query: Omit<SampleQuery, 'limit' | 'offset'> & { bucketMs: number }): Promise<SampleBucket[]>;
+
+  /** Marks `[window.start, window.end)` of a resource as completely synced at `syncedAt`. */
+  markCovered(provider: ProviderId, resource: string, window: TimeWindow, syncedAt: string): Promise<void>;
+  /** The parts of `window` never completely synced (merged, ascending). */
+  missingWindows(provider: ProviderId, resource: string, window: TimeWindow): Promise<TimeWindow[]>;
+  /** Removes coverage (used when forcing a re-sync of a window). */
+  clearCoverage(provider: ProviderId, resource?: string): Promise<void>;
+
+  /** Per-resource sync cursor (opaque string chosen by the sync engine; here: last synced end). */
+  getCursor(provider: ProviderId, resource: string): Promise<string | null>;
+  setCursor(provider: ProviderId, resource: string, cursor: string): Promise<void>;
+
+  startSyncRun(run: Pick<SyncRun, 'provider' | 'resources' | 'mode'>): Promise<number>;
+  finishSyncRun(id: number, result: Pick<SyncRun, 'status' | 'counts' | 'error'>): Promise<void>;
+  listSyncRuns(options?: { provider?: ProviderId; limit?: number }): Promise<SyncRun[]>;
+
+  listEvents(query: EventQuery): Promise<EventPage>;
+
+  /** Removes every record, sample, cursor and coverage row of a provider (on disconnect --purge). */
+  purgeProvider(provider: ProviderId): Promise<void>;
+  stats(): Promise<StoreStats>;
+  /** Cheap read and write probes for health_check. */
+  probe(): Promise<{ readable: boolean; writable: boolean }>;
+  close(): Promise<void>;
+}
