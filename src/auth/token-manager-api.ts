@@ -1,0 +1,16 @@
+/** What the CLI and MCP layers need from the token manager (implemented in token-manager.ts). */
+import type { ProviderId } from '../core/types.js';
+import type { AccessTokenSource } from './token-provider.js';
+import type { ConnectionStatus, TokenSet } from './token-set.js';
+
+export interface TokenManager extends AccessTokenSource {
+  status(provider: ProviderId): Promise<ConnectionStatus>;
+  isConnected(provider: ProviderId): Promise<boolean>;
+  /** Stores a new grant (connect) — encrypted, atomically, under the cross-process lock. */
+  save(provider: ProviderId, tokens: TokenSet): Promise<void>;
+  /** Revokes at the provider (best effort) and deletes the stored tokens. */
+  disconnect(provider: ProviderId, options?: { revoke?: boolean }): Promise<{ revoked: boolean }>;
+  /** Notifies when the set of connected providers changes (this or another process). */
+  onConnectionsChanged(listener: () => void): () => void;
+  close(): void;
+}

@@ -1,0 +1,53 @@
+/** The sync seam read by the CLI, MCP tools and (later) the scheduler and webhooks. */
+import type { WearablesError } from '../core/errors.js';
+import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
+import type { SyncRun } from '../store/store.js';
+
+export interface SyncProgress {
+  provider: ProviderId;
+  resource: string;
+  /** Windows (requests chunks) completed / planned for this resource. */
+  done: number;
+  total: number;
+  /** Records + samples fetched so far for this resource. */
+  fetched: number;
+}
+
+export interface SyncOptions {
+  /** Default: every connected provider. */
+  providers?: ProviderId[];
+  /** Default: every resource of each provider. */
+  resources?: string[];
+  /** Re-fetch the whole history window (ignores cursors). */
+  full?: boolean;
+  /** Start day for this run (overrides cursors and the default history). */
+  since?: LocalDay;
+  onProgress?: (progress: SyncProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ProviderSyncResult {
+  provider: ProviderId;
+  runId: number;
+  status: SyncRun['status'];
+  counts: SyncRun['counts'];
+  /** Set when the run failed or was partial; never contains secrets. */
+  error?: WearablesError;
+}
+
+export interface SyncReport {
+  results: ProviderSyncResult[];
+}
+
+export interface SyncService {
+  /** Incremental (default) or full sync. Never advances a cursor past data that was not stored. */
+  sync(options?: SyncOptions): Promise<SyncReport>;
+  /**
+   * Makes sure `window` of a resource is in the cache: syncs only the parts never completely
+   * synced (targeted). Returns what was missing; throws only when nothing could be synced and the
+   * cache has nothing to offer (callers decide whether stale data is fine).
+   */
+  ensureCovered(provider: ProviderId, resource: string, window: TimeWindow): Promise<{ missing: TimeWindow[] }>;
+  /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
+  refreshWindow(provider: ProviderId, resource: string, window: TimeWindow): Promise<void>;
+}
