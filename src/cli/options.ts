@@ -1,0 +1,43 @@
+/** Flags shared by every command and their translation into `loadConfig` input. */
+import type { ConfigFlags } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { WearablesError } from '../core/errors.js';
+import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
+
+export interface GlobalOptions {
+  json?: boolean;
+  home?: string;
+  demo?: boolean;
+  logLevel?: string;
+  config?: string;
+}
+
+/** Loads the configuration for a command from env + global flags (+ command flags). */
+export function configFor(options: GlobalOptions, extra: ConfigFlags = {}): Config {
+  return loadConfig({
+    env: process.env,
+    flags: {
+      ...(options.home ? { home: options.home } : {}),
+      ...(options.demo ? { demo: true } : {}),
+      ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+      ...extra,
+    },
+    ...(options.config ? { configFile: options.config } : {}),
+  });
+}
+
+/** Validates a provider argument. */
+export function parseProvider(value: string): ProviderId {
+  if ((PROVIDER_IDS as readonly string[]).includes(value)) return value as ProviderId;
+  throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${value}".`, {
+    hint: `Use one of: ${PROVIDER_IDS.join(', ')}.`,
+  });
+}
+
+/** Validates a YYYY-MM-DD date argument. */
+export function parseDay(value: string, name: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  throw new WearablesError('VALIDATION_ERROR', `${name} must be a date like 2026-01-31, got "${value}".`, {
+    hint: 'Pass the date as YYYY-MM-DD.',
+  });
+}

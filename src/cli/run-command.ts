@@ -1,0 +1,26 @@
+/** Wraps a command body: builds the context, reports errors with exit codes, always closes. */
+import type { AppContext } from '../core/app-context.js';
+import type { Config } from '../config/config.js';
+import { createAppContext } from '../app/create-app-context.js';
+import { createLogger } from '../logging/logger.js';
+import { reportError, type OutputOptions } from './output.js';
+
+/** Runs `body` and sets `process.exitCode` from its outcome. */
+export async function runCommand(output: OutputOptions, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    process.exitCode = reportError(output, error);
+  }
+}
+
+/** Opens an AppContext for a CLI command (terminal logs at warn; the log file keeps the level). */
+export async function withContext<T>(config: Config, body: (context: AppContext) => Promise<T>, stderrLevel = 'warn'): Promise<T> {
+  const logger = await createLogger({ level: config.logLevel, file: config.logFile, stderrLevel });
+  const context = await createAppContext(config, { logger });
+  try {
+    return await body(context);
+  } finally {
+    await context.close();
+  }
+}

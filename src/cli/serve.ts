@@ -1,0 +1,55 @@
+/** `wearables-mcp serve`: MCP over stdio. Nothing but protocol on stdout; logs on stderr. */
+import type { Command } from 'commander';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { createAppContext } from '../app/create-app-context.js';
+import { createLogger } from '../logging/logger.js';
+import { createMcpServer } from '../mcp/server.js';
+import type { AppContext } from '../core/app-context.js';
+import { configFor, type GlobalOptions } from './options.js';
+import { DEMO_PERSONAL_TOKEN, startDemoEnvironment } from './demo-environment.js';
+import { reportError } from './output.js';
+
+/** Registers `serve`. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve MCP over stdio (for Claude Desktop, Claude Code, Cursor, ...)')
+    .option('--toolsets <list>', 'comma-separated toolsets to expose (default: all connected)')
+    .option('--read-only', 'hide tools that change state (sync)')
+    .action(async (options: { toolsets?: string; readOnly?: boolean }) => {
+      const global = program.opts<GlobalOptions>();
+      let context: AppContext | undefined;
+      let closeDemo: (() => Promise<void>) | undefined;
+      try {
+        const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
+        let config = configFor(global, toolsets ? { toolsets } : {});
+        if (global.demo) {
+          const demo = await startDemoEnvironment(global);
+          config = demo.config;
+          closeDemo = demo.close;
+        }
+        const logger = await createLogger({ level: config.logLevel, file: config.logFile });
+        context = await createAppContext(config, { logger });
+        if (global.demo) {
+          await context.tokens.save('oura', { kind: 'personal', accessToken: DEMO_PERSONAL_TOKEN, obtainedAt: Date.now() });
+        }
+        const appContext = context;
+        const server = await createMcpServer(appContext, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly) });
+        const handle = serveStdio(() => server, { onerror: (error) => logger.warn({ err: error }, 'stdio transport error') });
+        logger.info({ demo: Boolean(global.demo) }, 'serving MCP over stdio');
+        const shutdown = async () => {
+          await handle.close().catch(() => undefined);
+          await appContext.close();
+          await closeDemo?.();
+          process.exit(0);
+        };
+        process.stdin.on('end', () => void shutdown());
+        process.on('SIGINT', () => void shutdown());
+        process.on('SIGTERM', () => void shutdown());
+      } catch (error) {
+        process.exitCode = reportError({ json: false }, error);
+        await context?.close();
+        await closeDemo?.();
+      }
+    });
+}

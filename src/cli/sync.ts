@@ -1,0 +1,74 @@
+/** `wearables-mcp sync [provider] [--full] [--since YYYY-MM-DD]`. */
+import type { Command } from 'commander';
+import type { SyncReport } from '../sync/sync-service.js';
+import { configFor, parseDay, parseProvider, type GlobalOptions } from './options.js';
+import { printResult } from './output.js';
+import { createProgressDisplay } from './progress.js';
+import { runCommand, withContext } from './run-command.js';
+import { EXIT_CODES } from './output.js';
+
+/** Registers `sync`. */
+export function registerSyncCommand(program: Command): void {
+  program
+    .command('sync')
+    .description('Mirror provider data into the local cache (incremental by default)')
+    .argument('[provider]', 'only this provider (default: every connected provider)')
+    .option('--full', 're-fetch the whole history window instead of resuming from cursors')
+    .option('--since <date>', 'start day (YYYY-MM-DD) for this run')
+    .option('--resources <list>', 'comma-separated resource names (default: all)')
+    .action(async (providerArgument: string | undefined, options: { full?: boolean; since?: string; resources?: string }) => {
+      const global = program.opts<GlobalOptions>();
+      const json = Boolean(global.json);
+      await runCommand({ json }, async () => {
+        const providers = providerArgument ? [parseProvider(providerArgument)] : undefined;
+        const since = options.since ? parseDay(options.since, '--since') : undefined;
+        await withContext(configFor(global), async (context) => {
+          const display = createProgressDisplay({ quiet: json });
+          let report: SyncReport;
+          try {
+            report = await context.sync.sync({
+              ...(providers ? { providers } : {}),
+              ...(since ? { since } : {}),
+              ...(options.full ? { full: true } : {}),
+              ...(options.resources ? { resources: options.resources.split(',').map((name) => name.trim()) } : {}),
+              onProgress: (progress) => display.update(progress),
+            });
+          } finally {
+            display.stop();
+          }
+          printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () => formatReport(report));
+          const failed = report.results.find((result) => result.error);
+          if (failed?.error) process.exitCode = EXIT_CODES[failed.error.code];
+        });
+      });
+    });
+}
+
+/** JSON-safe report (errors as `{ code, message, hint }`). */
+export function serializeReport(report: SyncReport) {
+  return {
+    results: report.results.map((result) => ({
+      provider: result.provider,
+      run_id: result.runId,
+      status: result.status,
+      counts: result.counts,
+      ...(result.error ? { error: result.error.toJSON() } : {}),
+    })),
+  };
+}
+
+/** Human-readable per-resource counts. */
+export function formatReport(report: SyncReport): string {
+  if (report.results.length === 0) return 'Nothing to sync: no provider is connected. Run `wearables-mcp connect <provider>` first.';
+  const lines: string[] = [];
+  for (const result of report.results) {
+    lines.push(`${result.provider}: ${result.status}`);
+    for (const [resource, counts] of Object.entries(result.counts)) {
+      lines.push(
+        `  ${resource.padEnd(26)} fetched ${String(counts.fetched).padStart(6)}  new ${String(counts.created).padStart(5)}  changed ${String(counts.updated).padStart(4)}  deleted ${String(counts.deleted).padStart(3)}`,
+      );
+    }
+    if (result.error) lines.push(`  error ${result.error.code}: ${result.error.message}${result.error.hint ? ` Next: ${result.error.hint}` : ''}`);
+  }
+  return lines.join('\n');
+}
