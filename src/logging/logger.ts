@@ -15,6 +15,8 @@ export interface LoggerOptions {
   file: string | null;
   /** Where console lines go (default: process.stderr). Tests pass a collector. */
   stderr?: DestinationStream;
+  /** Minimum level written to stderr (default: `level`); CLI commands keep the terminal quiet. */
+  stderrLevel?: string;
   /** Rotate at this size (pino-roll syntax), default 1m; keep `keep` old files. */
   maxSize?: string;
   keep?: number;
@@ -22,7 +24,9 @@ export interface LoggerOptions {
 
 /** Creates the process logger. The file stream is created lazily by pino-roll with mode 0600. */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
-  const streams: StreamEntry[] = [{ level: 'trace', stream: options.stderr ?? process.stderr }];
+  const streams: StreamEntry[] = [
+    { level: (options.stderrLevel ?? 'trace') as StreamEntry['level'], stream: options.stderr ?? process.stderr },
+  ];
   if (options.file && options.level !== 'silent') {
     mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
     const { default: pinoRoll } = await import('pino-roll');

@@ -1,0 +1,57 @@
+// Cold start to first tools/list over stdio: wearables-mcp `serve` vs a minimal SDK server,
+// measured in the same run (median of N spawns each). Prints the ratio; target <= 1.5x.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+
+async function timeToToolsList(command, args, env) {
+  const started = performance.now();
+  const client = new Client({ name: 'bench', version: '0.0.0' });
+  const transport = new StdioClientTransport({ command, args, env: { ...process.env, ...env }, stderr: 'ignore' });
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  const elapsed = performance.now() - started;
+  await client.close();
+  return { elapsed, tools: tools.length };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function coldStartBench() {
+  const home = mkdtempSync(join(tmpdir(), 'wearables-bench-'));
+  const env = { WEARABLES_MCP_HOME: home, LOG_FILE: '', LOG_LEVEL: 'warn', WEARABLES_MCP_ENCRYPTION_KEY: 'a'.repeat(64) };
+  const ours = [];
+  const baseline = [];
+  let toolCount = 0;
+  try {
+    // Interleave so machine noise hits both equally; one warm-up each (file cache).
+    await timeToToolsList(process.execPath, [join(root, 'bench/minimal-server.mjs')], env);
+    await timeToToolsList(process.execPath, [join(root, 'dist/cli/main.js'), 'serve'], env);
+    for (let index = 0; index < runs; index++) {
+      baseline.push((await timeToToolsList(process.execPath, [join(root, 'bench/minimal-server.mjs')], env)).elapsed);
+      const result = await timeToToolsList(process.execPath, [join(root, 'dist/cli/main.js'), 'serve'], env);
+      ours.push(result.elapsed);
+      toolCount = result.tools;
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  const oursMedian = median(ours);
+  const baselineMedian = median(baseline);
+  const ratio = oursMedian / baselineMedian;
+  console.log(
+    `cold start to first tools/list: ${oursMedian.toFixed(0)} ms median (${toolCount} tools) vs minimal SDK server ${baselineMedian.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (target <= 1.50) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`,
+  );
+  return { oursMedian, baselineMedian, ratio };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await coldStartBench();
