@@ -22,4 +22,6 @@ export interface ConnectionStatus {
   expiresInSeconds?: number;
   refreshable?: boolean;
   scope?: string;
+  /** The provider rejected the grant (revoked / invalid_grant): `connect` again to fix it. */
+  reconnectNeeded?: boolean;
 }

@@ -1,0 +1,209 @@
+/**
+ * The token manager: stored tokens, refresh ahead of expiry, single-flight refresh within the
+ * process (one promise per provider) and across processes (the tokens file lock, then a re-read:
+ * another process may already have rotated the refresh token). This is what lets a CLI sync and
+ * a running server share one rotating refresh token without losing the grant.
+ */
+import type { Config } from '../config/config.js';
+import { WearablesError, toWearablesError } from '../core/errors.js';
+import type { ProviderId } from '../core/types.js';
+import type { Logger } from '../logging/logger.js';
+import { registerSecret } from '../logging/secrets.js';
+import type { Provider } from '../providers/provider.js';
+import { createTokenCipher, loadEncryptionKey, type TokenCipher } from './encryption.js';
+import { createConnectionsWatcher } from './connections-watcher.js';
+import type { TokenManager } from './token-manager-api.js';
+import type { ConnectionStatus, TokenSet } from './token-set.js';
+import { createTokenStore, type StoredTokens, type TokenStoreOptions } from './token-store.js';
+
+export interface TokenManagerOptions {
+  config: Config;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  logger: Logger;
+  now?: () => number;
+  /** Refresh when the access token expires within this many ms (default 5 minutes). */
+  refreshSkewMs?: number;
+  /** How often the tokens file is polled for changes by other processes (default 2 s). */
+  watchIntervalMs?: number;
+  /** Lock timing for the tokens file (tests shorten it). */
+  lock?: TokenStoreOptions['lock'];
+}
+
+const DEFAULT_SKEW_MS = 5 * 60_000;
+
+/** Creates the token manager over the encrypted tokens file at `config.tokensPath`. */
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const { config, providers, logger } = options;
+  const now = options.now ?? Date.now;
+  const skewMs = options.refreshSkewMs ?? DEFAULT_SKEW_MS;
+  for (const id of Object.keys(config.providers) as ProviderId[]) registerSecret(config.providers[id].clientSecret);
+
+  const store = createTokenStore({ path: config.tokensPath, cipher: cipherLoader(config), logger, lock: options.lock });
+  const inflight = new Map<ProviderId, Promise<TokenSet>>();
+  const watcher = createConnectionsWatcher(store, options.watchIntervalMs ?? 2_000, logger);
+
+  /** True when `tokens` should be refreshed now: expired or within the skew (capped at half its lifetime). */
+  function isStale(tokens: TokenSet): boolean {
+    if (tokens.expiresAt === undefined) return false;
+    const lifetime = tokens.expiresAt - tokens.obtainedAt;
+    const skew = lifetime > 0 ? Math.min(skewMs, lifetime / 2) : skewMs;
+    return tokens.expiresAt - now() <= skew;
+  }
+
+  async function readConnected(provider: ProviderId): Promise<StoredTokens> {
+    const stored = await store.read(provider);
+    if (!stored) throw notConnected(provider);
+    return stored;
+  }
+
+  /** Joins the running refresh for `provider`, or starts one, until `needsRefresh` is false. */
+  async function ensureRefreshed(provider: ProviderId, needsRefresh: (tokens: TokenSet) => boolean): Promise<TokenSet> {
+    const running = inflight.get(provider);
+    if (running) {
+      const result = await running;
+      return needsRefresh(result) ? ensureRefreshed(provider, needsRefresh) : result;
+    }
+    const flight = refreshUnderLock(provider, needsRefresh).finally(() => inflight.delete(provider));
+    inflight.set(provider, flight);
+    return flight;
+  }
+
+  async function refreshUnderLock(provider: ProviderId, needsRefresh: (tokens: TokenSet) => boolean): Promise<TokenSet> {
+    return store.transaction(async (transaction) => {
+      // Re-read under the lock: another process may have refreshed (and rotated) meanwhile.
+      const stored = await transaction.read(provider);
+      if (!stored) throw notConnected(provider);
+      const current = stored.tokens;
+      if (!needsRefresh(current)) return current;
+      if (current.kind !== 'oauth' || !current.refreshToken) {
+        await transaction.markReconnectNeeded(provider);
+        throw new WearablesError('AUTH_FAILED', `The stored ${provider} ${current.kind} token was rejected or has expired and cannot be refreshed.`, {
+          hint: `Run \`wearables-mcp connect ${provider}\` again (the stored token was rejected).`,
+        });
+      }
+      if (stored.reconnectNeeded) throw grantRevoked(provider);
+      const implementation = providers.get(provider);
+      if (!implementation) throw new WearablesError('CONFIG_ERROR', `Provider ${provider} is not available in this build.`);
+      let fresh: TokenSet;
+      try {
+        fresh = await implementation.oauth.refresh(current.refreshToken);
+      } catch (error) {
+        const failure = toWearablesError(error);
+        if (failure.code !== 'AUTH_FAILED') throw failure; // transient: keep everything as it is
+        await transaction.markReconnectNeeded(provider);
+        throw grantRevoked(provider, failure);
+      }
+      // Providers that do not rotate omit the refresh token: keep the one we have.
+      const next: TokenSet = { ...fresh, refreshToken: fresh.refreshToken ?? current.refreshToken, obtainedAt: fresh.obtainedAt || now() };
+      registerSecret(next.accessToken);
+      registerSecret(next.refreshToken);
+      await transaction.write(provider, next);
+      logger.info(
+        { provider, expiresAt: next.expiresAt === undefined ? null : new Date(next.expiresAt).toISOString() },
+        'refreshed access token',
+      );
+      return next;
+    });
+  }
+
+  return {
+    async getAccessToken(provider) {
+      const { tokens } = await readConnected(provider);
+      if (!isStale(tokens)) return tokens.accessToken;
+      // A personal token that has not expired yet is still usable; only refreshable sets refresh early.
+      if ((tokens.kind !== 'oauth' || !tokens.refreshToken) && tokens.expiresAt !== undefined && tokens.expiresAt > now()) {
+        return tokens.accessToken;
+      }
+      return (await ensureRefreshed(provider, isStale)).accessToken;
+    },
+
+    async refreshAfterUnauthorized(provider, rejectedToken) {
+      registerSecret(rejectedToken);
+      const refreshed = await ensureRefreshed(provider, (tokens) => tokens.accessToken === rejectedToken);
+      return refreshed.accessToken;
+    },
+
+    async status(provider) {
+      const stored = await store.read(provider);
+      if (!stored) return { connected: false };
+      return describe(stored, now());
+    },
+
+    async isConnected(provider) {
+      return (await store.connectedProviders()).includes(provider);
+    },
+
+    async save(provider, tokens) {
+      await store.transaction((transaction) => transaction.write(provider, tokens));
+      logger.info({ provider, kind: tokens.kind }, 'stored new credentials');
+      await watcher.changedHere();
+    },
+
+    async disconnect(provider, disconnectOptions) {
+      const revoked = await store.transaction(async (transaction) => {
+        const stored = await transaction.read(provider).catch(() => undefined);
+        let wasRevoked = false;
+        const implementation = providers.get(provider);
+        if (stored && disconnectOptions?.revoke !== false && implementation) {
+          try {
+            await implementation.oauth.revoke(stored.tokens);
+            wasRevoked = true;
+          } catch (error) {
+            logger.warn({ provider, err: error }, 'could not revoke the grant at the provider; deleting local tokens anyway');
+          }
+        }
+        await transaction.remove(provider);
+        return wasRevoked;
+      });
+      logger.info({ provider, revoked }, 'disconnected');
+      await watcher.changedHere();
+      return { revoked };
+    },
+
+    onConnectionsChanged(listener) {
+      return watcher.subscribe(listener);
+    },
+
+    close() {
+      watcher.close();
+    },
+  };
+}
+
+function cipherLoader(config: Config): TokenStoreOptions['cipher'] {
+  let cipher: TokenCipher | undefined;
+  return async ({ create }) => {
+    if (cipher) return cipher;
+    const key = await loadEncryptionKey(config, { create });
+    if (key) cipher = createTokenCipher(key);
+    return cipher;
+  };
+}
+
+function describe(stored: StoredTokens, nowMs: number): ConnectionStatus {
+  const { tokens } = stored;
+  return {
+    connected: true,
+    kind: tokens.kind,
+    ...(tokens.expiresAt !== undefined
+      ? { expiresAt: new Date(tokens.expiresAt).toISOString(), expiresInSeconds: Math.floor((tokens.expiresAt - nowMs) / 1000) }
+      : {}),
+    refreshable: tokens.kind === 'oauth' && Boolean(tokens.refreshToken) && !stored.reconnectNeeded,
+    ...(tokens.scope ? { scope: tokens.scope } : {}),
+    ...(stored.reconnectNeeded ? { reconnectNeeded: true } : {}),
+  };
+}
+
+function notConnected(provider: ProviderId): WearablesError {
+  return new WearablesError('NOT_CONNECTED', `${provider} is not connected.`, {
+    hint: `Run \`wearables-mcp connect ${provider}\` first.`,
+  });
+}
+
+function grantRevoked(provider: ProviderId, cause?: unknown): WearablesError {
+  return new WearablesError('AUTH_FAILED', `${provider} no longer accepts the stored grant (revoked or expired); reconnect needed.`, {
+    hint: `Run \`wearables-mcp connect ${provider}\` to reconnect.`,
+    statusCode: cause instanceof WearablesError ? cause.statusCode : undefined,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
