@@ -39,6 +39,19 @@ export interface SyncReport {
   results: ProviderSyncResult[];
 }
 
+/** What `ensureCovered` found and did. */
+export interface EnsureCoveredResult {
+  /** Parts of the window that were never completely synced when the call started. */
+  missing: TimeWindow[];
+  /**
+   * Parts still not fetched when the call returns: everything missing when the provider is not
+   * connected, what remained after an error; empty when the missing parts were fetched.
+   */
+  unfetched?: TimeWindow[];
+  /** Why some part could not be fetched (never contains secrets). */
+  error?: WearablesError;
+}
+
 export interface SyncService {
   /** Incremental (default) or full sync. Never advances a cursor past data that was not stored. */
   sync(options?: SyncOptions): Promise<SyncReport>;
@@ -47,7 +60,7 @@ export interface SyncService {
    * synced (targeted). Returns what was missing; throws only when nothing could be synced and the
    * cache has nothing to offer (callers decide whether stale data is fine).
    */
-  ensureCovered(provider: ProviderId, resource: string, window: TimeWindow): Promise<{ missing: TimeWindow[] }>;
+  ensureCovered(provider: ProviderId, resource: string, window: TimeWindow): Promise<EnsureCoveredResult>;
   /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
   refreshWindow(provider: ProviderId, resource: string, window: TimeWindow): Promise<void>;
 }

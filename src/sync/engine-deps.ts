@@ -1,0 +1,35 @@
+/** What the sync engine is built from, shared by its entry points. */
+import type { ProviderId } from '../core/types.js';
+import type { AuthorizedHttp } from '../core/http.js';
+import type { Logger } from '../logging/logger.js';
+import type { Provider, ResourceSpec } from '../providers/provider.js';
+import type { Store, SyncRun } from '../store/store.js';
+import type { ProviderLock } from './provider-lock.js';
+import type { ProviderRunInput } from './provider-run.js';
+
+export interface SyncServiceOptions {
+  store: Store;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  /** Authenticated HTTP per provider. */
+  http: (provider: ProviderId) => AuthorizedHttp;
+  isConnected: (provider: ProviderId) => Promise<boolean>;
+  /** Days of history a first (or full) sync fetches. */
+  historyDays: number;
+  logger: Logger;
+  /** Injectable clock (default: the system clock). */
+  now?: () => Date;
+}
+
+export interface EngineDeps extends Required<SyncServiceOptions> {
+  lock: ProviderLock;
+}
+
+/** The parts of a provider run input every entry point fills the same way. */
+export function runInputBase(
+  deps: EngineDeps,
+  provider: Provider,
+  specs: readonly ResourceSpec[],
+  mode: SyncRun['mode'],
+): Pick<ProviderRunInput, 'provider' | 'specs' | 'mode' | 'store' | 'http' | 'logger' | 'now'> {
+  return { provider, specs, mode, store: deps.store, http: deps.http(provider.id), logger: deps.logger, now: deps.now };
+}

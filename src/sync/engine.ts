@@ -1,0 +1,24 @@
+/**
+ * The provider-agnostic sync engine. Reads each provider's declared resources (windowing,
+ * `maxWindowDays`, `overlapDays`, kind) instead of branching on provider ids.
+ */
+import type { SyncService } from './sync-service.js';
+import type { EngineDeps, SyncServiceOptions } from './engine-deps.js';
+import { createProviderLock } from './provider-lock.js';
+import { runSync } from './run-sync.js';
+import { ensureCovered, refreshWindow } from './targeted.js';
+
+export type { SyncServiceOptions };
+
+/**
+ * Builds the sync service. Cursor per (provider, resource) = end of the last completely stored
+ * window; coverage and cursor move only after a chunk was fetched and stored to its end.
+ */
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const deps: EngineDeps = { ...options, now: options.now ?? (() => new Date()), lock: createProviderLock() };
+  return {
+    sync: (syncOptions) => runSync(deps, syncOptions),
+    ensureCovered: (provider, resource, window) => ensureCovered(deps, provider, resource, window),
+    refreshWindow: (provider, resource, window) => refreshWindow(deps, provider, resource, window),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Runs one resource over its planned windows, chunk by chunk, oldest first. Only after a chunk
+ * was completely fetched and stored are its coverage marked and the cursor moved, so an error or
+ * a crash mid-chunk leaves both where the stored data ends.
+ */
+import type { TimeWindow } from '../core/types.js';
+import type { ResourceCounts } from './counts.js';
+import { advanceCursor, chunkWindow, coverableWindow, type RunBounds } from './plan-windows.js';
+import { storeDocumentChunk, storeSeriesChunk, type ChunkContext } from './store-chunk.js';
+
+export interface ResourceRunInput extends ChunkContext {
+  /** Windows to fetch (each is cut to `maxWindowDays`); ignored for snapshot resources. */
+  windows: readonly TimeWindow[];
+  bounds: RunBounds;
+  /** Whether a resource without a cursor gets one from this run (regular runs, not targeted). */
+  allowFirstCursor: boolean;
+  now: () => Date;
+  /** Mutated as data is stored, so the caller has honest counts even when this throws. */
+  counts: ResourceCounts;
+  /** Called after each completely stored chunk. */
+  onChunk?: (done: number, total: number) => void;
+}
+
+/** Fetches and stores every chunk of one resource. Throws the first error, leaving later chunks. */
+export async function runResource(input: ResourceRunInput): Promise<void> {
+  const { spec, store, provider, bounds } = input;
+  if (spec.windowing === 'none') {
+    await storeDocumentChunk(input, { start: bounds.today, end: bounds.endDay }, input.counts);
+    await store.setCursor(provider.id, spec.name, input.now().toISOString());
+    input.onChunk?.(1, 1);
+    return;
+  }
+  const windowing = spec.windowing;
+  const chunks = input.windows.flatMap((window) => chunkWindow(window, windowing, spec.maxWindowDays));
+  let cursor = await store.getCursor(provider.id, spec.name);
+  for (const [index, chunk] of chunks.entries()) {
+    if (spec.kind === 'series') await storeSeriesChunk(input, chunk, input.counts);
+    else await storeDocumentChunk(input, chunk, input.counts);
+    const covered = coverableWindow(chunk, windowing, bounds);
+    if (covered) await store.markCovered(provider.id, spec.name, covered, input.now().toISOString());
+    const next = advanceCursor(cursor, chunk, input.allowFirstCursor);
+    if (next !== null) {
+      await store.setCursor(provider.id, spec.name, next);
+      cursor = next;
+    }
+    input.onChunk?.(index + 1, chunks.length);
+  }
+}

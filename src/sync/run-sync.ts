@@ -1,0 +1,85 @@
+/**
+ * `sync()`: incremental or full runs of every selected provider, side by side. Each provider runs
+ * under its lock (a second identical call joins the running one) and records its own audit row;
+ * one provider failing never stops the others.
+ */
+import { WearablesError, toWearablesError } from '../core/errors.js';
+import type { Provider, ResourceSpec } from '../providers/provider.js';
+import type { ProviderSyncResult, SyncOptions, SyncReport } from './sync-service.js';
+import { emptyCounts } from './counts.js';
+import { runInputBase, type EngineDeps } from './engine-deps.js';
+import { planRange, runBounds, type RunBounds } from './plan-windows.js';
+import { runProvider } from './provider-run.js';
+import { checkSince, providerOf, selectResources } from './validate.js';
+
+/** Runs a sync over the selected providers; validation errors throw before anything runs. */
+export async function runSync(deps: EngineDeps, options: SyncOptions = {}): Promise<SyncReport> {
+  const since = checkSince(options.since, runBounds(deps.now()));
+  const explicit = options.providers !== undefined;
+  const providers = (options.providers ?? [...deps.providers.keys()]).map((id) => providerOf(deps.providers, id));
+  const selected = selectResources(providers, options.resources);
+  const results = await Promise.all(
+    [...selected].map(([provider, specs]) => syncProvider(deps, provider, specs, { ...options, since }, explicit)),
+  );
+  return { results: results.filter((result): result is ProviderSyncResult => result !== null) };
+}
+
+async function syncProvider(
+  deps: EngineDeps,
+  provider: Provider,
+  specs: ResourceSpec[],
+  options: SyncOptions,
+  explicit: boolean,
+): Promise<ProviderSyncResult | null> {
+  const mode = options.full ? 'full' : 'incremental';
+  try {
+    if (!(await deps.isConnected(provider.id))) {
+      return explicit ? await recordNotConnected(deps, provider, specs, mode) : null;
+    }
+    const joinKey = JSON.stringify({ mode, since: options.since ?? null, resources: specs.map((spec) => spec.name) });
+    return await deps.lock.run(
+      provider.id,
+      () =>
+        runProvider({
+          ...runInputBase(deps, provider, specs, mode),
+          allowFirstCursor: true,
+          signal: options.signal,
+          onProgress: options.onProgress,
+          plan: (spec, bounds) => planSync(deps, provider, spec, bounds, options),
+        }),
+      joinKey,
+    );
+  } catch (error) {
+    // The audit row itself could not be written (store failure): report, keep other providers going.
+    const failure = toWearablesError(error, 'CACHE_ERROR');
+    deps.logger.warn({ provider: provider.id, mode, err: failure }, 'sync run could not run');
+    return { provider: provider.id, runId: 0, status: 'failed', counts: {}, error: failure };
+  }
+}
+
+async function planSync(deps: EngineDeps, provider: Provider, spec: ResourceSpec, bounds: RunBounds, options: SyncOptions) {
+  if (spec.windowing === 'none') return [];
+  // A full run re-proves everything it fetches; the store clears coverage per resource.
+  if (options.full) await deps.store.clearCoverage(provider.id, spec.name);
+  const cursor = options.full ? null : await deps.store.getCursor(provider.id, spec.name);
+  const range = planRange({
+    windowing: spec.windowing,
+    overlapDays: spec.overlapDays,
+    historyDays: deps.historyDays,
+    cursor,
+    full: options.full === true,
+    since: options.since,
+    bounds,
+  });
+  return range ? [range] : [];
+}
+
+async function recordNotConnected(deps: EngineDeps, provider: Provider, specs: ResourceSpec[], mode: 'incremental' | 'full') {
+  const error = new WearablesError('NOT_CONNECTED', `${provider.displayName} is not connected.`, {
+    hint: `Connect it with \`wearables-mcp connect ${provider.id}\`, then sync again.`,
+  });
+  const runId = await deps.store.startSyncRun({ provider: provider.id, resources: specs.map((spec) => spec.name), mode });
+  const counts = Object.fromEntries(specs.map((spec) => [spec.name, emptyCounts()]));
+  await deps.store.finishSyncRun(runId, { status: 'failed', counts, error: `${error.code}: ${error.message}` });
+  return { provider: provider.id, runId, status: 'failed' as const, counts, error };
+}
