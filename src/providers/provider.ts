@@ -53,6 +53,11 @@ export interface ProviderCapabilities {
 export interface ProviderPage {
   records: NormalizedRecord[];
   samples: Sample[];
+  /**
+   * Documents on this page that did not match the provider's schema: kept (raw plus the fields
+   * that could be read) rather than failing the sync; counted so sync can report them.
+   */
+  invalid?: number;
 }
 
 export interface FetchContext {

@@ -1,0 +1,37 @@
+/**
+ * The Oura provider: `createOuraProvider({ apiBaseUrl, authBaseUrl, clientId, clientSecret, fetch })`.
+ * Nothing here reads `process.env`; config is injected by the registry.
+ */
+import type { FetchLike } from '../../core/http.js';
+import type { Provider } from '../provider.js';
+import { fetchOuraWindow, probeOura } from './client.js';
+import { createOuraOAuth } from './oauth.js';
+import { OURA_RESOURCES } from './resources.js';
+
+export interface OuraProviderOptions {
+  /** `https://api.ouraring.com` or the simulator's Oura API base. */
+  apiBaseUrl: string;
+  /** `https://cloud.ouraring.com` or the simulator's Oura auth base. */
+  authBaseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Used for OAuth calls; API calls go through the `AuthorizedHttp` in the fetch context. */
+  fetch?: FetchLike;
+}
+
+/** Builds the Oura provider. */
+export function createOuraProvider(options: OuraProviderOptions): Provider {
+  return {
+    id: 'oura',
+    displayName: 'Oura',
+    capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
+    resources: OURA_RESOURCES,
+    oauth: createOuraOAuth(options),
+    fetchWindow(resource, window, context) {
+      return fetchOuraWindow(options.apiBaseUrl, resource, window, context);
+    },
+    probe(context) {
+      return probeOura(options.apiBaseUrl, context);
+    },
+  };
+}

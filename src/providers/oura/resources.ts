@@ -1,0 +1,93 @@
+/**
+ * The Oura collections we mirror, as `ResourceSpec`s, plus the API path of each.
+ *
+ * Overlap (days re-fetched before the cursor on every incremental sync), chosen per collection:
+ * - Sleep-derived documents (sleep, daily_sleep, daily_readiness, sleep_time, daily_spo2,
+ *   daily_resilience, daily_stress, daily_cardiovascular_age, vo2_max) reach Oura's cloud only
+ *   when the user opens the app, which can be days later, and are re-scored when later nights or
+ *   baselines arrive: 7 days.
+ * - daily_activity keeps updating through the day and is finalised the next morning: 2 days.
+ * - workout / session / tag / enhanced_tag / rest_mode_period are edited or confirmed by the user
+ *   after the fact (autodetected workouts are confirmed, tags get an end time): 7 days.
+ * - heartrate is an append-only stream synced from the ring; 1 day catches late uploads.
+ * - personal_info / ring_configuration are snapshots fetched whole (windowing 'none').
+ *
+ * maxWindowDays: Oura documents no limit for day collections and pages with `next_token`, so a
+ * wide window (90 days) keeps request counts low. Heart rate is limited to 30 days per request
+ * (the API answers 400 for longer ranges), so the sync engine chunks it.
+ */
+import type { ResourceSpec } from '../provider.js';
+
+/** A `ResourceSpec` plus the Oura API path it is listed from. */
+export interface OuraResourceSpec extends ResourceSpec {
+  /** Path under the API base URL, e.g. `/v2/usercollection/daily_sleep`. */
+  path: string;
+}
+
+const DAY_WINDOW_DAYS = 90;
+/** Oura rejects heart rate ranges longer than 30 days. */
+export const HEARTRATE_MAX_WINDOW_DAYS = 30;
+
+function dayResource(name: string, description: string, overlapDays: number, apiName: string = name): OuraResourceSpec {
+  return {
+    name,
+    description,
+    kind: 'document',
+    windowing: 'day',
+    maxWindowDays: DAY_WINDOW_DAYS,
+    overlapDays,
+    path: `/v2/usercollection/${apiName}`,
+  };
+}
+
+/** Every Oura collection this project syncs. */
+export const OURA_RESOURCES: readonly OuraResourceSpec[] = [
+  {
+    name: 'personal_info',
+    description: 'Profile: age, weight, height, biological sex (snapshot).',
+    kind: 'document',
+    windowing: 'none',
+    maxWindowDays: 1,
+    overlapDays: 0,
+    path: '/v2/usercollection/personal_info',
+  },
+  dayResource('daily_sleep', 'Daily sleep score and its contributors.', 7),
+  dayResource('sleep', 'Sleep periods: stages, efficiency, latency, HRV, heart rate, breathing.', 7),
+  dayResource('sleep_time', 'Recommended bedtime window.', 7),
+  dayResource('daily_readiness', 'Daily readiness score, contributors and temperature deviation.', 7),
+  dayResource('daily_activity', 'Daily activity: steps, calories, activity time, score.', 2),
+  dayResource('daily_stress', 'Daily time in high stress and high recovery.', 7),
+  dayResource('daily_resilience', 'Daily resilience level and contributors.', 7),
+  dayResource('daily_spo2', 'Average blood oxygen during sleep and breathing disturbance index.', 7),
+  dayResource('daily_cardiovascular_age', 'Predicted cardiovascular (vascular) age.', 7),
+  dayResource('vo2_max', 'Estimated VO2 max.', 7, 'vO2_max'),
+  dayResource('workout', 'Workouts: activity, intensity, calories, distance.', 7),
+  dayResource('session', 'Guided and unguided sessions (breathing, meditation, ...).', 7),
+  dayResource('tag', 'User notes and tags (legacy tags).', 7),
+  dayResource('enhanced_tag', 'User tags with type codes and durations.', 7),
+  dayResource('rest_mode_period', 'Rest mode periods.', 7),
+  {
+    name: 'ring_configuration',
+    description: 'Ring hardware, size, color and firmware (snapshot).',
+    kind: 'document',
+    windowing: 'none',
+    maxWindowDays: 1,
+    overlapDays: 0,
+    path: '/v2/usercollection/ring_configuration',
+  },
+  {
+    name: 'heartrate',
+    description: 'Heart rate samples (bpm) with their source: awake, rest, sleep, workout, ...',
+    kind: 'series',
+    series: 'heart_rate',
+    windowing: 'datetime',
+    maxWindowDays: HEARTRATE_MAX_WINDOW_DAYS,
+    overlapDays: 1,
+    path: '/v2/usercollection/heartrate',
+  },
+];
+
+/** The Oura spec for a resource name, or undefined when Oura has no such collection. */
+export function ouraResource(name: string): OuraResourceSpec | undefined {
+  return OURA_RESOURCES.find((resource) => resource.name === name);
+}
