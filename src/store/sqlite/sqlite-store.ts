@@ -1,0 +1,133 @@
+/**
+ * The `Store` on one better-sqlite3 connection. Every method is async per the seam, runs its
+ * synchronous work in one go (no transaction spans an await), and turns SQLite failures into
+ * `CACHE_ERROR`s with a hint.
+ */
+import { WearablesError } from '../../core/errors.js';
+import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../core/types.js';
+import type { EventPage, EventQuery, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
+import { clearCoverage, markCovered, missingWindows } from './coverage.js';
+import { listEvents } from './events.js';
+import { probe, purgeProvider, stats } from './maintenance.js';
+import { appliedVersion, applyMigrations } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+import { countRecords, getRecord, queryRecords } from './records-read.js';
+import { deleteMissing, upsertRecords } from './records-write.js';
+import { aggregateSamples, countSamples, deleteSamples, querySamples, upsertSamples } from './samples.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { toCacheError } from './sqlite-errors.js';
+import { finishSyncRun, getCursor, listSyncRuns, setCursor, startSyncRun } from './sync-state.js';
+
+/** Implements `Store` over an open, migrated connection (built by `openSqliteStore`). */
+export class SqliteStore implements Store {
+  #closed = false;
+
+  constructor(private readonly context: SqliteContext) {}
+
+  /** Runs `work` on the connection, translating failures once. */
+  private run<T>(operation: string, work: (context: SqliteContext) => T): Promise<T> {
+    if (this.#closed) {
+      return Promise.reject(new WearablesError('CACHE_ERROR', `Cache ${operation} failed: the store is closed.`, { hint: 'Open the store again.' }));
+    }
+    try {
+      return Promise.resolve(work(this.context));
+    } catch (error) {
+      return Promise.reject(toCacheError(error, operation));
+    }
+  }
+
+  migrate(): Promise<void> {
+    return this.run('migration', (context) => {
+      applyMigrations(context.db, MIGRATIONS, { path: context.path ?? ':memory:', now: () => context.now(), logger: context.logger });
+    });
+  }
+  schemaVersion(): Promise<number> {
+    return this.run('schema version read', (context) => appliedVersion(context.db));
+  }
+
+  upsertRecords(records: readonly NormalizedRecord[]): Promise<UpsertResult> {
+    return this.run('record upsert', (context) => upsertRecords(context, records));
+  }
+  deleteMissing(provider: ProviderId, resource: string, window: TimeWindow, keepIds: readonly string[]): Promise<number> {
+    return this.run('record deletion', (context) => deleteMissing(context, provider, resource, window, keepIds));
+  }
+  queryRecords(query: RecordQuery): Promise<StoredRecord[]> {
+    return this.run('record query', (context) => queryRecords(context, query));
+  }
+  countRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<number> {
+    return this.run('record count', (context) => countRecords(context, query));
+  }
+  getRecord(provider: ProviderId, resource: string, id: string): Promise<StoredRecord | null> {
+    return this.run('record read', (context) => getRecord(context, provider, resource, id));
+  }
+
+  upsertSamples(samples: readonly Sample[]): Promise<number> {
+    return this.run('sample upsert', (context) => upsertSamples(context, samples));
+  }
+  deleteSamples(provider: ProviderId, series: string, start: number, end: number): Promise<number> {
+    return this.run('sample deletion', (context) => deleteSamples(context, provider, series, start, end));
+  }
+  querySamples(query: SampleQuery): Promise<Sample[]> {
+    return this.run('sample query', (context) => querySamples(context, query));
+  }
+  countSamples(query: Omit<SampleQuery, 'limit' | 'offset'>): Promise<number> {
+    return this.run('sample count', (context) => countSamples(context, query));
+  }
+  aggregateSamples(query: Omit<SampleQuery, 'limit' | 'offset'> & { bucketMs: number }): Promise<SampleBucket[]> {
+    return this.run('sample aggregation', (context) => aggregateSamples(context, query));
+  }
+
+  markCovered(provider: ProviderId, resource: string, window: TimeWindow, syncedAt: string): Promise<void> {
+    return this.run('coverage update', (context) => markCovered(context, provider, resource, window, syncedAt));
+  }
+  missingWindows(provider: ProviderId, resource: string, window: TimeWindow): Promise<TimeWindow[]> {
+    return this.run('coverage read', (context) => missingWindows(context, provider, resource, window));
+  }
+  clearCoverage(provider: ProviderId, resource?: string): Promise<void> {
+    return this.run('coverage reset', (context) => clearCoverage(context, provider, resource));
+  }
+
+  getCursor(provider: ProviderId, resource: string): Promise<string | null> {
+    return this.run('cursor read', (context) => getCursor(context, provider, resource));
+  }
+  setCursor(provider: ProviderId, resource: string, cursor: string): Promise<void> {
+    return this.run('cursor update', (context) => setCursor(context, provider, resource, cursor));
+  }
+
+  startSyncRun(run: Pick<SyncRun, 'provider' | 'resources' | 'mode'>): Promise<number> {
+    return this.run('sync run start', (context) => startSyncRun(context, run));
+  }
+  finishSyncRun(id: number, result: Pick<SyncRun, 'status' | 'counts' | 'error'>): Promise<void> {
+    return this.run('sync run finish', (context) => finishSyncRun(context, id, result));
+  }
+  listSyncRuns(options?: { provider?: ProviderId; limit?: number }): Promise<SyncRun[]> {
+    return this.run('sync run list', (context) => listSyncRuns(context, options));
+  }
+
+  listEvents(query: EventQuery): Promise<EventPage> {
+    return this.run('event feed read', (context) => listEvents(context, query));
+  }
+
+  purgeProvider(provider: ProviderId): Promise<void> {
+    return this.run('purge', (context) => purgeProvider(context, provider));
+  }
+  stats(): Promise<StoreStats> {
+    return this.run('stats', (context) => stats(context));
+  }
+  probe(): Promise<{ readable: boolean; writable: boolean }> {
+    if (this.#closed) return Promise.resolve({ readable: false, writable: false });
+    return this.run('probe', (context) => probe(context));
+  }
+
+  /** Closes the connection (idempotent); later calls fail with CACHE_ERROR. */
+  close(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#closed = true;
+    try {
+      this.context.db.close();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(toCacheError(error, 'close'));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/** Per-resource cursors and the `sync_runs` audit trail. */
+import { WearablesError } from '../../core/errors.js';
+import type { ProviderId } from '../../core/types.js';
+import type { SyncRun } from '../store.js';
+import type { SqliteContext } from './sqlite-context.js';
+
+interface SyncRunRow {
+  id: number;
+  provider: string;
+  resources: string;
+  mode: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  counts: string;
+  error: string | null;
+}
+
+/** The stored cursor of a resource, or null. */
+export function getCursor(context: SqliteContext, provider: ProviderId, resource: string): string | null {
+  const row = context.statement('SELECT cursor FROM cursors WHERE provider = ? AND resource = ?').get(provider, resource) as { cursor: string } | undefined;
+  return row?.cursor ?? null;
+}
+
+/** Stores (replaces) the cursor of a resource. */
+export function setCursor(context: SqliteContext, provider: ProviderId, resource: string, cursor: string): void {
+  context
+    .statement(
+      `INSERT INTO cursors (provider, resource, cursor, updated_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (provider, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    )
+    .run(provider, resource, cursor, context.now().toISOString());
+}
+
+/** Opens an audit row in status `running`; returns its id. */
+export function startSyncRun(context: SqliteContext, run: Pick<SyncRun, 'provider' | 'resources' | 'mode'>): number {
+  const result = context
+    .statement("INSERT INTO sync_runs (provider, resources, mode, started_at, status) VALUES (?, ?, ?, ?, 'running')")
+    .run(run.provider, JSON.stringify(run.resources), run.mode, context.now().toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+/** Closes an audit row with its outcome. */
+export function finishSyncRun(context: SqliteContext, id: number, result: Pick<SyncRun, 'status' | 'counts' | 'error'>): void {
+  const changes = context
+    .statement('UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?')
+    .run(context.now().toISOString(), result.status, JSON.stringify(result.counts), result.error, id).changes;
+  if (changes === 0) {
+    throw new WearablesError('NOT_FOUND', `Sync run ${id} does not exist.`, { hint: 'Pass the id returned by startSyncRun.' });
+  }
+}
+
+/** Newest runs first. */
+export function listSyncRuns(context: SqliteContext, options: { provider?: ProviderId; limit?: number } = {}): SyncRun[] {
+  const limit = options.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new WearablesError('VALIDATION_ERROR', 'limit must be a positive integer.', { hint: 'Use e.g. 20.' });
+  }
+  const rows = (
+    options.provider === undefined
+      ? context.statement('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit)
+      : context.statement('SELECT * FROM sync_runs WHERE provider = ? ORDER BY id DESC LIMIT ?').all(options.provider, limit)
+  ) as SyncRunRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    provider: row.provider as ProviderId,
+    resources: JSON.parse(row.resources) as string[],
+    mode: row.mode as SyncRun['mode'],
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status as SyncRun['status'],
+    counts: JSON.parse(row.counts) as SyncRun['counts'],
+    error: row.error,
+  }));
+}
