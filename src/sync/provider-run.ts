@@ -54,6 +54,7 @@ export async function runProvider(input: ProviderRunInput): Promise<ProviderSync
       continue;
     }
     const resourceStarted = Date.now();
+    let invalid = 0;
     try {
       const windows = spec.windowing === 'none' ? [] : await input.plan(spec, bounds);
       await runResource({
@@ -62,11 +63,13 @@ export async function runProvider(input: ProviderRunInput): Promise<ProviderSync
         windows,
         bounds,
         counts: resourceCounts,
+        onInvalid: (count) => (invalid += count),
         onChunk: (done, total) =>
           input.onProgress?.({ provider: provider.id, resource: spec.name, done, total, fetched: resourceCounts.fetched }),
       });
       succeeded++;
-      logger.info({ provider: provider.id, resource: spec.name, mode, runId, ...resourceCounts, durationMs: Date.now() - resourceStarted }, 'sync resource done');
+      const durationMs = Date.now() - resourceStarted;
+      logger.info({ provider: provider.id, resource: spec.name, mode, runId, ...resourceCounts, invalid, durationMs }, 'sync resource done');
     } catch (error) {
       const failure = toWearablesError(error, 'SYNC_ERROR');
       failures.push({ resource: spec.name, error: failure });

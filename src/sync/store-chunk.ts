@@ -20,6 +20,8 @@ export interface ChunkContext {
   store: Store;
   http: AuthorizedHttp;
   signal?: AbortSignal;
+  /** Told how many documents of a page did not match the provider's schema (kept, but noted). */
+  onInvalid?: (count: number) => void;
 }
 
 /** Stores a complete document chunk; counts go into `counts` as they happen. */
@@ -28,6 +30,7 @@ export async function storeDocumentChunk(context: ChunkContext, chunk: TimeWindo
   const seen = new Set<string>();
   for await (const page of provider.fetchWindow(spec, chunk, { http: context.http, signal })) {
     throwIfCancelled(signal);
+    if (page.invalid) context.onInvalid?.(page.invalid);
     if (page.records.length > 0) {
       const result = await store.upsertRecords(page.records);
       addCounts(counts, { fetched: page.records.length, ...result });
