@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import console from 'node:console';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../dist/store/sqlite/index.js';
