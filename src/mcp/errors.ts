@@ -1,0 +1,74 @@
+/**
+ * The one translation from errors to tool results. Tools throw `WearablesError`; here it becomes
+ * an `isError: true` result whose text reads `<CODE>: message. Next: hint` and whose
+ * structuredContent is `{ error: { code, message, hint, retry_after_seconds } }`. Anything else
+ * becomes a generic CACHE_ERROR / UPSTREAM_ERROR without leaking its message.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { WearablesError, type ErrorCode } from '../core/errors.js';
+import type { Logger } from '../logging/logger.js';
+
+const DEFAULT_HINTS: Record<ErrorCode, string> = {
+  AUTH_FAILED: 'Reconnect the provider with `wearables-mcp connect <provider>`, then retry.',
+  NOT_CONNECTED: 'Connect the provider with `wearables-mcp connect <provider>` (see get_auth_status), then retry.',
+  RATE_LIMITED: 'Wait before retrying, or answer from cached data (omit fresh).',
+  NOT_FOUND: 'Check the id or date range and retry.',
+  UPSTREAM_ERROR: 'Retry in a minute; cached data is still available without fresh: true.',
+  VALIDATION_ERROR: 'Fix the named arguments and call again.',
+  CACHE_ERROR: 'Run health_check to see whether the local cache is readable and writable.',
+  SYNC_ERROR: 'Retry the sync; run health_check if it keeps failing.',
+  CONFIG_ERROR: 'Fix the named settings and restart the server.',
+  FILE_EXISTS: 'Choose another path or allow overwriting.',
+  EXPORT_ERROR: 'Check the export path and retry.',
+};
+
+/** The structured error payload of a failed tool call. */
+export interface ToolErrorPayload {
+  code: ErrorCode;
+  message: string;
+  hint: string;
+  retry_after_seconds: number | null;
+}
+
+/** Store/driver failures look like this; everything else unknown is treated as upstream. */
+function looksLikeCacheFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /sqlite|database|SQLITE_|disk I\/O|readonly|not open/i.test(`${error.name} ${error.message}`);
+}
+
+/** Normalizes anything thrown into a `WearablesError` safe to show to the model. */
+export function toSafeError(error: unknown): WearablesError {
+  if (error instanceof WearablesError) return error;
+  if (looksLikeCacheFailure(error)) {
+    return new WearablesError('CACHE_ERROR', 'The local cache could not be read or written', { cause: error });
+  }
+  return new WearablesError('UPSTREAM_ERROR', 'An unexpected error occurred while answering', { cause: error });
+}
+
+/** The JSON payload for an error (`hint` always filled with a next step). */
+export function errorPayload(error: WearablesError): ToolErrorPayload {
+  return {
+    code: error.code,
+    message: error.message.replace(/\.+$/, ''),
+    hint: error.hint ?? DEFAULT_HINTS[error.code],
+    retry_after_seconds: error.retryAfterSeconds ?? null,
+  };
+}
+
+/** One-line text form: `<CODE>: message. Next: hint`. */
+export function errorText(payload: ToolErrorPayload): string {
+  const retry = payload.retry_after_seconds !== null ? ` Retry after ${payload.retry_after_seconds} s.` : '';
+  return `${payload.code}: ${payload.message}.${retry} Next: ${payload.hint}`;
+}
+
+/** Translates anything thrown by a tool into an `isError: true` result. Never throws. */
+export function toolErrorResult(error: unknown, logger?: Logger, toolName?: string): CallToolResult {
+  const safe = toSafeError(error);
+  if (!(error instanceof WearablesError)) {
+    logger?.error({ tool: toolName, err: error }, 'tool failed with an unexpected error');
+  } else {
+    logger?.warn({ tool: toolName, code: safe.code }, 'tool returned an error');
+  }
+  const payload = errorPayload(safe);
+  return { isError: true, content: [{ type: 'text', text: errorText(payload) }], structuredContent: { error: payload } };
+}

@@ -1,0 +1,54 @@
+/**
+ * `wearables://{provider}/{resource}/{start}/{end}`: a cached slice of one resource as JSON
+ * (documents: their canonical fields; series: hourly min/avg/max). Cache only: no sync.
+ */
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
+import type { AppContext } from '../../core/app-context.js';
+import { resourceSpec } from '../../providers/provider.js';
+import { addDays, dayStartMs, localDay, localIso, resolveDayRange } from '../tools/shared/dates.js';
+import { WearablesError } from '../../core/errors.js';
+import { guardedRead, jsonContents, providerOf, providerVariable, variable } from './resource-support.js';
+
+const HOUR = 3_600_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_ROWS = 1_000;
+
+/** Registers the slice template. */
+export function registerDataSlice(server: McpServer, context: AppContext): void {
+  server.registerResource(
+    'data-slice',
+    new ResourceTemplate('wearables://{provider}/{resource}/{start}/{end}', { list: undefined }),
+    {
+      title: 'Cached data slice',
+      description: 'Cached records of one provider resource between two local days (inclusive, YYYY-MM-DD), as JSON. Reads the cache only.',
+      mimeType: 'application/json',
+    },
+    (uri, variables) =>
+      guardedRead(async () => {
+        const provider = providerVariable(context, variable(variables, 'provider'));
+        const spec = resourceSpec(providerOf(context, provider), variable(variables, 'resource'));
+        const dateInput = { start_date: variable(variables, 'start'), end_date: variable(variables, 'end') };
+        if (!DAY.test(dateInput.start_date) || !DAY.test(dateInput.end_date)) {
+          throw new WearablesError('VALIDATION_ERROR', `start and end must be local days like 2024-05-01 (got ${dateInput.start_date}, ${dateInput.end_date})`, {
+            hint: 'Use wearables://<provider>/<resource>/<YYYY-MM-DD>/<YYYY-MM-DD>.',
+          });
+        }
+        const range = resolveDayRange(dateInput, context.now());
+        const window = { start_date: range.startDay, end_date: range.endDay };
+        if (spec.kind === 'series') {
+          const buckets = await context.store.aggregateSamples({
+            provider,
+            series: spec.series ?? spec.name,
+            start: dayStartMs(range.startDay),
+            end: dayStartMs(addDays(range.endDay, 1)),
+            bucketMs: HOUR,
+          });
+          const rows = buckets.map((bucket) => ({ day: localDay(new Date(bucket.start)), source: provider, start: localIso(bucket.start), min: bucket.min, avg: Math.round(bucket.avg * 10) / 10, max: bucket.max, count: bucket.count }));
+          return jsonContents(uri, { provider, resource: spec.name, window, resolution: '1h', rows });
+        }
+        const records = await context.store.queryRecords({ provider, resource: spec.name, startDay: range.startDay, endDay: range.endDay, limit: MAX_ROWS });
+        const rows = records.map((record) => ({ day: record.day, source: provider, id: record.id, start: record.start, end: record.end, stored_at: record.storedAt, data: record.data }));
+        return jsonContents(uri, { provider, resource: spec.name, window, rows });
+      }),
+  );
+}

@@ -1,0 +1,13 @@
+/** Registers every resource template. Specific prefixes first: templates match in registration order. */
+import type { McpServer } from '@modelcontextprotocol/server';
+import type { AppContext } from '../../core/app-context.js';
+import { registerDataSlice } from './data-slice.js';
+import { registerFeedResources } from './feed-resources.js';
+import { registerResourceListing } from './resource-listing.js';
+
+/** Adds the `wearables://` resource templates to `server`. */
+export function registerResources(server: McpServer, context: AppContext): void {
+  registerFeedResources(server, context);
+  registerDataSlice(server, context);
+  registerResourceListing(server, context);
+}

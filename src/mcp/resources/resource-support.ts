@@ -1,0 +1,56 @@
+/** Helpers shared by the resource templates: variable access, JSON contents, error text. */
+import type { ReadResourceResult, Variables } from '@modelcontextprotocol/server';
+import { WearablesError } from '../../core/errors.js';
+import { PROVIDER_IDS, type ProviderId } from '../../core/types.js';
+import type { AppContext } from '../../core/app-context.js';
+import type { Provider } from '../../providers/provider.js';
+import { errorPayload, errorText, toSafeError } from '../errors.js';
+import { fitToBudget } from '../response.js';
+
+/** Largest JSON a resource read returns. */
+export const RESOURCE_BUDGET_BYTES = 64_000;
+
+/** One template variable as a decoded string. */
+export function variable(variables: Variables, name: string): string {
+  const value = variables[name];
+  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A configured provider id, or VALIDATION_ERROR naming the valid ones. */
+export function providerVariable(context: AppContext, value: string): ProviderId {
+  const known = [...context.providers.keys()];
+  if ((PROVIDER_IDS as readonly string[]).includes(value) && known.includes(value as ProviderId)) return value as ProviderId;
+  throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${value}"`, {
+    hint: `Use one of: ${known.join(', ') || '(none configured)'}.`,
+  });
+}
+
+/** The registered provider (after `providerVariable` validated the id). */
+export function providerOf(context: AppContext, provider: ProviderId): Provider {
+  const registered = context.providers.get(provider);
+  if (!registered) throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${provider}"`, { hint: 'Use a configured provider.' });
+  return registered;
+}
+
+/** A JSON resource body, cut to the resource budget when needed. */
+export function jsonContents(uri: URL, payload: Record<string, unknown>): ReadResourceResult {
+  const fitted = fitToBudget(payload, {
+    budgetBytes: RESOURCE_BUDGET_BYTES,
+    hint: 'Read a narrower window (fewer days) to see the rest.',
+  });
+  return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(fitted) }] };
+}
+
+/** Runs a resource read; failures surface as an error whose message reads `<CODE>: message. Next: hint`. */
+export async function guardedRead(read: () => Promise<ReadResourceResult>): Promise<ReadResourceResult> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new Error(errorText(errorPayload(toSafeError(error))), { cause: error });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The one MCP server factory. Every transport (stdio now, HTTP later) wraps the server returned
+ * here; tools, resources and toolset visibility are all set up in this one place.
+ */
+import { readFileSync } from 'node:fs';
+import { McpServer } from '@modelcontextprotocol/server';
+import type { AppContext } from '../core/app-context.js';
+import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { registerResources } from './resources/register-resources.js';
+import { applyConnectionStates, watchConnections, type GatedTool } from './toolsets.js';
+import { registerTool } from './tools/register-tool.js';
+import { selectTools } from './tools/registry.js';
+
+export interface McpServerOptions {
+  /** Toolsets to expose (`all`, `core`, `oura`, ...); default: `config.toolsets`. */
+  toolsets?: string[];
+  /** Hide tools that change state (sync). */
+  readOnly?: boolean;
+}
+
+/** This package's version (from package.json, read once). */
+export const SERVER_VERSION: string = (() => {
+  try {
+    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/**
+ * Creates the MCP server for `context`: the selected toolsets (provider toolsets visible only
+ * while their provider is connected, with `tools/list_changed` on change) and the resources.
+ */
+export async function createMcpServer(context: AppContext, options: McpServerOptions = {}): Promise<McpServer> {
+  const server = new McpServer(
+    { name: 'wearables-mcp', version: SERVER_VERSION },
+    {
+      instructions: SERVER_INSTRUCTIONS,
+      capabilities: { tools: { listChanged: true }, resources: { listChanged: false } },
+      debouncedNotificationMethods: ['notifications/tools/list_changed'],
+    },
+  );
+  const requested = options.toolsets ?? context.config.toolsets;
+  const { tools, unknown } = selectTools(requested, { readOnly: options.readOnly ?? false });
+  if (unknown.length > 0) context.logger.warn({ toolsets: unknown }, 'unknown toolsets ignored');
+  const gated: GatedTool[] = tools
+    .filter((tool) => !tool.provider || context.providers.has(tool.provider))
+    .map((tool) => ({ tool, handle: registerTool(server, tool, context) }));
+  await applyConnectionStates(context, gated);
+  const unsubscribe = watchConnections(context, gated);
+  const previousOnClose = server.server.onclose;
+  server.server.onclose = () => {
+    unsubscribe();
+    previousOnClose?.();
+  };
+  registerResources(server, context);
+  return server;
+}

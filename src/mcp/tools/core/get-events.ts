@@ -1,0 +1,71 @@
+/**
+ * `get_events`: the change feed ("what changed since X"): created/updated/deleted records in
+ * store order, paged with an opaque cursor. Pages shrink to fit the size budget, so the cursor
+ * always continues right after the last event shown.
+ */
+import { z } from 'zod';
+import { PROVIDER_IDS } from '../../../core/types.js';
+import type { EventPage } from '../../../store/store.js';
+import { DEFAULT_BUDGET_BYTES } from '../../response.js';
+import { defineTool } from '../define-tool.js';
+
+const eventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string().describe('When the change was stored (ISO-8601 UTC).'),
+  provider: z.string(),
+  source: z.string().describe('Same as provider.'),
+  resource: z.string(),
+  id: z.string(),
+  day: z.string().nullable(),
+  change: z.enum(['created', 'updated', 'deleted']),
+  data: z.record(z.string(), z.unknown()).nullable().optional().describe('Fields after the change (include_data).'),
+});
+
+const BUDGET_BYTES = DEFAULT_BUDGET_BYTES;
+
+export const getEvents = defineTool({
+  name: 'get_events',
+  title: 'Change feed',
+  description:
+    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. Continue with next_cursor; null means you are up to date.',
+  toolset: 'core',
+  annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+  input: z.object({
+    since: z.string().min(1).optional().describe('next_cursor from a previous answer, or an ISO-8601 instant (changes after it).'),
+    until: z.string().min(1).optional().describe('ISO-8601 instant; only changes before it.'),
+    providers: z.array(z.enum(PROVIDER_IDS)).optional(),
+    resources: z.array(z.string().min(1)).optional().describe('e.g. daily_sleep, sleep, workout'),
+    limit: z.number().int().min(1).max(500).optional().describe('Events per page (default 50; fewer when they would not fit).'),
+    include_data: z.boolean().optional().describe('Include each record\'s fields after the change (default false).'),
+  }),
+  output: z.object({ events: z.array(eventSchema), next_cursor: z.string().nullable(), count: z.number().int() }),
+  async handle(input, context) {
+    let limit = input.limit ?? 50;
+    const includeData = input.include_data ?? false;
+    for (;;) {
+      const page: EventPage = await context.app.store.listEvents({
+        ...(input.since ? { since: input.since } : {}),
+        ...(input.until ? { until: input.until } : {}),
+        ...(input.providers ? { providers: input.providers } : {}),
+        ...(input.resources ? { resources: input.resources } : {}),
+        limit,
+      });
+      const events = page.events.map((event) => ({
+        seq: event.seq,
+        at: event.at,
+        provider: event.provider,
+        source: event.provider,
+        resource: event.resource,
+        id: event.id,
+        day: event.day,
+        change: event.change,
+        ...(includeData ? { data: event.data } : {}),
+      }));
+      const answer = { events, next_cursor: page.nextCursor, count: events.length };
+      const size = Buffer.byteLength(JSON.stringify(answer));
+      // Too big: ask the store for a smaller page so its cursor matches what is shown.
+      if (size <= BUDGET_BYTES || limit === 1) return answer;
+      limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * BUDGET_BYTES) / size)));
+    }
+  },
+});

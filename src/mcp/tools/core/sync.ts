@@ -1,0 +1,68 @@
+/** `sync`: pulls new data from connected providers into the local cache, with progress notifications. */
+import { z } from 'zod';
+import { WearablesError } from '../../../core/errors.js';
+import { PROVIDER_IDS } from '../../../core/types.js';
+import { errorPayload, toSafeError } from '../../errors.js';
+import { defineTool } from '../define-tool.js';
+
+const countsSchema = z.object({
+  fetched: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  deleted: z.number(),
+});
+
+const resultSchema = z.object({
+  provider: z.string(),
+  run_id: z.number(),
+  status: z.enum(['running', 'ok', 'partial', 'failed']),
+  counts: z.record(z.string(), countsSchema).describe('Per resource.'),
+  error: z
+    .object({ code: z.string(), message: z.string(), hint: z.string(), retry_after_seconds: z.number().nullable() })
+    .nullable(),
+});
+
+export const syncTool = defineTool({
+  name: 'sync',
+  title: 'Sync provider data',
+  description:
+    'Pulls new or changed data from connected providers into the local cache (incremental by default; full re-fetches the history window). Sends progress notifications when asked. Returns per-resource counts.',
+  toolset: 'core',
+  annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: true, destructiveHint: false },
+  input: z.object({
+    provider: z.enum(PROVIDER_IDS).optional().describe('Only this provider (default: every connected provider).'),
+    full: z.boolean().optional().describe('Re-fetch the whole history window, ignoring cursors.'),
+    since: z.iso.date().optional().describe('Start day YYYY-MM-DD for this run (overrides cursors).'),
+    resources: z.array(z.string().min(1)).min(1).optional().describe('Only these resources (e.g. daily_sleep, heartrate).'),
+  }),
+  output: z.object({ results: z.array(resultSchema) }),
+  async handle(input, context) {
+    if (input.provider && !context.app.providers.has(input.provider)) {
+      throw new WearablesError('NOT_CONNECTED', `${input.provider} is not configured on this server`, {
+        hint: 'Call get_auth_status to see the available providers.',
+      });
+    }
+    let step = 0;
+    const report = await context.app.sync.sync({
+      ...(input.provider ? { providers: [input.provider] } : {}),
+      ...(input.resources ? { resources: input.resources } : {}),
+      ...(input.full !== undefined ? { full: input.full } : {}),
+      ...(input.since ? { since: input.since } : {}),
+      signal: context.signal,
+      onProgress: (progress) => {
+        step += 1;
+        context.progress(step, undefined, `${progress.provider}/${progress.resource}: ${progress.done}/${progress.total} windows, ${progress.fetched} fetched`);
+      },
+    });
+    return {
+      results: report.results.map((result) => ({
+        provider: result.provider,
+        run_id: result.runId,
+        status: result.status,
+        counts: result.counts,
+        error: result.error ? errorPayload(toSafeError(result.error)) : null,
+      })),
+    };
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * A tool is data: name, toolset, annotations, zod input/output schemas and a handler. The server
+ * factory registers these definitions; handlers never build MCP results themselves (the response
+ * builder and the error translation do that once, at the boundary).
+ */
+import type { z } from 'zod';
+import type { AppContext } from '../../core/app-context.js';
+import type { ProviderId } from '../../core/types.js';
+
+/** MCP tool annotations every tool must declare explicitly. */
+export interface ToolHints {
+  readOnlyHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+  destructiveHint?: boolean;
+}
+
+/** What a handler receives besides its validated input. */
+export interface ToolContext {
+  app: AppContext;
+  /** Sends `notifications/progress` when the client passed a progressToken; a no-op otherwise. */
+  progress(progress: number, total?: number, message?: string): void;
+  /** Aborted when the client cancels the call. */
+  signal: AbortSignal;
+}
+
+/** A tool definition: everything the registry, the server and the docs table need. */
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  /** `core` for provider-agnostic tools, otherwise the provider id (`oura`, `whoop`, ...). */
+  toolset: string;
+  /** The provider whose connection gates this tool's visibility. */
+  provider?: ProviderId;
+  annotations: ToolHints;
+  input: Input;
+  output: Output;
+  /** JSON size budget of the answer in bytes (default `DEFAULT_BUDGET_BYTES`). */
+  budgetBytes?: number;
+  /** What to tell the model when the answer was cut to fit (default: narrow the date range). */
+  truncationHint?: string;
+  /** Parameter names worth listing in the README table (default: every input key). */
+  keyParameters?: readonly string[];
+  // Method syntax on purpose: it keeps definitions with specific schemas assignable to the
+  // registry's `ToolDefinition[]` (method parameters are checked bivariantly).
+  handle(input: z.output<Input>, context: ToolContext): Promise<z.input<Output>>;
+}
+
+/** Identity helper that infers the input/output types of a tool definition. */
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  definition: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  return definition;
+}

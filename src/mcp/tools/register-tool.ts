@@ -1,0 +1,86 @@
+/**
+ * Registers one tool definition on an `McpServer`, with the MCP boundary around its handler:
+ * input validation that answers VALIDATION_ERROR with what to fix, the response builder with the
+ * tool's size budget, progress notifications, and the one error translation. Nothing a handler
+ * throws gets past this boundary.
+ */
+import type { McpServer, RegisteredTool, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import type { AppContext } from '../../core/app-context.js';
+import { WearablesError } from '../../core/errors.js';
+import { toolErrorResult } from '../errors.js';
+import { buildToolResponse } from '../response.js';
+import type { ToolContext, ToolDefinition } from './define-tool.js';
+import { truncatedSchema } from './shared/schemas.js';
+
+/** The output schema as advertised: the tool's own plus the optional `truncated` note. */
+export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
+  return 'truncated' in tool.output.shape ? tool.output : tool.output.extend({ truncated: truncatedSchema });
+}
+
+/**
+ * The input schema as given to the SDK: the tool's JSON Schema for `tools/list`, but a validator
+ * that accepts anything, so validation happens here and fails as a VALIDATION_ERROR tool result
+ * (the SDK's own failure text says nothing about what to do next).
+ */
+function advertisedInput(tool: ToolDefinition): StandardSchemaWithJSON<Record<string, unknown>> {
+  const standard = tool.input['~standard'];
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'wearables-mcp',
+      validate: (value: unknown) => ({ value: (value ?? {}) as Record<string, unknown> }),
+      jsonSchema: standard.jsonSchema,
+    },
+  };
+}
+
+function validationError(tool: ToolDefinition, error: z.ZodError): WearablesError {
+  const problems = error.issues.map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`);
+  const accepted = Object.keys(tool.input.shape);
+  return new WearablesError('VALIDATION_ERROR', `Invalid arguments for ${tool.name}: ${problems.join('; ')}`, {
+    hint: `Fix the named arguments and call ${tool.name} again${accepted.length > 0 ? ` (accepted: ${accepted.join(', ')}; dates as YYYY-MM-DD)` : ' with no arguments'}.`,
+  });
+}
+
+function progressSender(request: ServerContext): ToolContext['progress'] {
+  const token = request.mcpReq._meta?.progressToken;
+  return (progress, total, message) => {
+    if (token === undefined) return;
+    const params = { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) };
+    request.mcpReq.notify({ method: 'notifications/progress', params }).catch(() => undefined);
+  };
+}
+
+/** Runs a tool behind the boundary: validate, handle, fit to budget, translate errors. */
+export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext) {
+  try {
+    const parsed = tool.input.strict().safeParse(args ?? {});
+    if (!parsed.success) throw validationError(tool, parsed.error);
+    const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request) };
+    const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
+    const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
+    return buildToolResponse(payload, {
+      ...(tool.budgetBytes !== undefined ? { budgetBytes: tool.budgetBytes } : {}),
+      ...(tool.truncationHint !== undefined ? { hint: tool.truncationHint } : {}),
+      ...(offset !== undefined ? { offset } : {}),
+    });
+  } catch (error) {
+    return toolErrorResult(error, app.logger, tool.name);
+  }
+}
+
+/** Registers `tool` on `server` and returns the SDK handle (for enable/disable). */
+export function registerTool(server: McpServer, tool: ToolDefinition, app: AppContext): RegisteredTool {
+  return server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: advertisedInput(tool),
+      outputSchema: advertisedOutput(tool),
+      annotations: { title: tool.title, ...tool.annotations },
+    },
+    (args, request) => runTool(tool, args, app, request),
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Every tool, grouped into toolsets. `core` tools are provider-agnostic; every other toolset is
+ * named after the provider whose connection gates it, so a new provider's toolset plugs in by
+ * adding its definitions here and nothing else.
+ */
+import type { ToolDefinition } from './define-tool.js';
+import { getAuthStatus } from './core/get-auth-status.js';
+import { getEvents } from './core/get-events.js';
+import { healthCheck } from './core/health-check.js';
+import { syncTool } from './core/sync.js';
+import { getOuraActivitySummary } from './oura/get-oura-activity-summary.js';
+import { getOuraDailyMetrics } from './oura/get-oura-daily-metrics.js';
+import { getOuraHeartRate } from './oura/get-oura-heart-rate.js';
+import { getOuraPersonalInfo } from './oura/get-oura-personal-info.js';
+import { getOuraReadinessScore } from './oura/get-oura-readiness-score.js';
+import { getOuraRingInfo } from './oura/get-oura-ring-info.js';
+import { getOuraSessions } from './oura/get-oura-sessions.js';
+import { getOuraSleepDetailed } from './oura/get-oura-sleep-detailed.js';
+import { getOuraSleepSummary } from './oura/get-oura-sleep-summary.js';
+import { getOuraTags } from './oura/get-oura-tags.js';
+import { getOuraWorkouts } from './oura/get-oura-workouts.js';
+
+/** All tool definitions, in the order they are listed. */
+export const TOOLS: readonly ToolDefinition[] = [
+  getAuthStatus,
+  syncTool,
+  getEvents,
+  healthCheck,
+  getOuraPersonalInfo,
+  getOuraSleepSummary,
+  getOuraSleepDetailed,
+  getOuraReadinessScore,
+  getOuraActivitySummary,
+  getOuraHeartRate,
+  getOuraWorkouts,
+  getOuraSessions,
+  getOuraTags,
+  getOuraDailyMetrics,
+  getOuraRingInfo,
+];
+
+/** The toolset names, `core` first. */
+export function toolsetNames(tools: readonly ToolDefinition[] = TOOLS): string[] {
+  return [...new Set(tools.map((tool) => tool.toolset))];
+}
+
+/**
+ * The tools a server exposes for the requested toolsets (`all` or names) and read-only mode.
+ * Unknown toolset names are reported so config mistakes are visible.
+ */
+export function selectTools(
+  requested: readonly string[],
+  options: { readOnly?: boolean; tools?: readonly ToolDefinition[] } = {},
+): { tools: ToolDefinition[]; unknown: string[] } {
+  const all = options.tools ?? TOOLS;
+  const known = new Set(toolsetNames(all));
+  const wanted = new Set(requested.map((name) => name.trim().toLowerCase()).filter(Boolean));
+  const everything = wanted.size === 0 || wanted.has('all');
+  const unknown = [...wanted].filter((name) => name !== 'all' && !known.has(name));
+  const tools = all.filter(
+    (tool) => (everything || wanted.has(tool.toolset)) && (!options.readOnly || tool.annotations.readOnlyHint),
+  );
+  return { tools, unknown };
+}

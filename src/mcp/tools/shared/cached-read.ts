@@ -1,0 +1,157 @@
+/**
+ * Cache-first reads: make sure the window is in the store (a targeted sync of only the missing
+ * part, or a write-through refresh with `fresh`), then read the store. When syncing fails but the
+ * cache has something, answer from the cache with a warning saying why it may be incomplete.
+ */
+import { WearablesError } from '../../../core/errors.js';
+import type { ProviderId, TimeWindow } from '../../../core/types.js';
+import type { ResourceSpec } from '../../../providers/provider.js';
+import type { RecordQuery, StoredRecord } from '../../../store/store.js';
+import { errorPayload, toSafeError } from '../../errors.js';
+import type { ToolContext } from '../define-tool.js';
+import { addDays, dayStartMs, localDay, type DayRange } from './dates.js';
+import { newestStoredAt } from './fields.js';
+
+export interface SyncNote {
+  /** The resource name as the provider declares it (the store's key). */
+  resource: string;
+  warnings: string[];
+  fetchedNow: string[];
+  fresh: boolean;
+}
+
+/** The provider window of a day range, shaped by how the resource is listed. */
+export function providerWindow(spec: ResourceSpec, range: DayRange, now: Date): TimeWindow {
+  if (spec.windowing === 'day') return { start: range.startDay, end: addDays(range.endDay, 1) };
+  if (spec.windowing === 'datetime') {
+    return {
+      start: new Date(dayStartMs(range.startDay)).toISOString(),
+      end: new Date(dayStartMs(addDays(range.endDay, 1))).toISOString(),
+    };
+  }
+  const today = localDay(now);
+  return { start: today, end: addDays(today, 1) };
+}
+
+function findSpec(context: ToolContext, provider: ProviderId, resource: string): ResourceSpec | undefined {
+  const registered = context.app.providers.get(provider);
+  if (!registered) {
+    throw new WearablesError('NOT_CONNECTED', `The ${provider} provider is not configured on this server`, {
+      hint: 'Use get_auth_status to see which providers are available.',
+    });
+  }
+  const loose = (name: string): string => name.toLowerCase().replace(/_/g, '');
+  // Tolerates spelling variants of the API (`heartrate`, `vO2_max`).
+  return (
+    registered.resources.find((spec) => spec.name === resource) ??
+    registered.resources.find((spec) => loose(spec.name) === loose(resource))
+  );
+}
+
+/** The resource spec a tool reads, or undefined when the provider does not declare it. */
+export function declaredResource(context: ToolContext, provider: ProviderId, resource: string): ResourceSpec | undefined {
+  return findSpec(context, provider, resource);
+}
+
+async function cachedCount(context: ToolContext, provider: ProviderId, spec: ResourceSpec, range: DayRange): Promise<number> {
+  if (spec.kind === 'series') {
+    const start = dayStartMs(range.startDay);
+    const end = dayStartMs(addDays(range.endDay, 1));
+    return context.app.store.countSamples({ provider, series: spec.series ?? spec.name, start, end });
+  }
+  const days = spec.windowing === 'none' ? {} : { startDay: range.startDay, endDay: range.endDay };
+  return context.app.store.countRecords({ provider, resource: spec.name, ...days });
+}
+
+/**
+ * Brings one resource's window up to date (targeted or fresh). Throws only when syncing failed and
+ * the cache holds nothing for the window; otherwise returns warnings to include in the answer.
+ */
+export async function syncWindow(
+  context: ToolContext,
+  target: { provider: ProviderId; resource: string; range: DayRange; fresh: boolean },
+): Promise<SyncNote> {
+  const { provider, resource, range, fresh } = target;
+  const spec = findSpec(context, provider, resource);
+  const note: SyncNote = { resource: spec?.name ?? resource, warnings: [], fetchedNow: [], fresh };
+  if (!spec) {
+    note.warnings.push(`${provider} does not deliver "${resource}" on this server; nothing to show for it.`);
+    return note;
+  }
+  const window = providerWindow(spec, range, context.app.now());
+  try {
+    if (fresh) {
+      await context.app.sync.refreshWindow(provider, spec.name, window);
+      note.fetchedNow.push(`${spec.name} ${window.start}..${window.end}`);
+      return note;
+    }
+    const result = await context.app.sync.ensureCovered(provider, spec.name, window);
+    const unfetched = result.unfetched ?? [];
+    const label = (part: TimeWindow): string => `${spec.name} ${part.start}..${part.end}`;
+    const unfetchedLabels = new Set(unfetched.map(label));
+    for (const part of result.missing) if (!unfetchedLabels.has(label(part))) note.fetchedNow.push(label(part));
+    if (result.error) note.warnings.push(cacheFallbackWarning(spec.name, result.error));
+    else if (unfetched.length > 0) {
+      note.warnings.push(
+        `${spec.name} was never synced for ${unfetched.map((part) => `${part.start}..${part.end}`).join(', ')} and could not be fetched now (is ${provider} connected? see get_auth_status); data there may be incomplete.`,
+      );
+    }
+  } catch (error) {
+    const safe = toSafeError(error);
+    if ((await cachedCount(context, provider, spec, range)) === 0) throw safe;
+    note.warnings.push(cacheFallbackWarning(spec.name, safe));
+  }
+  return note;
+}
+
+function cacheFallbackWarning(resource: string, error: unknown): string {
+  const payload = errorPayload(toSafeError(error));
+  return `Could not sync ${resource} (${payload.code}: ${payload.message}); answering from the cache, which may be incomplete. ${payload.hint}`;
+}
+
+/** Syncs (cache-first) then reads every record of one day resource in the range. */
+export async function readDayRecords(
+  context: ToolContext,
+  target: { provider: ProviderId; resource: string; range: DayRange; fresh: boolean; order?: RecordQuery['order'] },
+): Promise<{ records: StoredRecord[]; note: SyncNote }> {
+  const note = await syncWindow(context, target);
+  const records = await context.app.store.queryRecords({
+    provider: target.provider,
+    resource: note.resource,
+    startDay: target.range.startDay,
+    endDay: target.range.endDay,
+    order: target.order ?? 'asc',
+  });
+  return { records, note };
+}
+
+/** Merges several sync notes (tools reading more than one resource). */
+export function mergeNotes(notes: readonly SyncNote[], fresh: boolean): SyncNote {
+  return {
+    resource: notes.map((note) => note.resource).join(','),
+    warnings: notes.flatMap((note) => note.warnings),
+    fetchedNow: notes.flatMap((note) => note.fetchedNow),
+    fresh,
+  };
+}
+
+/** The traceability fields of a read answer (`window`, `cached_at`, `synced`, `warnings`). */
+export function readMeta(range: DayRange, note: SyncNote, records: readonly StoredRecord[], cachedAt?: string | null) {
+  return {
+    window: { start_date: range.startDay, end_date: range.endDay },
+    cached_at: cachedAt !== undefined ? cachedAt : newestStoredAt(records),
+    synced: { fetched_now: note.fetchedNow, fresh: note.fresh },
+    warnings: note.warnings,
+  };
+}
+
+/** Syncs (cache-first) then reads a snapshot resource (no time axis: profile, ring configuration). */
+export async function readSnapshotRecords(
+  context: ToolContext,
+  target: { provider: ProviderId; resource: string; fresh: boolean },
+): Promise<{ records: StoredRecord[]; note: SyncNote }> {
+  const today = localDay(context.app.now());
+  const note = await syncWindow(context, { ...target, range: { startDay: today, endDay: today } });
+  const records = await context.app.store.queryRecords({ provider: target.provider, resource: note.resource });
+  return { records, note };
+}

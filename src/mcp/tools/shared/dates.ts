@@ -1,0 +1,85 @@
+/**
+ * Date inputs of the read tools. Dates are the user's local calendar days (`YYYY-MM-DD`, the day
+ * a provider assigns a record to); `end_date` is inclusive. Local time is the server's time zone.
+ */
+import { z } from 'zod';
+import { WearablesError } from '../../../core/errors.js';
+import type { LocalDay } from '../../../core/types.js';
+
+/** Widest window a read tool answers in one call. */
+export const MAX_RANGE_DAYS = 366;
+
+/** Shared input fields of every windowed read tool. */
+export const dateRangeShape = {
+  start_date: z.iso
+    .date()
+    .optional()
+    .describe('First local day, YYYY-MM-DD (inclusive). Default: 6 days before end_date (the last 7 days).'),
+  end_date: z.iso.date().optional().describe('Last local day, YYYY-MM-DD (inclusive). Default: today.'),
+  fresh: z
+    .boolean()
+    .optional()
+    .describe('Bypass the cache: fetch this window from the provider now and store it. Default false (cache-first).'),
+};
+
+export interface DayRange {
+  startDay: LocalDay;
+  endDay: LocalDay;
+}
+
+/** The local calendar day of an instant. */
+export function localDay(date: Date): LocalDay {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Epoch ms of local midnight starting `day`. */
+export function dayStartMs(day: LocalDay): number {
+  return new Date(`${day}T00:00:00`).getTime();
+}
+
+/** `day` shifted by `days` calendar days. */
+export function addDays(day: LocalDay, days: number): LocalDay {
+  const date = new Date(`${day}T12:00:00`);
+  date.setDate(date.getDate() + days);
+  return localDay(date);
+}
+
+/** Number of days from `startDay` to `endDay`, both inclusive. */
+export function daysInclusive(range: DayRange): number {
+  return Math.round((dayStartMs(addDays(range.endDay, 1)) - dayStartMs(range.startDay)) / 86_400_000);
+}
+
+/** Applies defaults and checks the order and width of a requested day range. */
+export function resolveDayRange(
+  input: { start_date?: string | undefined; end_date?: string | undefined },
+  now: Date,
+  maxDays: number = MAX_RANGE_DAYS,
+): DayRange {
+  const endDay = input.end_date ?? localDay(now);
+  const startDay = input.start_date ?? addDays(endDay, -6);
+  if (startDay > endDay) {
+    throw new WearablesError('VALIDATION_ERROR', `start_date ${startDay} is after end_date ${endDay}`, {
+      hint: 'Pass a start_date on or before end_date.',
+    });
+  }
+  const range = { startDay, endDay };
+  if (daysInclusive(range) > maxDays) {
+    throw new WearablesError('VALIDATION_ERROR', `The range ${startDay}..${endDay} is wider than ${maxDays} days`, {
+      hint: `Ask for at most ${maxDays} days per call (split longer periods).`,
+    });
+  }
+  return range;
+}
+
+/** ISO-8601 with the server's local UTC offset (`2024-10-10T02:00:00+02:00`). */
+export function localIso(ms: number): string {
+  const date = new Date(ms);
+  const pad = (value: number): string => String(Math.floor(Math.abs(value))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}

@@ -1,0 +1,31 @@
+/** The README tool table, generated from the registry so the docs cannot drift. */
+import { z } from 'zod';
+import type { ToolDefinition } from './define-tool.js';
+import { TOOLS } from './registry.js';
+
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text);
+  return (match?.[1] ?? text).replace(/\|/g, '\\|');
+}
+
+function keyParameters(tool: ToolDefinition): string {
+  const names = tool.keyParameters ?? Object.keys(tool.input.shape);
+  return names.length > 0 ? names.map((name) => `\`${name}\``).join(', ') : '—';
+}
+
+/** Markdown table: tool, toolset, description (first sentence), key parameters. */
+export function toolTableMarkdown(tools: readonly ToolDefinition[] = TOOLS): string {
+  const lines = ['| Tool | Toolset | Description | Key parameters |', '| --- | --- | --- | --- |'];
+  for (const tool of tools) {
+    lines.push(`| \`${tool.name}\` | ${tool.toolset} | ${firstSentence(tool.description)} | ${keyParameters(tool)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** JSON Schemas of a tool's input and output, as `tools/list` advertises them. */
+export function toolJsonSchemas(tool: ToolDefinition): { input: unknown; output: unknown } {
+  return {
+    input: z.toJSONSchema(tool.input, { target: 'draft-2020-12', io: 'input' }),
+    output: z.toJSONSchema(tool.output, { target: 'draft-2020-12', io: 'output' }),
+  };
+}

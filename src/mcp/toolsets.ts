@@ -1,0 +1,52 @@
+/**
+ * Toolset visibility: tools of a provider that is not connected stay out of `tools/list`. When
+ * the set of connected providers changes, the affected tools are enabled/disabled and the client
+ * gets `notifications/tools/list_changed`. In demo mode every provider counts as connected.
+ */
+import type { RegisteredTool } from '@modelcontextprotocol/server';
+import type { AppContext } from '../core/app-context.js';
+import type { ProviderId } from '../core/types.js';
+import type { ToolDefinition } from './tools/define-tool.js';
+
+export interface GatedTool {
+  tool: ToolDefinition;
+  handle: RegisteredTool;
+}
+
+async function isConnected(context: AppContext, provider: ProviderId): Promise<boolean> {
+  if (context.config.demo) return true;
+  try {
+    return await context.tokens.isConnected(provider);
+  } catch (error) {
+    context.logger.warn({ provider, err: error }, 'could not read connection state; hiding provider tools');
+    return false;
+  }
+}
+
+/** Enables exactly the provider tools whose provider is connected. Returns whether anything changed. */
+export async function applyConnectionStates(context: AppContext, tools: readonly GatedTool[]): Promise<boolean> {
+  const providers = [...new Set(tools.flatMap(({ tool }) => (tool.provider ? [tool.provider] : [])))];
+  const connected = new Map(await Promise.all(providers.map(async (id) => [id, await isConnected(context, id)] as const)));
+  let changed = false;
+  for (const { tool, handle } of tools) {
+    if (!tool.provider) continue;
+    const visible = connected.get(tool.provider) ?? false;
+    if (handle.enabled === visible) continue;
+    // Each enable/disable asks the SDK for a list_changed notification; the server debounces them.
+    if (visible) handle.enable();
+    else handle.disable();
+    changed = true;
+  }
+  return changed;
+}
+
+/** Re-applies connection states whenever tokens change; returns the unsubscribe function. */
+export function watchConnections(context: AppContext, tools: readonly GatedTool[]): () => void {
+  let queue: Promise<unknown> = Promise.resolve();
+  return context.tokens.onConnectionsChanged(() => {
+    // Serialized so two quick changes cannot interleave their enable/disable calls.
+    queue = queue.then(() => applyConnectionStates(context, tools)).catch((error: unknown) => {
+      context.logger.warn({ err: error }, 'could not update tool visibility');
+    });
+  });
+}
