@@ -1,5 +1,4 @@
 /** The README tool table, generated from the registry so the docs cannot drift. */
-import { z } from 'zod';
 import type { ToolDefinition } from './define-tool.js';
 import { TOOLS } from './registry.js';
 
@@ -20,12 +19,4 @@ export function toolTableMarkdown(tools: readonly ToolDefinition[] = TOOLS): str
     lines.push(`| \`${tool.name}\` | ${tool.toolset} | ${firstSentence(tool.description)} | ${keyParameters(tool)} |`);
   }
   return lines.join('\n');
-}
-
-/** JSON Schemas of a tool's input and output, as `tools/list` advertises them. */
-export function toolJsonSchemas(tool: ToolDefinition): { input: unknown; output: unknown } {
-  return {
-    input: z.toJSONSchema(tool.input, { target: 'draft-2020-12', io: 'input' }),
-    output: z.toJSONSchema(tool.output, { target: 'draft-2020-12', io: 'output' }),
-  };
 }
