@@ -1,5 +1,5 @@
 /** SQLite driver on real files: permissions, WAL, migrations, version guard, errors. */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -127,6 +127,31 @@ describe('sqlite store files', () => {
     expect(error.message).not.toContain('do-not-leak');
     expect(await store.countRecords({ provider: 'oura', resource: 'daily_sleep' })).toBe(0);
     expect((await store.listEvents({})).events).toEqual([]);
+    await store.close();
+  });
+
+  it('purges a provider from the bytes on disk, not just from query results', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore({ path });
+    const marker = 'purge-marker-7f3a9c';
+    await store.upsertRecords(days('2024-05-01', 40).map((day) => sleepRecord(day, { data: { note: marker }, raw: { note: marker, day } })));
+    await store.upsertRecords([sleepRecord('2024-05-01', { provider: 'whoop', id: 'kept' })]);
+    const onDisk = (): string => [path, `${path}-wal`].map((file) => (existsSync(file) ? readFileSync(file).toString('latin1') : '')).join('');
+    expect(onDisk()).toContain(marker);
+    await store.purgeProvider('oura');
+    expect(onDisk()).not.toContain(marker);
+    expect(await store.countRecords({ provider: 'whoop', resource: 'daily_sleep' })).toBe(1);
+    await store.close();
+  });
+
+  it('reports the file size including the WAL', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore({ path });
+    await store.upsertRecords(days('2024-01-01', 100).map((day) => sleepRecord(day)));
+    const stats = await store.stats();
+    expect(stats.path).toBe(path);
+    expect(stats.sizeBytes).toBe(statSync(path).size + statSync(`${path}-wal`).size);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await store.close();
   });
 

@@ -50,7 +50,8 @@ export function probe(context: SqliteContext): { readable: boolean; writable: bo
 
 /**
  * Removes every record, event, sample, series, coverage row, cursor and sync run of a provider.
- * Freed pages are zeroed (secure_delete) and the WAL is truncated, so the data is gone from disk.
+ * Deleted cells are zeroed (secure_delete), the file is rebuilt (VACUUM, which also drops stale
+ * cell copies left in page free space) and the WAL truncated, so the data is gone from disk.
  */
 export function purgeProvider(context: SqliteContext, provider: ProviderId): void {
   context.db.pragma('secure_delete = ON');
@@ -66,7 +67,14 @@ export function purgeProvider(context: SqliteContext, provider: ProviderId): voi
   } finally {
     context.db.pragma('secure_delete = OFF');
   }
-  if (context.path !== null) context.db.pragma('wal_checkpoint(TRUNCATE)');
+  // Pages keep stale copies of moved cells in their free space; rebuilding the file drops them.
+  // The rows are already deleted: if another process blocks the rebuild, say so and carry on.
+  try {
+    context.db.exec('VACUUM');
+    if (context.path !== null) context.db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    context.logger?.warn({ err: error }, 'purge deleted the rows but could not compact the cache file; run the purge again when no sync is running');
+  }
 }
 
 function fileSize(context: SqliteContext): number {
