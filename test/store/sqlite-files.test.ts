@@ -1,5 +1,5 @@
 /** SQLite driver on real files: permissions, WAL, migrations, version guard, errors. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -37,7 +37,6 @@ describe('sqlite store files', () => {
   it('tightens an existing world-readable database file to 0600 on open', async () => {
     const path = freshPath();
     await (await openSqliteStore({ path })).close();
-    const { chmodSync } = await import('node:fs');
     chmodSync(path, 0o644);
     await (await openSqliteStore({ path })).close();
     expect(mode(path)).toBe(0o600);
@@ -153,6 +152,27 @@ describe('sqlite store files', () => {
     expect(stats.sizeBytes).toBe(statSync(path).size + statSync(`${path}-wal`).size);
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await store.close();
+  });
+
+  it('explains a cache path that runs through a file', async () => {
+    const blocker = join(root, `blocker-${++counter}`);
+    writeFileSync(blocker, 'not a directory');
+    const error = await expectWearablesError(openSqliteStore({ path: join(blocker, 'wearables.db') }), 'CACHE_ERROR');
+    expect(error.message).toContain('ENOTDIR');
+    expect(error.hint).toMatch(/WEARABLES_MCP_HOME/);
+  });
+
+  // Root ignores directory permissions, so this can only be observed as a normal user.
+  it.skipIf(process.getuid?.() === 0)('explains a cache directory that is not writable', async () => {
+    const parent = join(root, `readonly-${++counter}`);
+    mkdirSync(parent, { mode: 0o500 });
+    try {
+      const error = await expectWearablesError(openSqliteStore({ path: join(parent, 'sub', 'wearables.db') }), 'CACHE_ERROR');
+      expect(error.message).toContain('EACCES');
+      expect(error.hint).toMatch(/not writable/);
+    } finally {
+      chmodSync(parent, 0o700);
+    }
   });
 
   it('supports a throwaway in-memory store', async () => {

@@ -29,7 +29,7 @@ export function assertKnownVersion(db: Database.Database, path: string, latest =
     throw new WearablesError(
       'CACHE_ERROR',
       `The cache at ${path} has schema version ${version}, but this wearables-mcp only knows up to version ${latest}.`,
-      { hint: 'A newer wearables-mcp wrote this cache: upgrade (npm install -g wearables-mcp@latest), or point WEARABLES_HOME at another directory.' },
+      { hint: 'A newer wearables-mcp wrote this cache: upgrade (npm install -g wearables-mcp@latest), or point WEARABLES_MCP_HOME at another directory.' },
     );
   }
 }

@@ -28,6 +28,13 @@ function hintFor(code: string): { hint: string; isRetryable: boolean } {
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return { hint: 'The cache file cannot be opened; check that its directory exists and is writable (see `wearables-mcp status`).', isRetryable: false };
   }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return { hint: 'The cache directory or file is not writable by this user; fix its permissions or set WEARABLES_MCP_HOME to a writable directory.', isRetryable: false };
+  }
+  if (code === 'ENOTDIR' || code === 'EISDIR') {
+    return { hint: 'The cache path is wrong: a part of it is a file where a directory is expected (or the reverse); check WEARABLES_MCP_HOME.', isRetryable: false };
+  }
+  if (code === 'ENOSPC') return { hint: 'The disk holding the cache is full; free some space and retry.', isRetryable: true };
   if (code.startsWith('SQLITE_IOERR')) return { hint: `A disk I/O error hit the cache file. ${STATUS_HINT}`, isRetryable: true };
   return { hint: STATUS_HINT, isRetryable: false };
 }
@@ -37,7 +44,8 @@ export function toCacheError(error: unknown, operation: string): WearablesError 
   if (error instanceof WearablesError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
   // Only SQLite's own messages are safe to repeat; others (JSON.parse) can quote the payload.
-  const isSqlite = error instanceof Error && error.name === 'SqliteError';
+  // File-system errors (EACCES ...) name a path, never payloads.
+  const isSqlite = error instanceof Error && (error.name === 'SqliteError' || /^E[A-Z]+$/.test(code));
   const detail = isSqlite ? error.message : `unexpected ${error instanceof Error ? error.name : typeof error}`;
   const { hint, isRetryable } = hintFor(code);
   return new WearablesError('CACHE_ERROR', `Cache ${operation} failed (${code}): ${detail.slice(0, 200)}`, {
