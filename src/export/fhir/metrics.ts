@@ -1,0 +1,145 @@
+/**
+ * The mapping table of the FHIR export: each metric's code, unit and category, and which canonical
+ * `data` fields of which provider resource feed it. Adding a provider (WHOOP, Withings) means
+ * adding `METRIC_SOURCES` entries; adding a metric means one `METRICS` entry (and a pin in
+ * `test/export/fhir-metrics.test.ts`).
+ *
+ * LOINC codes are used only where verified; everything else uses `PROJECT_METRIC_SYSTEM`. Units
+ * are UCUM. Temperature *deviation* is a difference, so it is in kelvin (`K`, equal in size to a
+ * Celsius degree): `Cel` is an absolute scale and would be wrong for a delta.
+ */
+import type { ProviderId } from '../../core/types.js';
+import { LOINC, PROJECT_METRIC_SYSTEM } from './code-systems.js';
+
+export interface MetricCoding {
+  system: string;
+  code: string;
+  display: string;
+}
+
+export interface MetricDefinition {
+  /** Stable metric name (also the code in the project system). */
+  metric: string;
+  display: string;
+  /** First coding is the primary one; more are added beside it (oxygen saturation: 59408-5 + 2708-6). */
+  codings: readonly MetricCoding[];
+  /** UCUM code and its human display. */
+  unit: { code: string; display: string };
+  category?: 'vital-signs' | 'activity';
+  /** Panel components (blood pressure): each has its own coding and the value of one field. */
+  components?: readonly { key: string; coding: MetricCoding }[];
+}
+
+/** Where a metric's values come from. */
+export interface MetricSource {
+  metric: string;
+  provider: ProviderId;
+  /** The provider resource (a `document` resource, or a `series` resource such as `heartrate`). */
+  resource: string;
+  /** The canonical `data` field holding the value (documents without components). */
+  field?: string;
+  /** Component key → canonical `data` field (panels). */
+  componentFields?: Readonly<Record<string, string>>;
+  /** Factor from the stored unit to the metric unit (`height_m` → cm: 100). */
+  scale?: number;
+}
+
+const loinc = (code: string, display: string): MetricCoding => ({ system: LOINC, code, display });
+const project = (metric: string, display: string): MetricCoding => ({ system: PROJECT_METRIC_SYSTEM, code: metric, display });
+const unit = (code: string, display = code) => ({ code, display });
+
+function vital(metric: string, coding: MetricCoding, unitCode: string, more: Partial<MetricDefinition> = {}): MetricDefinition {
+  return { metric, display: coding.display, codings: [coding], unit: unit(unitCode), category: 'vital-signs', ...more };
+}
+
+function projectMetric(metric: string, display: string, unitCode: string, unitDisplay = unitCode): MetricDefinition {
+  return { metric, display, codings: [project(metric, display)], unit: unit(unitCode, unitDisplay) };
+}
+
+function activity(metric: string, coding: MetricCoding, unitCode: string): MetricDefinition {
+  return { metric, display: coding.display, codings: [coding], unit: unit(unitCode), category: 'activity' };
+}
+
+/** Every metric the FHIR export knows. */
+export const METRICS: readonly MetricDefinition[] = [
+  vital('body_weight', loinc('29463-7', 'Body weight'), 'kg'),
+  vital('body_height', loinc('8302-2', 'Body height'), 'cm'),
+  vital('bmi', loinc('39156-5', 'Body mass index (BMI) [Ratio]'), 'kg/m2'),
+  { metric: 'body_fat_percentage', display: 'Percentage of body fat Measured', codings: [loinc('41982-0', 'Percentage of body fat Measured')], unit: unit('%') },
+  vital('blood_pressure', loinc('85354-9', 'Blood pressure panel with all children optional'), 'mm[Hg]', {
+    components: [
+      { key: 'systolic', coding: loinc('8480-6', 'Systolic blood pressure') },
+      { key: 'diastolic', coding: loinc('8462-4', 'Diastolic blood pressure') },
+    ],
+  }),
+  vital('heart_rate', loinc('8867-4', 'Heart rate'), '/min'),
+  vital('resting_heart_rate', loinc('40443-4', 'Heart rate --resting'), '/min'),
+  vital('respiratory_rate', loinc('9279-1', 'Respiratory rate'), '/min'),
+  vital('body_temperature', loinc('8310-5', 'Body temperature'), 'Cel'),
+  vital('oxygen_saturation', loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), '%', {
+    codings: [loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), loinc('2708-6', 'Oxygen saturation in Arterial blood')],
+  }),
+  activity('steps', loinc('55423-8', 'Number of steps in unspecified time Pedometer'), '{steps}'),
+  activity('sleep_duration', loinc('93832-4', 'Sleep duration'), 's'),
+  activity('deep_sleep_duration', loinc('93831-6', 'Deep sleep duration'), 's'),
+  activity('light_sleep_duration', loinc('93830-8', 'Light sleep duration'), 's'),
+  activity('rem_sleep_duration', loinc('93829-0', 'REM sleep duration'), 's'),
+  { metric: 'hrv_sdnn', display: 'R-R interval.standard deviation (Heart rate variability)', codings: [loinc('80404-7', 'R-R interval.standard deviation (Heart rate variability)')], unit: unit('ms') },
+  projectMetric('hrv_rmssd', 'Heart rate variability, RMSSD', 'ms'),
+  projectMetric('vo2_max', 'VO2 max (estimated)', 'mL/(kg.min)', 'mL/kg/min'),
+  projectMetric('readiness_score', 'Readiness score', '{score}', 'score'),
+  projectMetric('sleep_score', 'Sleep score', '{score}', 'score'),
+  projectMetric('activity_score', 'Activity score', '{score}', 'score'),
+  projectMetric('temperature_deviation', 'Skin temperature deviation from baseline', 'K', '°C difference'),
+  projectMetric('stress_high_duration', 'Time in high stress', 's'),
+  projectMetric('recovery_high_duration', 'Time in high recovery', 's'),
+  projectMetric('cardiovascular_age', 'Cardiovascular (vascular) age', 'a', 'years'),
+];
+
+/** Which provider fields feed which metric. WHOOP and Withings entries are added here later. */
+export const METRIC_SOURCES: readonly MetricSource[] = [
+  { metric: 'sleep_duration', provider: 'oura', resource: 'sleep', field: 'total_sleep_seconds' },
+  { metric: 'deep_sleep_duration', provider: 'oura', resource: 'sleep', field: 'deep_sleep_seconds' },
+  { metric: 'light_sleep_duration', provider: 'oura', resource: 'sleep', field: 'light_sleep_seconds' },
+  { metric: 'rem_sleep_duration', provider: 'oura', resource: 'sleep', field: 'rem_sleep_seconds' },
+  // Oura's average_hrv is RMSSD: project code, never LOINC 80404-7 (SDNN).
+  { metric: 'hrv_rmssd', provider: 'oura', resource: 'sleep', field: 'average_hrv_ms' },
+  // Oura's lowest heart rate of a sleep period is what its app reports as resting heart rate.
+  { metric: 'resting_heart_rate', provider: 'oura', resource: 'sleep', field: 'lowest_heart_rate_bpm' },
+  { metric: 'respiratory_rate', provider: 'oura', resource: 'sleep', field: 'average_breath_per_min' },
+  { metric: 'steps', provider: 'oura', resource: 'daily_activity', field: 'steps' },
+  { metric: 'activity_score', provider: 'oura', resource: 'daily_activity', field: 'score' },
+  { metric: 'oxygen_saturation', provider: 'oura', resource: 'daily_spo2', field: 'spo2_average_pct' },
+  { metric: 'temperature_deviation', provider: 'oura', resource: 'daily_readiness', field: 'temperature_deviation_c' },
+  { metric: 'readiness_score', provider: 'oura', resource: 'daily_readiness', field: 'score' },
+  { metric: 'sleep_score', provider: 'oura', resource: 'daily_sleep', field: 'score' },
+  { metric: 'stress_high_duration', provider: 'oura', resource: 'daily_stress', field: 'stress_high_seconds' },
+  { metric: 'recovery_high_duration', provider: 'oura', resource: 'daily_stress', field: 'recovery_high_seconds' },
+  { metric: 'cardiovascular_age', provider: 'oura', resource: 'daily_cardiovascular_age', field: 'vascular_age_years' },
+  { metric: 'vo2_max', provider: 'oura', resource: 'vo2_max', field: 'vo2_max_ml_kg_min' },
+  { metric: 'body_weight', provider: 'oura', resource: 'personal_info', field: 'weight_kg' },
+  { metric: 'body_height', provider: 'oura', resource: 'personal_info', field: 'height_m', scale: 100 },
+  { metric: 'heart_rate', provider: 'oura', resource: 'heartrate' },
+];
+
+/** The definition of a metric name (throws on a table inconsistency, which a test pins). */
+export function metricDefinition(metric: string): MetricDefinition {
+  const definition = METRICS.find((candidate) => candidate.metric === metric);
+  if (!definition) throw new Error(`No FHIR metric definition for "${metric}".`);
+  return definition;
+}
+
+/** The sources of one provider resource (empty when it has no FHIR mapping). */
+export function sourcesFor(provider: ProviderId, resource: string, sources: readonly MetricSource[] = METRIC_SOURCES): MetricSource[] {
+  return sources.filter((source) => source.provider === provider && source.resource === resource);
+}
+
+/** Metrics matching a metric name or any of its codes (`8867-4`, `hrv_rmssd`, `http://loinc.org|8867-4`). */
+export function findMetrics(query: string): MetricDefinition[] {
+  const needle = query.trim().toLowerCase();
+  return METRICS.filter(
+    (definition) =>
+      definition.metric === needle ||
+      definition.codings.some((coding) => coding.code.toLowerCase() === needle || `${coding.system}|${coding.code}`.toLowerCase() === needle),
+  );
+}
