@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, createTestApp, type Connected, type TestApp } from './support/harness.js';
 import { seedOura } from './support/seed.js';
 
-function json(result: { contents: Array<{ text?: unknown }> }): Record<string, unknown> {
-  return JSON.parse(String(result.contents[0]?.text)) as Record<string, unknown>;
+function json(result: { contents: ReadonlyArray<object> }): Record<string, unknown> {
+  const first = result.contents[0] as { text?: string } | undefined;
+  return JSON.parse(String(first?.text)) as Record<string, unknown>;
 }
 
 describe('resources', () => {
