@@ -1,0 +1,168 @@
+/**
+ * The provider API simulator: a real HTTP server on 127.0.0.1 imitating Oura's OAuth and API v2
+ * over a deterministic synthetic person. WHOOP and Withings will mount beside Oura.
+ *
+ * ```ts
+ * const sim = await startSimulator({ seed: 7, now: () => new Date('2025-06-15T12:00:00Z') });
+ * await fetch(`${sim.oura.apiBaseUrl}/v2/usercollection/daily_sleep?start_date=2025-06-01&end_date=2025-06-15`, {
+ *   headers: { Authorization: `Bearer ${token}` },
+ * });
+ * sim.control.failNext(2);           // next two requests -> 503
+ * await sim.close();
+ * ```
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { createRootApp } from './app.js';
+import { SimClock } from './clock.js';
+import { createControl, type SimulatorControl } from './control.js';
+import { createControlRoutes } from './control-routes.js';
+import { FaultInjector } from './faults.js';
+import { createOuraApp } from './oura/app.js';
+import type { OuraContext } from './oura/context.js';
+import { OuraDocumentStore } from './oura/documents.js';
+import type { OuraShape } from './oura/types.js';
+import { SyntheticPerson } from './person.js';
+import { RateLimiter } from './rate-limit.js';
+import { RequestLog } from './request-log.js';
+import { TokenStore } from './token-store.js';
+
+/** Default demo OAuth client id accepted by the simulator. */
+export const DEMO_CLIENT_ID = 'demo-client';
+/** Default demo OAuth client secret (demo only, not a secret). */
+export const DEMO_CLIENT_SECRET = 'demo-secret';
+
+export interface SimulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Only loopback is allowed. */
+  host?: '127.0.0.1';
+  /** Seed of the synthetic person (default 1). */
+  seed?: number;
+  /** History length in days, ending today (default 400). */
+  days?: number;
+  /** Days generated after today, revealed by advancing the clock (default 60). */
+  futureDays?: number;
+  /** Base clock (default real time); `control.advanceClock` adds to it. */
+  now?: () => Date;
+  /** Documents per page of list routes (default 50). */
+  pageSize?: number;
+  /** Samples per page of `heartrate` (default 1000). */
+  heartRatePageSize?: number;
+  clientId?: string;
+  clientSecret?: string;
+  /** Registered redirect URIs; default: any loopback http(s) URI. */
+  redirectUris?: string[];
+  /** Access-token lifetime (default 86400). */
+  accessTokenTtlSeconds?: number;
+  /** Authorization-code lifetime (default 600). */
+  codeTtlSeconds?: number;
+  /** Static bearer tokens accepted like Oura personal access tokens (never expire; revocable). */
+  personalAccessTokens?: string[];
+  /** Per-minute request budget of the data routes (default 1000, Oura's 5000 per 5 minutes). */
+  rateLimitPerMinute?: number;
+  /** How long after start the most recent night stays held back (default 120 minutes). */
+  lateSleepDelayMinutes?: number;
+  /** Response shape (default `v1.29`; `recorded-2024-12` drops the fields the recordings lack). */
+  ouraShape?: OuraShape;
+}
+
+export interface StartedSimulator {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  oura: {
+    /** `${url}/oura`; data at `${apiBaseUrl}/v2/usercollection/...` */
+    apiBaseUrl: string;
+    /** `${url}/oura`; `/oauth/authorize`, `/oauth/token`, `/oauth/revoke` */
+    authBaseUrl: string;
+  };
+  clientId: string;
+  clientSecret: string;
+  control: SimulatorControl;
+  person: SyntheticPerson;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator on 127.0.0.1 and resolves once it is listening. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<StartedSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new Error('The simulator only listens on 127.0.0.1.');
+  const clock = new SimClock(options.now ?? (() => new Date()));
+  const person = new SyntheticPerson({
+    seed: options.seed ?? 1,
+    now: clock.now(),
+    historyDays: options.days ?? 400,
+    futureDays: options.futureDays ?? 60,
+  });
+  const shape = options.ouraShape ?? 'v1.29';
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? 1000;
+  const clientId = options.clientId ?? DEMO_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? DEMO_CLIENT_SECRET;
+  const oura: OuraContext = {
+    clock,
+    person,
+    store: new OuraDocumentStore(person, {
+      startMs: clock.nowMs(),
+      lateSleepDelayMs: (options.lateSleepDelayMinutes ?? 120) * 60_000,
+      shape,
+    }),
+    tokens: new TokenStore(clock, {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 86_400,
+      codeTtlSeconds: options.codeTtlSeconds ?? 600,
+      personalAccessTokens: options.personalAccessTokens ?? [],
+    }),
+    rateLimiter: new RateLimiter(rateLimitPerMinute),
+    config: {
+      clientId,
+      clientSecret,
+      redirectUris: options.redirectUris ?? null,
+      pageSize: Math.max(1, options.pageSize ?? 50),
+      heartRatePageSize: Math.max(1, options.heartRatePageSize ?? 1000),
+      shape,
+    },
+    counters: { authorizeRequests: 0, dataRequests: 0, unauthorized: 0 },
+    authorizeDecision: 'approve',
+  };
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  const control = createControl({ clock, faults, log, oura });
+  const app = createRootApp({
+    clock,
+    faults,
+    log,
+    providers: [{ path: '/oura', app: createOuraApp(oura), rateLimitPerMinute }],
+    control: createControlRoutes(control, person),
+  });
+
+  const server: Server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    oura: { apiBaseUrl: `${url}/oura`, authBaseUrl: `${url}/oura` },
+    clientId,
+    clientSecret,
+    control,
+    person,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { SyntheticPerson, createSyntheticPerson } from './person.js';
+export type { DayTruth, PersonProfile, PlannedEvents, SleepPeriodTruth, HeartRateSample } from './person.js';
+export type { SimulatorControl, SimulatorCounters, OuraControl } from './control.js';
+export type { RequestLogEntry } from './request-log.js';
+export { OURA_COLLECTIONS } from './oura/types.js';
+export type { OuraCollection, OuraShape } from './oura/types.js';
