@@ -15,6 +15,11 @@ export interface StandardOAuthOptions {
   authorizationEndpoint: string;
   tokenEndpoint: string;
   revocationEndpoint?: string;
+  /**
+   * Which token `revoke` sends (RFC 7009 `token`). Default `refresh_token` (revoking it ends the
+   * grant); Oura documents revocation with the access token.
+   */
+  revokeWith?: 'refresh_token' | 'access_token';
   clientId: string;
   clientSecret: string;
   scopes: readonly string[];
@@ -90,11 +95,12 @@ export function createStandardOAuthAdapter(options: StandardOAuthOptions): OAuth
 
     async revoke(tokens: TokenSet): Promise<void> {
       if (!options.revocationEndpoint) return;
-      const token = tokens.refreshToken ?? tokens.accessToken;
+      const useRefresh = (options.revokeWith ?? 'refresh_token') === 'refresh_token' && tokens.refreshToken !== undefined;
+      const token = useRefresh ? (tokens.refreshToken as string) : tokens.accessToken;
       try {
         const response = await oauth.revocationRequest(server, client, clientAuth, token, {
           ...requestOptions,
-          additionalParameters: { token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token' },
+          additionalParameters: { token_type_hint: useRefresh ? 'refresh_token' : 'access_token' },
         });
         await oauth.processRevocationResponse(response);
       } catch (error) {

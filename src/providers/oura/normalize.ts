@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, Sample } from '../../core/types.js';
 import {
   dailyActivitySchema,
@@ -88,7 +89,7 @@ export interface NormalizeOutcome {
 /** Normalizes one raw Oura document of `resource`. Never throws for bad documents. */
 export function normalizeOuraDocument(resource: string, raw: unknown): NormalizeOutcome {
   const normalizer = NORMALIZERS[resource];
-  if (!normalizer) throw new Error(`No Oura normalizer for resource "${resource}".`);
+  if (!normalizer) throw new WearablesError('VALIDATION_ERROR', `Oura has no document resource "${resource}".`);
   const build = (core: RecordCore): NormalizedRecord => ({ provider: 'oura', resource, ...core, raw });
 
   const parsed = normalizer.schema.safeParse(raw);

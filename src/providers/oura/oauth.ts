@@ -56,6 +56,8 @@ export function createOuraOAuth(options: OuraOAuthOptions): OAuthAdapter {
     clientSecret,
     scopes: OURA_SCOPES,
     pkce: true,
+    // Oura's docs revoke with `access_token`; the grant goes with it.
+    revokeWith: 'access_token',
     // Oura's docs send client_id/client_secret in the form body.
     clientAuth: 'post',
     ...(options.fetch ? { fetch: options.fetch } : {}),
