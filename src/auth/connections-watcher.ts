@@ -9,8 +9,11 @@ import type { TokenStore } from './token-store.js';
 
 export interface ConnectionsWatcher {
   subscribe(listener: () => void): () => void;
-  /** Called after this process changed the file: notifies and records the new set. */
-  changedHere(): Promise<void>;
+  /**
+   * Runs `work` (a write by this process), then records the new set and notifies once. File
+   * polls during the write are ignored so the same change is not reported twice.
+   */
+  changeHere<T>(work: () => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -19,6 +22,7 @@ export function createConnectionsWatcher(store: TokenStore, intervalMs: number, 
   const listeners = new Set<() => void>();
   let known: string | undefined;
   let watching = false;
+  let localWrites = 0;
 
   const snapshot = async () => (await store.connectedProviders()).join(',');
   const notify = () => {
@@ -31,9 +35,10 @@ export function createConnectionsWatcher(store: TokenStore, intervalMs: number, 
     }
   };
   const onFileChange = () => {
+    if (localWrites > 0) return;
     snapshot()
       .then((current) => {
-        if (known !== undefined && current === known) return;
+        if (localWrites > 0 || (known !== undefined && current === known)) return;
         known = current;
         notify();
       })
@@ -51,9 +56,15 @@ export function createConnectionsWatcher(store: TokenStore, intervalMs: number, 
       }
       return () => listeners.delete(listener);
     },
-    async changedHere() {
-      known = await snapshot().catch(() => known);
-      notify();
+    async changeHere(work) {
+      localWrites++;
+      try {
+        return await work();
+      } finally {
+        known = await snapshot().catch(() => known);
+        localWrites--;
+        notify();
+      }
     },
     close() {
       listeners.clear();

@@ -14,7 +14,7 @@ import { createTokenCipher, loadEncryptionKey, type TokenCipher } from './encryp
 import { createConnectionsWatcher } from './connections-watcher.js';
 import type { TokenManager } from './token-manager-api.js';
 import type { ConnectionStatus, TokenSet } from './token-set.js';
-import { createTokenStore, type StoredTokens, type TokenStoreOptions } from './token-store.js';
+import { createTokenStore, type StoredTokens, type TokenStoreOptions, type TokenTransaction } from './token-store.js';
 
 export interface TokenManagerOptions {
   config: Config;
@@ -56,12 +56,19 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return stored;
   }
 
-  /** Joins the running refresh for `provider`, or starts one, until `needsRefresh` is false. */
-  async function ensureRefreshed(provider: ProviderId, needsRefresh: (tokens: TokenSet) => boolean): Promise<TokenSet> {
+  /**
+   * Joins the running refresh for `provider`, or starts one. A joiner takes the flight's result
+   * (the newest token there is) unless `retryIf` says it is still the token it must get rid of.
+   */
+  async function ensureRefreshed(
+    provider: ProviderId,
+    needsRefresh: (tokens: TokenSet) => boolean,
+    retryIf: (tokens: TokenSet) => boolean = () => false,
+  ): Promise<TokenSet> {
     const running = inflight.get(provider);
     if (running) {
       const result = await running;
-      return needsRefresh(result) ? ensureRefreshed(provider, needsRefresh) : result;
+      return retryIf(result) ? ensureRefreshed(provider, needsRefresh, retryIf) : result;
     }
     const flight = refreshUnderLock(provider, needsRefresh).finally(() => inflight.delete(provider));
     inflight.set(provider, flight);
@@ -106,6 +113,24 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     });
   }
 
+  /** Revokes at the provider (best effort, when asked and possible), then deletes the entry. */
+  async function revokeAndRemove(transaction: TokenTransaction, provider: ProviderId, revoke: boolean): Promise<boolean> {
+    // Unreadable tokens (other key, damage) cannot be revoked but must still be deletable.
+    const stored = await transaction.read(provider).catch(() => undefined);
+    const implementation = providers.get(provider);
+    let revoked = false;
+    if (stored && revoke && implementation) {
+      try {
+        await implementation.oauth.revoke(stored.tokens);
+        revoked = true;
+      } catch (error) {
+        logger.warn({ provider, err: error }, 'could not revoke the grant at the provider; deleting local tokens anyway');
+      }
+    }
+    await transaction.remove(provider);
+    return revoked;
+  }
+
   return {
     async getAccessToken(provider) {
       const { tokens } = await readConnected(provider);
@@ -119,7 +144,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
     async refreshAfterUnauthorized(provider, rejectedToken) {
       registerSecret(rejectedToken);
-      const refreshed = await ensureRefreshed(provider, (tokens) => tokens.accessToken === rejectedToken);
+      const isRejected = (tokens: TokenSet) => tokens.accessToken === rejectedToken;
+      const refreshed = await ensureRefreshed(provider, isRejected, isRejected);
       return refreshed.accessToken;
     },
 
@@ -134,29 +160,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     },
 
     async save(provider, tokens) {
-      await store.transaction((transaction) => transaction.write(provider, tokens));
+      await watcher.changeHere(() => store.transaction((transaction) => transaction.write(provider, tokens)));
       logger.info({ provider, kind: tokens.kind }, 'stored new credentials');
-      await watcher.changedHere();
     },
 
     async disconnect(provider, disconnectOptions) {
-      const revoked = await store.transaction(async (transaction) => {
-        const stored = await transaction.read(provider).catch(() => undefined);
-        let wasRevoked = false;
-        const implementation = providers.get(provider);
-        if (stored && disconnectOptions?.revoke !== false && implementation) {
-          try {
-            await implementation.oauth.revoke(stored.tokens);
-            wasRevoked = true;
-          } catch (error) {
-            logger.warn({ provider, err: error }, 'could not revoke the grant at the provider; deleting local tokens anyway');
-          }
-        }
-        await transaction.remove(provider);
-        return wasRevoked;
-      });
+      const revoke = disconnectOptions?.revoke !== false;
+      const revoked = await watcher.changeHere(() => store.transaction((transaction) => revokeAndRemove(transaction, provider, revoke)));
       logger.info({ provider, revoked }, 'disconnected');
-      await watcher.changedHere();
       return { revoked };
     },
 
