@@ -26,6 +26,8 @@ export interface MetricDefinition {
   /** UCUM code and its human display. */
   unit: { code: string; display: string };
   category?: 'vital-signs' | 'activity';
+  /** The FHIR R4 vital-signs profile the Observation conforms to (declared in `meta.profile`). */
+  profile?: string;
   /** Panel components (blood pressure): each has its own coding and the value of one field. */
   components?: readonly { key: string; coding: MetricCoding }[];
 }
@@ -48,8 +50,12 @@ const loinc = (code: string, display: string): MetricCoding => ({ system: LOINC,
 const project = (metric: string, display: string): MetricCoding => ({ system: PROJECT_METRIC_SYSTEM, code: metric, display });
 const unit = (code: string, display = code) => ({ code, display });
 
-function vital(metric: string, coding: MetricCoding, unitCode: string, more: Partial<MetricDefinition> = {}): MetricDefinition {
-  return { metric, display: coding.display, codings: [coding], unit: unit(unitCode), category: 'vital-signs', ...more };
+const VITAL_PROFILE = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** A vital sign: `vital-signs` category and the R4 vital-signs profile (`profileName`, default the generic one). */
+function vital(metric: string, coding: MetricCoding, unitCode: string, profileName: string, more: Partial<MetricDefinition> = {}): MetricDefinition {
+  const profile = `${VITAL_PROFILE}${profileName}`;
+  return { metric, display: coding.display, codings: [coding], unit: unit(unitCode), category: 'vital-signs', profile, ...more };
 }
 
 function projectMetric(metric: string, display: string, unitCode: string, unitDisplay = unitCode): MetricDefinition {
@@ -62,21 +68,21 @@ function activity(metric: string, coding: MetricCoding, unitCode: string): Metri
 
 /** Every metric the FHIR export knows. */
 export const METRICS: readonly MetricDefinition[] = [
-  vital('body_weight', loinc('29463-7', 'Body weight'), 'kg'),
-  vital('body_height', loinc('8302-2', 'Body height'), 'cm'),
-  vital('bmi', loinc('39156-5', 'Body mass index (BMI) [Ratio]'), 'kg/m2'),
+  vital('body_weight', loinc('29463-7', 'Body weight'), 'kg', 'bodyweight'),
+  vital('body_height', loinc('8302-2', 'Body height'), 'cm', 'bodyheight'),
+  vital('bmi', loinc('39156-5', 'Body mass index (BMI) [Ratio]'), 'kg/m2', 'bmi'),
   { metric: 'body_fat_percentage', display: 'Percentage of body fat Measured', codings: [loinc('41982-0', 'Percentage of body fat Measured')], unit: unit('%') },
-  vital('blood_pressure', loinc('85354-9', 'Blood pressure panel with all children optional'), 'mm[Hg]', {
+  vital('blood_pressure', loinc('85354-9', 'Blood pressure panel with all children optional'), 'mm[Hg]', 'bp', {
     components: [
       { key: 'systolic', coding: loinc('8480-6', 'Systolic blood pressure') },
       { key: 'diastolic', coding: loinc('8462-4', 'Diastolic blood pressure') },
     ],
   }),
-  vital('heart_rate', loinc('8867-4', 'Heart rate'), '/min'),
-  vital('resting_heart_rate', loinc('40443-4', 'Heart rate --resting'), '/min'),
-  vital('respiratory_rate', loinc('9279-1', 'Respiratory rate'), '/min'),
-  vital('body_temperature', loinc('8310-5', 'Body temperature'), 'Cel'),
-  vital('oxygen_saturation', loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), '%', {
+  vital('heart_rate', loinc('8867-4', 'Heart rate'), '/min', 'heartrate'),
+  vital('resting_heart_rate', loinc('40443-4', 'Heart rate --resting'), '/min', 'vitalsigns'),
+  vital('respiratory_rate', loinc('9279-1', 'Respiratory rate'), '/min', 'resprate'),
+  vital('body_temperature', loinc('8310-5', 'Body temperature'), 'Cel', 'bodytemp'),
+  vital('oxygen_saturation', loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), '%', 'oxygensat', {
     codings: [loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), loinc('2708-6', 'Oxygen saturation in Arterial blood')],
   }),
   activity('steps', loinc('55423-8', 'Number of steps in unspecified time Pedometer'), '{steps}'),

@@ -26,11 +26,12 @@ interface CodeableConcept {
 export interface Observation {
   resourceType: 'Observation';
   id: string;
-  meta: { source: string };
+  meta: { source: string; profile?: string[] };
   identifier: Array<{ system: string; value: string }>;
   status: 'final';
   category?: CodeableConcept[];
   code: CodeableConcept;
+  subject: { display: string };
   effectiveDateTime?: string;
   effectivePeriod?: { start: string; end: string };
   device: { display: string };
@@ -75,16 +76,21 @@ function baseObservation(provider: Provider, definition: MetricDefinition, resou
   return {
     resourceType: 'Observation',
     id: observationId(provider.id, resource, recordId, definition.metric),
-    meta: { source: providerSourceUri(provider.id) },
+    meta: { source: providerSourceUri(provider.id), ...(definition.profile ? { profile: [definition.profile] } : {}) },
     identifier: [{ system: RECORD_IDENTIFIER_SYSTEM, value: `${provider.id}/${resource}/${recordId}/${definition.metric}` }],
     status: 'final',
     ...(definition.category
       ? { category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: definition.category, display: CATEGORY_DISPLAY[definition.category] }] }] }
       : {}),
     code: { coding: definition.codings.map((coding) => ({ ...coding })), text: definition.display },
+    // The vital-signs profiles require a subject; the export is one person's data, named by role only.
+    subject: { display: SUBJECT_DISPLAY },
     device: { display: provider.displayName },
   };
 }
+
+/** The subject of every Observation: the wearer, never an account id or name. */
+export const SUBJECT_DISPLAY = 'Device wearer';
 
 const CATEGORY_DISPLAY = { 'vital-signs': 'Vital Signs', activity: 'Activity' } as const;
 
