@@ -83,3 +83,31 @@ export async function startScenario(options: { now?: string; historyDays?: numbe
 export function collectionOf(resource: string): string {
   return resource === 'vo2_max' ? 'vO2_max' : resource;
 }
+
+/** The user reconnects: a real authorization-code + PKCE grant at the simulator; its token is used from now on. */
+export async function reconnect(scenario: Scenario): Promise<void> {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const verifier = randomBytes(32).toString('base64url');
+  const codeChallenge = createHash('sha256').update(verifier).digest('base64url');
+  const redirectUri = 'http://127.0.0.1:9/callback';
+  const url = scenario.provider.oauth.authorizationUrl({ redirectUri, state: 'reconnect-state', codeChallenge });
+  const response = await fetch(url, { redirect: 'manual' });
+  const code = new URL(response.headers.get('location') ?? 'http://invalid/').searchParams.get('code');
+  if (!code) throw new Error(`authorize answered ${response.status} without a code`);
+  const tokens = await scenario.provider.oauth.exchangeCode({ code, redirectUri, codeVerifier: verifier });
+  scenario.useToken(tokens.accessToken);
+}
+
+/** Stored vs simulator ids of one resource for local days in [first, end). */
+export async function idsOf(scenario: Scenario, resource: string, first: string, end: string): Promise<{ stored: string[]; truth: string[] }> {
+  const rows = await scenario.store.queryRecords({ provider: 'oura', resource });
+  const stored = rows.filter((row) => row.day !== null && row.day >= first && row.day < end).map((row) => row.id);
+  const truth = scenario.sim.control.oura
+    .documents(collectionOf(resource) as never)
+    .filter((doc) => {
+      const day = doc.day ?? doc.start_day;
+      return typeof day === 'string' && day >= first && day < end;
+    })
+    .map((doc) => String(doc.id));
+  return { stored: stored.sort(), truth: truth.sort() };
+}
