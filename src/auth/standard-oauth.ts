@@ -176,6 +176,11 @@ export function mapOAuthError(provider: string, action: string, error: unknown):
     });
   }
   if (error instanceof oauth.OperationProcessingError) {
+    if (error.code === oauth.HTTP_REQUEST_FORBIDDEN || error.code === oauth.REQUEST_PROTOCOL_FORBIDDEN) {
+      return new WearablesError('CONFIG_ERROR', `${provider} OAuth endpoints must use https (plain http only on 127.0.0.1 / localhost).`, {
+        hint: `Fix ${provider.toUpperCase()}_AUTH_BASE_URL / ${provider.toUpperCase()}_API_BASE_URL.`,
+      });
+    }
     const response = (error.cause as { status?: unknown } | undefined)?.status;
     const status = typeof response === 'number' ? response : undefined;
     if (status !== undefined && status >= 500) {
