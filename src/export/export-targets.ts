@@ -3,7 +3,7 @@
  * provider added later exports without changes here.
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId } from '../core/types.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
@@ -50,6 +50,7 @@ export async function resolveTargets(request: TargetRequest): Promise<ExportTarg
       hint: `Pass a file path such as ${join(request.out, fileNameFor(provider.id, spec.name, request.format))}.`,
     });
   }
+  await makeDirectory(dirname(request.out));
   return [{ provider, spec, path: request.out }];
 }
 
@@ -67,7 +68,7 @@ async function resolveAll(request: TargetRequest): Promise<ExportTarget[]> {
       hint: 'Pass a directory path (it is created if missing).',
     });
   }
-  await mkdir(request.out, { recursive: true });
+  await makeDirectory(request.out);
   return targets;
 }
 
@@ -109,6 +110,17 @@ async function providersWithData(request: TargetRequest): Promise<Provider[]> {
     });
   }
   return providers;
+}
+
+async function makeDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw new WearablesError('EXPORT_ERROR', `Cannot create the directory ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+      hint: 'Choose an output path inside a writable directory.',
+      cause: error,
+    });
+  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {
