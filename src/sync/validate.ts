@@ -38,10 +38,10 @@ export function selectResources(providers: readonly Provider[], names: readonly 
   return selected;
 }
 
-/** Checks `since` is a real day not after today. */
+/** Checks `since` is a real day not after today (in the time zone furthest ahead, UTC+14). */
 export function checkSince(since: string | undefined, bounds: RunBounds): LocalDay | undefined {
   if (since === undefined) return undefined;
-  if (!isDay(since) || since > bounds.today) {
+  if (!isDay(since) || since >= bounds.endDay) {
     throw new WearablesError('VALIDATION_ERROR', `since "${since}" must be a past or current day written YYYY-MM-DD.`, {
       hint: `Pass a day such as ${bounds.today}, or leave since out for an incremental sync.`,
     });

@@ -148,9 +148,20 @@ describe('sync: failures and resumption', () => {
     expect(await h.store.getCursor('oura', 'daily_sleep')).toBe('2024-05-16');
   });
 
+  it('reports progress after each stored chunk', async () => {
+    const progress: Array<[number, number, number]> = [];
+    await h.sync.sync({ providers: ['oura'], resources: ['daily_sleep'], onProgress: (p) => progress.push([p.done, p.total, p.fetched]) });
+    expect(progress).toEqual([
+      [1, 3, 30],
+      [2, 3, 60],
+      [3, 3, 61],
+    ]);
+  });
+
   it('rejects bad input before fetching anything', async () => {
     await expect(h.sync.sync({ since: '2024-13-01' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     await expect(h.sync.sync({ since: '2030-01-01' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(h.sync.sync({ since: '2024-06-17' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     await expect(h.sync.sync({ resources: ['nope'] })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     await expect(h.sync.sync({ providers: ['garmin' as never] })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(h.oura.requests).toEqual([]);
