@@ -116,7 +116,7 @@ function checkRedirect(query: URLSearchParams, expectedState: string, providerId
   const state = query.get('state');
   const error = query.get('error');
   if (state !== expectedState && !(error && state === null)) {
-    throw new WearablesError('AUTH_FAILED', 'The redirect does not belong to this sign-in (state mismatch: possible CSRF); start again.', {
+    throw new WearablesError('AUTH_FAILED', 'The redirect does not belong to this sign-in (state mismatch): possible CSRF; start again.', {
       hint: `Run \`wearables-mcp connect ${providerId}\` again and use only the newest browser tab.`,
     });
   }
