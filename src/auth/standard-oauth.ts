@@ -54,17 +54,7 @@ export function createStandardOAuthAdapter(options: StandardOAuthOptions): OAuth
     pkce: options.pkce,
 
     authorizationUrl(request: AuthorizationRequest): URL {
-      const url = new URL(options.authorizationEndpoint);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('client_id', options.clientId);
-      url.searchParams.set('redirect_uri', request.redirectUri);
-      url.searchParams.set('scope', options.scopes.join(options.scopeSeparator ?? ' '));
-      url.searchParams.set('state', request.state);
-      if (options.pkce) {
-        url.searchParams.set('code_challenge', request.codeChallenge);
-        url.searchParams.set('code_challenge_method', 'S256');
-      }
-      return url;
+      return authorizationUrlFor(options, request);
     },
 
     async exchangeCode(exchange: CodeExchange): Promise<TokenSet> {
@@ -108,6 +98,21 @@ export function createStandardOAuthAdapter(options: StandardOAuthOptions): OAuth
       }
     },
   };
+}
+
+/** The authorization URL: response_type=code, client, redirect, scopes, state, PKCE S256. */
+function authorizationUrlFor(options: StandardOAuthOptions, request: AuthorizationRequest): URL {
+  const url = new URL(options.authorizationEndpoint);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', options.clientId);
+  url.searchParams.set('redirect_uri', request.redirectUri);
+  url.searchParams.set('scope', options.scopes.join(options.scopeSeparator ?? ' '));
+  url.searchParams.set('state', request.state);
+  if (options.pkce) {
+    url.searchParams.set('code_challenge', request.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
+  return url;
 }
 
 function buildRequestOptions(options: StandardOAuthOptions): oauth.TokenEndpointRequestOptions {
