@@ -35,6 +35,26 @@ describe('late arrival of last night', () => {
     }
   });
 
+  it('the late night heart rate is caught when the series overlap reaches back as far as the sleep overlap', async () => {
+    // Oura uploads a night's in-bed heart rate together with the night, so it is as late as the
+    // sleep documents. With the declared 1-day heart-rate overlap a night that ended a day before
+    // the last sync loses most of its samples; declaring 7 days (like sleep) catches them all.
+    s = await startScenario({ historyDays: 30, overlapDays: { heartrate: 7 } });
+    const held = s.sim.control.oura.heldNight() as string;
+    const night = s.sim.person.day(held)?.sleeps.find((sleep) => sleep.kind === 'main');
+    expect(night).toBeDefined();
+    const [start, end] = [night?.bedtimeStartMs ?? 0, night?.bedtimeEndMs ?? 0];
+    const restSamples = async () =>
+      (await s.store.querySamples({ provider: 'oura', series: 'heart_rate', start, end })).filter((sample) => sample.source === 'rest').length;
+    await s.sync.sync();
+    expect(await restSamples()).toBe(0);
+    s.sim.control.advanceClock(3 * 3_600_000);
+    await s.sync.sync();
+    const truthRest = s.sim.person.heartRate(start, end - 1).filter((sample) => sample.source === 'rest').length;
+    expect(truthRest).toBeGreaterThan(50);
+    expect(await restSamples()).toBe(truthRest);
+  });
+
   it('ensureCovered on last night fetches it even though a sync already ran today', async () => {
     s = await startScenario({ historyDays: 30 });
     const held = s.sim.control.oura.heldNight() as string;

@@ -34,12 +34,19 @@ export interface Scenario {
 }
 
 /** Starts a scenario at a fixed simulator time; `historyDays` of the engine default 90. */
-export async function startScenario(options: { now?: string; historyDays?: number; seed?: number } = {}): Promise<Scenario> {
+export async function startScenario(
+  options: { now?: string; historyDays?: number; seed?: number; overlapDays?: Record<string, number> } = {},
+): Promise<Scenario> {
   const fixedNow = new Date(options.now ?? '2025-06-15T12:00:00.000Z');
   const sim = await startSimulator({ seed: options.seed ?? 7, days: 200, now: () => fixedNow, pageSize: 25, personalAccessTokens: [...PATS] });
   const dir = mkdtempSync(join(tmpdir(), 'wearables-scenario-'));
   const store = await openSqliteStore({ path: join(dir, 'cache.db') });
-  const provider = createOuraProvider({ apiBaseUrl: sim.oura.apiBaseUrl, authBaseUrl: sim.oura.authBaseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
+  const oura = createOuraProvider({ apiBaseUrl: sim.oura.apiBaseUrl, authBaseUrl: sim.oura.authBaseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
+  // The engine reads declarations only, so a test may declare a different overlap for a resource.
+  const provider: Provider = {
+    ...oura,
+    resources: oura.resources.map((spec) => ({ ...spec, overlapDays: options.overlapDays?.[spec.name] ?? spec.overlapDays })),
+  };
   let token: string = PATS[0];
   const { logger, lines } = collectingLogger();
   const scenario: Scenario = {
