@@ -211,10 +211,12 @@ function notConnected(provider: ProviderId): WearablesError {
   });
 }
 
-function grantRevoked(provider: ProviderId, cause?: unknown): WearablesError {
-  return new WearablesError('AUTH_FAILED', `${provider} no longer accepts the stored grant (revoked or expired); reconnect needed.`, {
+function grantRevoked(provider: ProviderId, cause?: WearablesError): WearablesError {
+  // The adapter's message names the OAuth error code (invalid_grant, invalid_client), never a token.
+  const detail = cause ? ` (${cause.message.replace(/\.$/, '')})` : '';
+  return new WearablesError('AUTH_FAILED', `${provider} no longer accepts the stored grant; reconnect needed${detail}.`, {
     hint: `Run \`wearables-mcp connect ${provider}\` to reconnect.`,
-    statusCode: cause instanceof WearablesError ? cause.statusCode : undefined,
+    statusCode: cause?.statusCode,
     ...(cause === undefined ? {} : { cause }),
   });
 }

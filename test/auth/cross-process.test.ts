@@ -1,9 +1,9 @@
 /**
  * Real OS processes sharing one home. Key file: several processes starting together must agree
- * on one generated key. Refresh: two processes share one rotating refresh token (a CLI sync and a running server) and
- * both find the access token expired at the same moment: the file lock plus the re-read under
- * it must make exactly one of them use the refresh grant, and both must end up with a token the
- * API accepts. Without the lock the loser replays a used refresh token and the grant is lost.
+ * on one generated key. Refresh: two processes share one rotating refresh token (a CLI sync and
+ * a running server) and both find the access token expired at the same moment: the file lock
+ * plus the re-read under it must make exactly one of them use the refresh grant, and both must
+ * end up with a token the API accepts. Without the lock the loser replays a used refresh token and the grant is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
