@@ -109,10 +109,11 @@ async function connectWithOAuth(context: AppContext, provider: ProviderId, allow
         return false;
       }
     },
-    promptForRedirect: async () => {
+    promptForRedirect: async (signal) => {
       const readline = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        return (await readline.question('Paste the full URL your browser was redirected to: ')).trim();
+        const answer = await readline.question('Paste the full URL your browser was redirected to: ', signal ? { signal } : {});
+        return answer.trim();
       } finally {
         readline.close();
       }

@@ -55,7 +55,9 @@ function formatStatus(status: Awaited<ReturnType<typeof collectStatus>>): string
   const lines = [`Data directory: ${status.home}`, `Cache: ${status.database} (${(status.size_bytes / 1024 / 1024).toFixed(1)} MB, schema v${status.schema_version})`];
   for (const provider of status.providers) {
     const connection = provider.connection;
-    const state = connection.connected
+    const state = connection.reconnectNeeded
+      ? `reconnect needed: run \`wearables-mcp connect ${provider.provider}\``
+      : connection.connected
       ? `connected (${connection.kind}${connection.expiresAt ? `, token expires ${connection.expiresAt}` : ''}${connection.refreshable ? ', auto-refresh' : ''})`
       : 'not connected';
     lines.push('', `${provider.provider}: ${state}`);

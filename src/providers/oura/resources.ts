@@ -9,7 +9,9 @@
  * - daily_activity keeps updating through the day and is finalised the next morning: 2 days.
  * - workout / session / tag / enhanced_tag / rest_mode_period are edited or confirmed by the user
  *   after the fact (autodetected workouts are confirmed, tags get an end time): 7 days.
- * - heartrate is an append-only stream synced from the ring; 1 day catches late uploads.
+ * - heartrate: the in-bed samples of a night arrive with the sleep itself (when the user opens
+ *   the app, possibly days later), so it gets the same 7-day overlap as sleep; a 1-day overlap
+ *   lost most of a late night's samples in the sync scenario tests.
  * - personal_info / ring_configuration are snapshots fetched whole (windowing 'none').
  *
  * maxWindowDays: Oura documents no limit for day collections and pages with `next_token`, so a
@@ -82,7 +84,7 @@ export const OURA_RESOURCES: readonly OuraResourceSpec[] = [
     series: 'heart_rate',
     windowing: 'datetime',
     maxWindowDays: HEARTRATE_MAX_WINDOW_DAYS,
-    overlapDays: 1,
+    overlapDays: 7,
     path: '/v2/usercollection/heartrate',
   },
 ];
