@@ -42,6 +42,7 @@ export class SyntheticPerson {
   private readonly allDays: readonly DayTruth[];
   private readonly byDay: ReadonlyMap<string, DayTruth>;
   private readonly dayHeartRate = new Map<string, HeartRateSample[]>();
+  private readonly dayMet = new Map<string, number[]>();
 
   constructor(options: SyntheticPersonOptions) {
     const historyDays = Math.max(1, Math.floor(options.historyDays ?? 400));
@@ -84,9 +85,15 @@ export class SyntheticPerson {
   }
 
   /** Per-minute METs of a day's activity (04:00 to 04:00 local), regenerated deterministically. */
-  metPerMinute(day: string): number[] {
+  metPerMinute(day: string): readonly number[] {
     const truth = this.byDay.get(day);
-    return truth ? metPerMinute(this.seed, day, truth.activity.class5min) : [];
+    if (!truth) return [];
+    let met = this.dayMet.get(day);
+    if (!met) {
+      met = metPerMinute(this.seed, day, truth.activity.class5min);
+      this.dayMet.set(day, met);
+    }
+    return met;
   }
 
   /** The UTC offset (minutes) in effect at an instant, from the day plan. */

@@ -9,14 +9,20 @@ export const DAY_MS = 86_400_000;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const dayCache = new Map<string, number>();
+
 /** Epoch ms of UTC midnight of a `YYYY-MM-DD` day (throws on malformed input). */
 export function dayToUtcMs(day: string): number {
+  const cached = dayCache.get(day);
+  if (cached !== undefined) return cached;
   const match = DAY_PATTERN.exec(day);
   if (!match) throw new Error(`Not a YYYY-MM-DD day: ${day}`);
   const date = new Date(0);
   date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   date.setUTCHours(0, 0, 0, 0);
-  return date.getTime();
+  const ms = date.getTime();
+  if (dayCache.size < 100_000) dayCache.set(day, ms);
+  return ms;
 }
 
 /** `YYYY-MM-DD` of the UTC calendar day containing `ms`. */

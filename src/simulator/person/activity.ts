@@ -2,7 +2,7 @@
  * Daytime movement: a 5-minute activity class string over the activity day (04:00 to 04:00
  * local, as Oura defines it), per-minute METs derived from it, and the totals derived from both.
  */
-import { clamp, round, rngFor, type Rng } from '../prng.js';
+import { round, rngFor, type Rng } from '../prng.js';
 import { localTimeMs, MINUTE_MS } from '../time.js';
 import type { ActivityTruth, SleepPeriodTruth, WorkoutTruth } from './types.js';
 
@@ -57,41 +57,47 @@ export function buildClass5min(input: ClassInput, rng: Rng): string {
       continue;
     }
     const r = rng.next();
-    const low = 0.27 * input.level;
-    const medium = 0.05 * input.level;
-    const high = 0.004 * input.level;
+    const low = 0.22 * input.level;
+    const medium = 0.035 * input.level;
+    const high = 0.003 * input.level;
     previous = r < high ? '5' : r < high + medium ? '4' : r < high + medium + low ? '3' : '2';
     out += previous;
   }
   return out;
 }
 
-const MET_RANGE: Record<string, [number, number]> = {
-  '0': [0.9, 0.9],
-  '1': [0.9, 0.9],
-  '2': [1, 1.2],
-  '3': [1.5, 2.9],
-  '4': [3, 5.9],
-  '5': [6, 11],
-};
+/** MET range [low, high] per class code ('0'..'5'). */
+const MET_RANGE: ReadonlyArray<readonly [number, number]> = [
+  [0.9, 0.9],
+  [0.9, 0.9],
+  [1, 1.2],
+  [1.5, 2.9],
+  [3, 5.9],
+  [6, 11],
+];
 
 /** Per-minute METs for a class string (5 minutes per class), deterministic per `(seed, day)`. */
 export function metPerMinute(seed: number, day: string, class5min: string): number[] {
   const rng = rngFor(seed, 'met', day);
-  const out: number[] = [];
-  for (const cls of class5min) {
-    const [lo, hi] = MET_RANGE[cls] ?? [1, 1.2];
-    const centre = rng.uniform(lo, hi);
-    for (let m = 0; m < 5; m += 1) out.push(round(clamp(centre + rng.normal(0, (hi - lo) / 8), lo, hi), 1));
+  const out = new Array<number>(class5min.length * 5);
+  for (let slot = 0; slot < class5min.length; slot += 1) {
+    const [lo, hi] = MET_RANGE[class5min.charCodeAt(slot) - 48] ?? [1, 1.2];
+    const centre = lo + (hi - lo) * rng.next();
+    const spread = (hi - lo) / 3;
+    for (let m = 0; m < 5; m += 1) {
+      // Uniform noise around the slot's centre, clamped to the class range, 0.1 MET steps.
+      const value = Math.min(hi, Math.max(lo, centre + (rng.next() - 0.5) * spread));
+      out[slot * 5 + m] = Math.round(value * 10) / 10;
+    }
   }
   return out;
 }
 
-function stepsPerMinute(cls: string, met: number): number {
-  if (cls === '2') return 3;
-  if (cls === '3') return 20 + (met - 1.5) * 40;
-  if (cls === '4') return 70 + (met - 3) * 22;
-  if (cls === '5') return 120 + (met - 6) * 10;
+function stepsPerMinute(cls: number, met: number): number {
+  if (cls === 2) return 1;
+  if (cls === 3) return 8 + (met - 1.5) * 18;
+  if (cls === 4) return 45 + (met - 3) * 20;
+  if (cls === 5) return 110 + (met - 6) * 8;
   return 0;
 }
 
@@ -105,11 +111,13 @@ export function summarizeActivity(
   weightKg: number,
   bmrKcal: number,
 ): Omit<ActivityTruth, 'class5min'> {
-  const byClass: Record<string, number> = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  // MET-minutes and steps per class code '0'..'5'.
+  const byClass = [0, 0, 0, 0, 0, 0];
   let steps = 0;
   let metSum = 0;
   for (let i = 0; i < met.length; i += 1) {
-    const cls = class5min[Math.floor(i / 5)] ?? '2';
+    const code = class5min.charCodeAt((i / 5) | 0) - 48;
+    const cls = code >= 0 && code <= 5 ? code : 2;
     const value = met[i] ?? 1;
     byClass[cls] = (byClass[cls] ?? 0) + (value - 1);
     steps += stepsPerMinute(cls, value);
@@ -117,17 +125,18 @@ export function summarizeActivity(
   }
   let alerts = 0;
   for (const run of class5min.match(/2{12,}/g) ?? []) alerts += Math.floor(run.length / 12);
-  const activeMetMinutes = Math.max(0, (byClass['3'] ?? 0) + (byClass['4'] ?? 0) + (byClass['5'] ?? 0));
+  const [, , sedentary = 0, low = 0, medium = 0, high = 0] = byClass;
+  const activeMetMinutes = Math.max(0, low + medium + high);
   const activeCalories = Math.round((activeMetMinutes * weightKg) / 60);
   const fraction = class5min.length / SLOTS_PER_DAY;
   return {
     steps: Math.round(steps),
     activeCaloriesKcal: activeCalories,
     totalCaloriesKcal: Math.round(bmrKcal * 1.08 * fraction + activeCalories),
-    highMetMinutes: Math.round(byClass['5'] ?? 0),
-    mediumMetMinutes: Math.round(byClass['4'] ?? 0),
-    lowMetMinutes: Math.round(byClass['3'] ?? 0),
-    sedentaryMetMinutes: Math.round(byClass['2'] ?? 0),
+    highMetMinutes: Math.round(high),
+    mediumMetMinutes: Math.round(medium),
+    lowMetMinutes: Math.round(low),
+    sedentaryMetMinutes: Math.round(sedentary),
     averageMet: met.length === 0 ? 0 : round(metSum / met.length, 3),
     equivalentWalkingDistanceMeters: Math.round(activeCalories * 14.5),
     inactivityAlerts: Math.min(alerts, 6),

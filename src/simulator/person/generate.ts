@@ -4,7 +4,7 @@
  * pass fills in daytime activity, which needs both adjacent nights.
  *
  * Physiology: a latent nightly "strain" `z` (AR(1) noise + illness + alcohol + late nights +
- * jet lag + training load + sleep debt) lowers HRV (`exp(-0.2 z)`) and raises resting HR
+ * jet lag + training load + recent sleep shortfall) lowers HRV (`exp(-0.2 z)`) and raises resting HR
  * (`1 + 0.04 z`), so the two always move inversely.
  */
 import { clamp, round, rngFor } from '../prng.js';
@@ -76,13 +76,13 @@ export function generateDays(input: GenerateInput): DayTruth[] {
     const alcohol = flags.alcoholPreviousEvening ? 1 : 0;
     const z =
       strain +
-      2.6 * flags.sickIntensity +
+      3.2 * flags.sickIntensity +
       0.9 * alcohol +
       (flags.lateNight ? 0.5 : 0) +
       (flags.jetLag ? 1.3 : 0) +
       (flags.traveling ? 0.3 : 0) +
       0.35 * load +
-      0.2 * Math.max(0, debtHours - 1.5);
+      0.3 * Math.max(0, debtHours - 1);
     const hrvMs = Math.max(12, Math.round(profile.baselineHrvMs * Math.exp(-0.2 * z + rng.normal(0, 0.04))));
     const restingHrBpm = Math.round(profile.baselineRestingHrBpm * (1 + 0.04 * z) + rng.normal(0, 0.5));
     const temperatureDeviationC = round(
@@ -135,7 +135,8 @@ export function generateDays(input: GenerateInput): DayTruth[] {
     };
     const sleeps: SleepPeriodTruth[] = [buildSleepPeriod(mainPlan, rng)];
     const main = sleeps[0];
-    debtHours = Math.max(0, 0.85 * debtHours + (profile.sleepNeedSeconds - (main?.totalSleepSeconds ?? 0)) / 3600);
+    // Sleep debt: an exponential (~5-night) average of the nightly shortfall, in hours.
+    debtHours = 0.8 * debtHours + 0.2 * Math.max(0, (profile.sleepNeedSeconds - (main?.totalSleepSeconds ?? 0)) / 3600);
 
     const napChance = flags.sick ? 0.5 : flags.jetLag ? 0.4 : 0.05;
     if (rng.chance(napChance)) {

@@ -1,5 +1,5 @@
 /** Builds 5-minute hypnograms with exact stage counts arranged in plausible sleep cycles. */
-import type { Rng } from '../prng.js';
+import { Rng } from '../prng.js';
 import { STAGE_CODES } from './types.js';
 
 /** Splits `total` into integer parts proportional to `weights` (largest remainder). */
@@ -68,16 +68,52 @@ export function buildHypnogram(slots: StageSlots, rng: Rng): string {
   return out;
 }
 
-/** 30-second movement string for a hypnogram: stiller in deep sleep, restless when awake. */
-export function buildMovement(hypnogram: string, count: number, rng: Rng): string {
-  let out = '';
-  for (let i = 0; i < count; i += 1) {
-    const stage = hypnogram[Math.min(hypnogram.length - 1, Math.floor(i / 10))];
-    const r = rng.next();
-    if (stage === STAGE_CODES.awake) out += r < 0.35 ? '1' : r < 0.75 ? '2' : r < 0.93 ? '3' : '4';
-    else if (stage === STAGE_CODES.light) out += r < 0.86 ? '1' : r < 0.98 ? '2' : '3';
-    else if (stage === STAGE_CODES.rem) out += r < 0.93 ? '1' : '2';
-    else out += r < 0.985 ? '1' : '2';
+const BLOCKS_PER_STAGE = 64;
+
+/** Probability thresholds of movement codes '1'..'4' per stage (cumulative). */
+const MOVEMENT_THRESHOLDS: Record<string, readonly number[]> = {
+  [STAGE_CODES.awake]: [0.35, 0.75, 0.93],
+  [STAGE_CODES.light]: [0.86, 0.98, 1],
+  [STAGE_CODES.rem]: [0.93, 1, 1],
+  [STAGE_CODES.deep]: [0.985, 1, 1],
+};
+
+/** Pools of ten-character (one 5-minute slot) movement blocks per stage, drawn once. */
+const MOVEMENT_BLOCKS: ReadonlyMap<string, ReadonlyArray<{ text: string; restless: number }>> = (() => {
+  const rng = new Rng(0x5eed);
+  const pools = new Map<string, Array<{ text: string; restless: number }>>();
+  for (const [stage, [a = 1, b = 1, c = 1]] of Object.entries(MOVEMENT_THRESHOLDS)) {
+    const pool: Array<{ text: string; restless: number }> = [];
+    for (let k = 0; k < BLOCKS_PER_STAGE; k += 1) {
+      let text = '';
+      for (let i = 0; i < 10; i += 1) {
+        const r = rng.next();
+        text += r < a ? '1' : r < b ? '2' : r < c ? '3' : '4';
+      }
+      pool.push({ text, restless: text.replace(/1/g, '').length });
+    }
+    pools.set(stage, pool);
   }
-  return out;
+  return pools;
+})();
+
+/**
+ * 30-second movement (`count` characters) for a hypnogram: stiller in deep sleep, restless when
+ * awake. Each 5-minute slot takes a ten-character block from its stage's pool. Returns the
+ * string and the number of non-still epochs (restless periods).
+ */
+export function buildMovement(hypnogram: string, count: number, rng: Rng): { movement: string; restless: number } {
+  const parts: string[] = [];
+  let restless = 0;
+  let length = 0;
+  for (let slot = 0; length < count; slot += 1) {
+    const stage = hypnogram.charAt(Math.min(hypnogram.length - 1, slot));
+    const pool = MOVEMENT_BLOCKS.get(stage) ?? MOVEMENT_BLOCKS.get(STAGE_CODES.light) ?? [];
+    const block = pool[Math.floor(rng.next() * pool.length)] ?? { text: '1111111111', restless: 0 };
+    const text = length + 10 <= count ? block.text : block.text.slice(0, count - length);
+    restless += text === block.text ? block.restless : text.replace(/1/g, '').length;
+    parts.push(text);
+    length += text.length;
+  }
+  return { movement: parts.join(''), restless };
 }

@@ -89,9 +89,7 @@ export function buildSleepPeriod(plan: NightPlan, rng: Rng): SleepPeriodTruth {
 
   const hrValues = heartRate.filter((v): v is number => v !== null);
   const hrvValues = hrv.filter((v): v is number => v !== null);
-  const movement = buildMovement(hypnogram, Math.floor(timeInBed / 30), rng);
-  let restless = 0;
-  for (let i = 0; i < movement.length; i += 1) if (movement[i] !== '1') restless += 1;
+  const { movement, restless } = buildMovement(hypnogram, Math.floor(timeInBed / 30), rng);
 
   return {
     key: `${plan.day}#${plan.period}`,
