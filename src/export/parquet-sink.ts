@@ -14,7 +14,7 @@ import type { Column, ColumnType } from './columns.js';
 import { epochMs, type RowSink } from './row-sink.js';
 
 /** Rows per row group: large enough for good compression, small enough to keep memory flat. */
-export const PARQUET_ROW_GROUP_SIZE = 100_000;
+export const PARQUET_ROW_GROUP_SIZE = 50_000;
 const FLUSH_BYTES = 1 << 20;
 const DAY_MS = 86_400_000;
 
