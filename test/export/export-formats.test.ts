@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportData } from '../../src/export/export-data.js';
 import type { ExportOptions } from '../../src/export/export-types.js';
+import { SAMPLE_COLUMNS } from '../../src/export/columns.js';
+import { openParquetSink } from '../../src/export/parquet-sink.js';
 import { OURA_RESOURCES } from '../../src/providers/oura/resources.js';
 import { duck, literal } from './duckdb.js';
 import { plugInProvider, plugInRecords } from './plug-in-provider.js';
@@ -116,15 +118,25 @@ describe('Parquet', () => {
     expect(codecs).toEqual([{ compression: 'SNAPPY' }]);
   });
 
-  it('writes heart-rate samples across several row groups', async () => {
-    const { openParquetSink } = await import('../../src/export/parquet-sink.js');
-    expect(openParquetSink).toBeTypeOf('function');
+  it('writes heart-rate samples', async () => {
     const out = file('hr.parquet');
     const [written] = (await run({ provider: 'oura', kind: 'heartrate', format: 'parquet', out, pageSize: 100 })).files;
     expect(written?.rows).toBe(HR_COUNT + 3);
     const [summary] = await duck(`SELECT count(*)::INTEGER AS n, sum(value) AS total, max(epoch_ms(ts))::BIGINT AS last FROM read_parquet(${literal(out)})`);
     const expectedSum = [91, 92, 94].reduce((a, b) => a + b, 0) + Array.from({ length: HR_COUNT }, (_, index) => 60 + (index % 40)).reduce((a, b) => a + b, 0);
     expect(summary).toEqual({ n: HR_COUNT + 3, total: expectedSum, last: Date.parse('2024-12-13T12:31:39+00:00') });
+  });
+
+  it('streams row groups: a sink with small groups writes several, all readable', async () => {
+    const out = file('groups.parquet');
+    const sink = await openParquetSink(out, SAMPLE_COLUMNS, 100);
+    const rows = Array.from({ length: 450 }, (_, index) => ({ provider: 'oura', series: 'heart_rate', source: null, ts: HR_START + index * 1000, value: index + 0.5 }));
+    for (let index = 0; index < rows.length; index += 64) await sink.write(rows.slice(index, index + 64));
+    await sink.finish();
+    expect(await duck(`SELECT count(DISTINCT row_group_id)::INTEGER AS groups FROM parquet_metadata(${literal(out)})`)).toEqual([{ groups: 5 }]);
+    expect(await duck(`SELECT count(*)::INTEGER AS n, sum(value) AS total, count(source)::INTEGER AS sources FROM read_parquet(${literal(out)})`)).toEqual([
+      { n: 450, total: rows.reduce((sum, row) => sum + row.value, 0), sources: 0 },
+    ]);
   });
 
   it('writes a schema-only file for an empty window', async () => {
