@@ -106,10 +106,12 @@ export function createControl(deps: ControlDeps): SimulatorControl {
       faults.add({ kind: 'malformed', remaining: positive(count), pathPrefix: options.pathPrefix ?? null });
     },
     rateLimitNext: (count, options = {}) => {
-      faults.add({ kind: 'rate_limit', remaining: positive(count), retryAfterSeconds: options.retryAfterSeconds ?? 30, pathPrefix: options.pathPrefix ?? null });
+      const retryAfterSeconds = options.retryAfterSeconds ?? 30;
+      faults.add({ kind: 'rate_limit', remaining: positive(count), retryAfterSeconds, pathPrefix: options.pathPrefix ?? null });
     },
     delay: (ms, options = {}) => {
-      faults.add({ kind: 'delay', delayMs: Math.max(0, ms), remaining: options.count === undefined ? null : positive(options.count), pathPrefix: options.pathPrefix ?? null });
+      const remaining = options.count === undefined ? null : positive(options.count);
+      faults.add({ kind: 'delay', delayMs: Math.max(0, ms), remaining, pathPrefix: options.pathPrefix ?? null });
     },
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),

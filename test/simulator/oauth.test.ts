@@ -124,6 +124,17 @@ describe('Oura OAuth', () => {
     expect(refresh).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
+  it('revokes via POST /oauth/revoke with a form token', async () => {
+    const tokens = await grant(sim);
+    const response = await fetch(`${sim.oura.authBaseUrl}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: tokens.refresh_token }),
+    });
+    expect(response.status).toBe(200);
+    expect((await api(sim, '/v2/usercollection/personal_info', tokens.access_token)).status).toBe(401);
+  });
+
   it('accepts personal access tokens; rejects missing and unknown tokens', async () => {
     expect((await api(sim, '/v2/usercollection/personal_info', 'pat-1')).status).toBe(200);
     expect((await apiJson(sim, '/v2/usercollection/personal_info', null)).body).toEqual({ detail: 'Missing access token.' });

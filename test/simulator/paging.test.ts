@@ -85,6 +85,13 @@ describe('paging', () => {
     expect(response.status).toBe(400);
   });
 
+  it('serves the same data under the sandbox alias', async () => {
+    const path = 'daily_sleep?start_date=2025-06-01&end_date=2025-06-03';
+    const real = await api(sim, `/v2/usercollection/${path}`, TOKEN);
+    const sandbox = await api(sim, `/v2/sandbox/usercollection/${path}`, TOKEN);
+    expect(sandbox.text).toBe(real.text);
+  });
+
   it('supports fields= selection', async () => {
     const { body } = await apiJson<Page>(sim, '/v2/usercollection/daily_sleep?start_date=2025-06-01&end_date=2025-06-03&fields=day,score', TOKEN);
     expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(['day', 'id', 'score']);

@@ -68,96 +68,99 @@ export class OuraDocumentStore {
     return uuidFor(this.person.seed, 'oura', collection, key);
   }
 
-  private add(doc: Omit<OuraDocument, 'id'> & { key: string }): void {
-    const { key, ...rest } = doc;
-    const full: OuraDocument = { ...rest, id: this.idFor(doc.collection, key) };
+  /** Indexes one document; `renderWith` receives the document's id. */
+  private add(doc: Omit<OuraDocument, 'id' | 'render'> & { key: string; renderWith: (id: string, ctx: RenderContext) => Record<string, unknown> }): void {
+    const { key, renderWith, ...rest } = doc;
+    const id = this.idFor(doc.collection, key);
+    const full: OuraDocument = { ...rest, id, render: (ctx) => renderWith(id, ctx) };
     this.byCollection.get(doc.collection)?.push(full);
-    this.byId.set(`${doc.collection}/${full.id}`, full);
+    this.byId.set(`${doc.collection}/${id}`, full);
     if (doc.collection === 'sleep') this.sleepDocByKey.set(key, full);
   }
 
-  private dayDoc(collection: OuraCollection, truth: DayTruth, availableAtMs: number, nightOf: string | null, render: OuraDocument['render'], wallTime = '00:00:00'): void {
-    const [h = 0, m = 0] = wallTime.split(':').map(Number);
-    this.add({
-      collection,
-      key: truth.day,
-      day: truth.day,
-      filterWall: `${truth.day}T${wallTime}`,
-      sortMs: localTimeMs(truth.day, h * 60 + m, truth.offsetMinutes),
-      availableAtMs,
-      nightOf,
-      render,
-    });
+  /** A day document, filtered at a local wall-clock time of its day (midnight unless given). */
+  private dayDoc(
+    collection: OuraCollection,
+    truth: DayTruth,
+    availableAtMs: number,
+    nightOf: string | null,
+    renderWith: (id: string, ctx: RenderContext) => Record<string, unknown>,
+    minutes = 0,
+  ): void {
+    const sortMs = localTimeMs(truth.day, minutes, truth.offsetMinutes);
+    const filterWall = wallClock(sortMs, truth.offsetMinutes);
+    this.add({ collection, key: truth.day, day: truth.day, filterWall, sortMs, availableAtMs, nightOf, renderWith });
+  }
+
+  /** A document filtered at an instant (workout start, tag time, bedtime end...). */
+  private timedDoc(
+    collection: OuraCollection,
+    key: string,
+    day: string | null,
+    atMs: number,
+    offsetMinutes: number,
+    availableAtMs: number,
+    renderWith: (id: string, ctx: RenderContext) => Record<string, unknown>,
+    nightOf: string | null = null,
+  ): void {
+    this.add({ collection, key, day, filterWall: wallClock(atMs, offsetMinutes), sortMs: atMs, availableAtMs, nightOf, renderWith });
   }
 
   private build(): void {
-    const { person } = this;
-    const seed = person.seed;
+    const { person, scores } = this;
     const days = person.days();
-    const scores = this.scores;
     days.forEach((truth, i) => {
-      const syncDelay = rngFor(seed, 'oura-sync', truth.day).int(15, 75) * MINUTE_MS;
+      const syncDelay = rngFor(person.seed, 'oura-sync', truth.day).int(15, 75) * MINUTE_MS;
       const main = mainSleep(truth);
       const nightReady = main ? main.bedtimeEndMs + syncDelay : localTimeMs(truth.day, 9 * 60, truth.offsetMinutes);
       for (const sleep of truth.sleeps) {
         if (!sleep.worn) continue;
-        const id = this.idFor('sleep', sleep.key);
-        this.add({
-          collection: 'sleep',
-          key: sleep.key,
-          day: sleep.day,
-          filterWall: wallClock(sleep.bedtimeEndMs, sleep.offsetMinutes),
-          sortMs: sleep.bedtimeEndMs,
-          availableAtMs: sleep.bedtimeEndMs + syncDelay,
-          nightOf: sleep.kind === 'main' ? sleep.day : null,
-          render: (ctx) => renderSleep(id, sleep, scores, ctx),
-        });
+        // Sleep documents are matched on `bedtime_end` and appear one sync delay after waking.
+        const render = (id: string, ctx: RenderContext): Record<string, unknown> => renderSleep(id, sleep, scores, ctx);
+        const nightOf = sleep.kind === 'main' ? sleep.day : null;
+        const { bedtimeEndMs: end, offsetMinutes: offset } = sleep;
+        this.timedDoc('sleep', sleep.key, sleep.day, end, offset, end + syncDelay, render, nightOf);
       }
       if (main) {
-        const nid = (c: OuraCollection): string => this.idFor(c, truth.day);
-        this.dayDoc('daily_sleep', truth, nightReady, truth.day, (ctx) => renderDailySleep(nid('daily_sleep'), main, ctx));
+        this.dayDoc('daily_sleep', truth, nightReady, truth.day, (id, ctx) => renderDailySleep(id, main, ctx));
         if (scores.readiness(truth.day)) {
-          this.dayDoc('daily_readiness', truth, nightReady, truth.day, (ctx) => renderDailyReadiness(nid('daily_readiness'), main, scores, ctx) ?? {});
+          this.dayDoc('daily_readiness', truth, nightReady, truth.day, (id, ctx) => renderDailyReadiness(id, main, scores, ctx) ?? {});
         }
-        this.dayDoc('daily_spo2', truth, nightReady, truth.day, (ctx) => renderDailySpo2(nid('daily_spo2'), main, ctx));
+        this.dayDoc('daily_spo2', truth, nightReady, truth.day, (id, ctx) => renderDailySpo2(id, main, ctx));
       }
-      const id = (c: OuraCollection): string => this.idFor(c, truth.day);
-      this.dayDoc('daily_resilience', truth, nightReady, null, (ctx) => renderDailyResilience(id('daily_resilience'), truth, scores, ctx));
-      this.dayDoc('daily_cardiovascular_age', truth, nightReady, null, (ctx) => renderCardiovascularAge(id('daily_cardiovascular_age'), truth, ctx));
+      this.dayDoc('daily_resilience', truth, nightReady, null, (id, ctx) => renderDailyResilience(id, truth, scores, ctx));
+      this.dayDoc('daily_cardiovascular_age', truth, nightReady, null, (id, ctx) => renderCardiovascularAge(id, truth, ctx));
       const recent = days.slice(Math.max(0, i - 7), i).map(mainSleep).filter((s): s is SleepPeriodTruth => s !== undefined);
-      this.dayDoc('sleep_time', truth, nightReady, null, (ctx) => renderSleepTime(id('sleep_time'), truth, recent, ctx));
-      const dayStart = activityDayStartMs(truth.day, truth.offsetMinutes);
-      this.dayDoc('daily_activity', truth, dayStart + 30 * MINUTE_MS, null, (ctx) => renderDailyActivity(id('daily_activity'), truth, person.metPerMinute(truth.day), person.profile, scores, ctx), '04:00:00');
-      this.dayDoc('daily_stress', truth, dayStart + 30 * MINUTE_MS, null, (ctx) => renderDailyStress(id('daily_stress'), truth, ctx));
+      this.dayDoc('sleep_time', truth, nightReady, null, (id, ctx) => renderSleepTime(id, truth, recent, ctx));
+      // The activity day starts at 04:00 local; its document appears half an hour in and grows.
+      const dayOpen = activityDayStartMs(truth.day, truth.offsetMinutes) + 30 * MINUTE_MS;
+      const activity = (id: string, ctx: RenderContext): Record<string, unknown> =>
+        renderDailyActivity(id, truth, person.metPerMinute(truth.day), person.profile, scores, ctx);
+      this.dayDoc('daily_activity', truth, dayOpen, null, activity, 4 * 60);
+      this.dayDoc('daily_stress', truth, dayOpen, null, (id, ctx) => renderDailyStress(id, truth, ctx));
       if (truth.vo2Max !== null) {
         const at = localTimeMs(truth.day, 12 * 60 + 14, truth.offsetMinutes) + 22_000;
-        this.dayDoc('vO2_max', truth, at + 30 * MINUTE_MS, null, (ctx) => renderVo2Max(id('vO2_max'), truth, at, ctx));
+        this.dayDoc('vO2_max', truth, at + 30 * MINUTE_MS, null, (id, ctx) => renderVo2Max(id, truth, at, ctx));
       }
       for (const w of truth.workouts) {
-        const wid = this.idFor('workout', w.key);
-        this.add({ collection: 'workout', key: w.key, day: w.day, filterWall: wallClock(w.startMs, w.offsetMinutes), sortMs: w.startMs, availableAtMs: w.endMs + 10 * MINUTE_MS, nightOf: null, render: (ctx) => renderWorkout(wid, w, ctx) });
+        this.timedDoc('workout', w.key, w.day, w.startMs, w.offsetMinutes, w.endMs + 10 * MINUTE_MS, (id, ctx) => renderWorkout(id, w, ctx));
       }
       for (const s of truth.sessions) {
-        const sid = this.idFor('session', s.key);
-        this.add({ collection: 'session', key: s.key, day: s.day, filterWall: wallClock(s.startMs, s.offsetMinutes), sortMs: s.startMs, availableAtMs: s.endMs + MINUTE_MS, nightOf: null, render: (ctx) => renderSession(sid, s, ctx) });
+        this.timedDoc('session', s.key, s.day, s.startMs, s.offsetMinutes, s.endMs + MINUTE_MS, (id, ctx) => renderSession(id, s, ctx));
       }
       for (const t of truth.tags) {
-        const eid = this.idFor('enhanced_tag', t.key);
-        const tid = this.idFor('tag', t.key);
-        const common = { key: t.key, day: truth.day, filterWall: wallClock(t.startMs, t.offsetMinutes), sortMs: t.startMs, availableAtMs: t.startMs + MINUTE_MS, nightOf: null };
-        this.add({ ...common, collection: 'enhanced_tag', render: (ctx) => renderEnhancedTag(eid, t, ctx) });
-        this.add({ ...common, collection: 'tag', render: (ctx) => renderTag(tid, t, ctx) });
+        const visibleAt = t.startMs + MINUTE_MS;
+        this.timedDoc('enhanced_tag', t.key, truth.day, t.startMs, t.offsetMinutes, visibleAt, (id, ctx) => renderEnhancedTag(id, t, ctx));
+        this.timedDoc('tag', t.key, truth.day, t.startMs, t.offsetMinutes, visibleAt, (id, ctx) => renderTag(id, t, ctx));
       }
     });
     const rest = person.events.restMode;
     if (person.day(rest.start)) {
-      const rid = this.idFor('rest_mode_period', 'rest-0');
-      this.add({ collection: 'rest_mode_period', key: 'rest-0', day: rest.start, filterWall: wallClock(rest.startMs, rest.offsetMinutes), sortMs: rest.startMs, availableAtMs: rest.startMs, nightOf: null, render: (ctx) => renderRestMode(rid, rest, ctx) });
+      this.timedDoc('rest_mode_period', 'rest-0', rest.start, rest.startMs, rest.offsetMinutes, rest.startMs, (id, ctx) => renderRestMode(id, rest, ctx));
     }
     for (const ring of person.rings) {
-      const gid = this.idFor('ring_configuration', ring.key);
       const at = ring.setUpAtMs ?? 0;
-      this.add({ collection: 'ring_configuration', key: ring.key, day: null, filterWall: wallClock(at, 0), sortMs: at, availableAtMs: at, nightOf: null, render: (ctx) => renderRing(gid, ring, ctx) });
+      this.timedDoc('ring_configuration', ring.key, null, at, 0, at, (id, ctx) => renderRing(id, ring, ctx));
     }
   }
 

@@ -137,16 +137,17 @@ export function planEveningTags(ctx: WorkoutContext, rng: Rng): TagTruth[] {
   if (flags.sick || flags.restMode) return [];
   const dow = dayOfWeek(ctx.day);
   const out: TagTruth[] = [];
-  const at = (minutes: number): number =>
-    localTimeMs(ctx.day, minutes, ctx.offsetMinutes) + rng.int(0, 59) * 1000;
-  if (rng.chance(dow === 5 || dow === 6 ? 0.3 : flags.traveling ? 0.25 : 0.05)) {
-    out.push({ key: `${ctx.day}#t-alcohol`, code: 'tag_generic_alcohol', customName: null, comment: '', startMs: at(rng.int(1190, 1290)), endMs: null, offsetMinutes: ctx.offsetMinutes });
-  }
-  if (rng.chance(0.04)) {
-    out.push({ key: `${ctx.day}#t-caffeine`, code: 'tag_generic_caffeine', customName: null, comment: 'late espresso', startMs: at(rng.int(960, 1050)), endMs: null, offsetMinutes: ctx.offsetMinutes });
-  }
-  if (rng.chance(0.03)) {
-    out.push({ key: `${ctx.day}#t-fasting`, code: 'tag_generic_fasting', customName: null, comment: '', startMs: at(rng.int(1200, 1230)), endMs: null, offsetMinutes: ctx.offsetMinutes });
-  }
+  const tag = (code: string, comment: string, fromMinutes: number, toMinutes: number): TagTruth => ({
+    key: `${ctx.day}#t-${code.replace('tag_generic_', '')}`,
+    code,
+    customName: null,
+    comment,
+    startMs: localTimeMs(ctx.day, rng.int(fromMinutes, toMinutes), ctx.offsetMinutes) + rng.int(0, 59) * 1000,
+    endMs: null,
+    offsetMinutes: ctx.offsetMinutes,
+  });
+  if (rng.chance(dow === 5 || dow === 6 ? 0.3 : flags.traveling ? 0.25 : 0.05)) out.push(tag('tag_generic_alcohol', '', 1190, 1290));
+  if (rng.chance(0.04)) out.push(tag('tag_generic_caffeine', 'late espresso', 960, 1050));
+  if (rng.chance(0.03)) out.push(tag('tag_generic_fasting', '', 1200, 1230));
   return out.sort((a, b) => a.startMs - b.startMs);
 }
