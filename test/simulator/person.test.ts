@@ -146,6 +146,20 @@ describe('through the Oura API', () => {
     expect(String(rest[0]?.start_day) >= sickWeek.start && String(rest[0]?.end_day) <= sickWeek.end).toBe(true);
   });
 
+  it('scores and contributors are in [1, 100] and none is stuck at an extreme', async () => {
+    for (const collection of ['daily_sleep', 'daily_readiness', 'daily_activity']) {
+      const docs = await get(collection);
+      const keys = Object.keys((docs[0]?.contributors ?? {}) as object);
+      for (const key of [...keys.map((k) => `contributors.${k}`), 'score']) {
+        const values = docs.map((d) => Number(key === 'score' ? d.score : (d.contributors as Record<string, number>)[key.slice(13)]));
+        expect(Math.min(...values), `${collection}.${key}`).toBeGreaterThanOrEqual(1);
+        expect(Math.max(...values), `${collection}.${key}`).toBeLessThanOrEqual(100);
+        expect(mean(values), `${collection}.${key}`).toBeGreaterThan(35);
+        expect(new Set(values).size, `${collection}.${key}`).toBeGreaterThan(2);
+      }
+    }
+  });
+
   it('poor sleep lowers the same-morning readiness', async () => {
     const sleepScore = new Map((await get('daily_sleep')).map((d) => [d.day, Number(d.score)]));
     const pairs = (await get('daily_readiness')).filter((d) => sleepScore.has(d.day));

@@ -148,7 +148,7 @@ export class OuraScores {
       previous_night: night.score,
       recovery_index: c100(100 - Math.max(0, lowestAt - 0.45) * 160),
       resting_heart_rate: c100(95 - rhrDiff * 9),
-      sleep_balance: c100(100 - Math.max(0, (need - sleepAvg) / 60) * 2.5),
+      sleep_balance: c100(100 - Math.max(0, (need - sleepAvg) / 60 - 15) * 0.8),
       sleep_regularity: c100(100 - bedSpread * 0.8),
     };
     const score =
@@ -185,7 +185,7 @@ export class OuraScores {
     const contributors = {
       meet_daily_targets: c100(30 + (hits / 7) * 70),
       move_every_hour: c100(100 - truth.activity.inactivityAlerts * 15),
-      recovery_time: c100(restDays >= 1 ? 100 : 60),
+      recovery_time: c100(restDays >= 2 ? 100 : restDays === 1 ? 85 : 55),
       stay_active: c100(100 - Math.max(0, sedentaryHours - 7) * 9),
       training_frequency: c100(trainingDays >= 3 ? 100 : 40 + trainingDays * 20),
       training_volume: c100((volume / 1800) * 100),
