@@ -1,4 +1,3 @@
-/* global process, console, setInterval, clearInterval, performance, URL */
 // One million heart-rate samples exported to Parquet from a real SQLite cache: prints the time and
 // peak RSS, next to a baseline measured in the same run (reading the same rows page by page from
 // the store without writing). Target: peak RSS under 256 MB. Run after `npm run build`, ideally

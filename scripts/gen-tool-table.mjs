@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global URL, console, process */
 // Prints the README's Markdown tool table from the tool registry (run `npm run build` first), so
 // the documentation is generated from the same definitions the server registers.
 // `--write` replaces the table between <!-- tools:start --> and <!-- tools:end --> in README.md.

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConnectCommands } from './connect.js';
 import { registerDemoCommand } from './demo.js';
+import { registerExportCommand } from './export.js';
 import { registerPurgeCommand } from './purge.js';
 import { registerServeCommand } from './serve.js';
 import { registerSimulateCommand } from './simulate.js';
@@ -26,6 +27,7 @@ const program = new Command()
 registerConnectCommands(program);
 registerSyncCommand(program);
 registerStatusCommand(program);
+registerExportCommand(program);
 registerServeCommand(program);
 registerDemoCommand(program);
 registerSimulateCommand(program);

@@ -81,8 +81,14 @@ export interface EventQuery {
 
 export interface EventPage {
   events: ChangeEvent[];
-  /** Pass back as `since` to continue; null when no more events exist right now. */
+  /**
+   * Pass back as `since` to continue. Present even when the feed is exhausted (`hasMore` false),
+   * so a poller resumes exactly where it stopped; null only when no resume point is known (an
+   * `until`-bounded query that matched nothing).
+   */
   nextCursor: string | null;
+  /** More events match right now (ask again with `nextCursor`). */
+  hasMore: boolean;
 }
 
 export interface SyncRun {

@@ -52,27 +52,33 @@ describe('core tools', () => {
     expect(stub.requests.some((url) => url.startsWith('/v2/usercollection/sleep_time'))).toBe(true);
   });
 
-  it('get_events pages through the feed with next_cursor, without gaps or repeats, until null', async () => {
+  it('get_events pages through the feed with next_cursor, without gaps or repeats, until has_more is false', async () => {
     const resources = ['daily_sleep', 'sleep', 'daily_readiness'];
     const seen: number[] = [];
     let since: string | null | undefined;
     let pages = 0;
+    let hasMore: boolean;
     do {
       const result = await connected.client.callTool({ name: 'get_events', arguments: { limit: 10, resources, ...(since ? { since } : {}) } });
-      const structured = result.structuredContent as { events: EventRow[]; next_cursor: string | null };
+      const structured = result.structuredContent as { events: EventRow[]; next_cursor: string | null; has_more: boolean };
       for (const event of structured.events) {
         expect(event.source).toBe('oura');
         expect(resources).toContain(event.resource);
       }
       seen.push(...structured.events.map((event) => event.seq));
       since = structured.next_cursor;
+      hasMore = structured.has_more;
       pages += 1;
-    } while (since && pages < 20);
+    } while (hasMore && since && pages < 20);
     // Seeded: 10 daily_sleep + 10 long sleeps + 5 naps + 10 daily_readiness, one `created` event each.
     expect(seen).toHaveLength(35);
     expect(new Set(seen).size).toBe(35);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(pages).toBe(4);
+    // Up to date, yet the cursor is kept: polling with it later returns only newer changes.
+    expect(since).toBeTruthy();
+    const again = await connected.client.callTool({ name: 'get_events', arguments: { resources, since } });
+    expect((again.structuredContent as { events: EventRow[]; has_more: boolean }).events).toHaveLength(0);
   });
 
   it('get_events shrinks a page to fit and its cursor continues right after the last event shown', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, createTestApp, TEST_TOKEN, type TestApp } from './support/harness.js';
 import { startStubOura, type StubOura } from './support/stub-oura.js';
 
-const CORE = ['get_auth_status', 'sync', 'get_events', 'health_check'];
+const CORE = ['get_auth_status', 'sync', 'get_events', 'health_check', 'get_observations', 'export_data'];
 
 describe('tool list', () => {
   let stub: StubOura;
@@ -51,6 +51,7 @@ describe('tool list', () => {
     const readOnly = await connectClient(test.app, { readOnly: true });
     const readOnlyNames = (await readOnly.client.listTools()).tools.map((tool) => tool.name);
     expect(readOnlyNames).not.toContain('sync');
+    expect(readOnlyNames).not.toContain('export_data');
     expect(readOnlyNames).toContain('get_events');
     await readOnly.close();
   });

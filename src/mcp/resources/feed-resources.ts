@@ -38,7 +38,7 @@ export function registerFeedResources(server: McpServer, context: AppContext): v
       guardedRead(async () => {
         const since = variable(variables, 'since');
         const page = await context.store.listEvents({ ...(since === 'start' ? {} : { since }), limit: EVENT_PAGE });
-        return jsonContents(uri, { events: page.events, next_cursor: page.nextCursor });
+        return jsonContents(uri, { events: page.events, next_cursor: page.nextCursor, has_more: page.hasMore });
       }),
   );
 }

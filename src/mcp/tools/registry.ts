@@ -7,6 +7,8 @@ import type { ToolDefinition } from './define-tool.js';
 import { getAuthStatus } from './core/get-auth-status.js';
 import { getEvents } from './core/get-events.js';
 import { healthCheck } from './core/health-check.js';
+import { exportDataTool } from './core/export-data.js';
+import { getObservations } from './core/get-observations.js';
 import { syncTool } from './core/sync.js';
 import { getOuraActivitySummary } from './oura/get-oura-activity-summary.js';
 import { getOuraDailyMetrics } from './oura/get-oura-daily-metrics.js';
@@ -26,6 +28,8 @@ export const TOOLS: readonly ToolDefinition[] = [
   syncTool,
   getEvents,
   healthCheck,
+  getObservations,
+  exportDataTool,
   getOuraPersonalInfo,
   getOuraSleepSummary,
   getOuraSleepDetailed,

@@ -50,7 +50,20 @@ export function listEvents(context: SqliteContext, query: EventQuery): EventPage
   const hasMore = rows.length > parsed.limit;
   const page = hasMore ? rows.slice(0, parsed.limit) : rows;
   const last = page[page.length - 1];
-  return { events: page.map(toChangeEvent), nextCursor: hasMore && last ? encodeEventCursor(last.seq) : null };
+  return { events: page.map(toChangeEvent), nextCursor: resumeCursor(context, parsed, last?.seq), hasMore };
+}
+
+/**
+ * Where a later call continues: after the last event shown; with none shown, after the given
+ * cursor, or (for an open-ended query) after the newest event now stored, so a poller that saw
+ * nothing still never re-reads or misses a row. Null when an `until` bound makes that unsafe.
+ */
+function resumeCursor(context: SqliteContext, parsed: ReturnType<typeof parseEventQuery>, lastSeq: number | undefined): string | null {
+  if (lastSeq !== undefined) return encodeEventCursor(lastSeq);
+  if (parsed.afterSeq !== null) return encodeEventCursor(parsed.afterSeq);
+  if (parsed.untilAt !== null) return null;
+  const row = context.statement('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null };
+  return encodeEventCursor(row.seq ?? 0);
 }
 
 function toChangeEvent(row: EventRow): ChangeEvent {

@@ -1,4 +1,3 @@
-/* global process */
 // Loads (creating when missing) the encryption key file in its own process on "go", and prints a
 // hash of the key it ended up with: several of these racing must all agree on one key.
 import { createHash } from 'node:crypto';

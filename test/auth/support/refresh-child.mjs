@@ -1,4 +1,3 @@
-/* global process, fetch */
 // A second (and third) wearables-mcp process for the cross-process refresh test. It builds the
 // real token manager from the compiled modules, says "ready", waits for "go" on stdin, asks for
 // an access token (forcing a refresh when the stored one is expired), calls the simulator's API

@@ -12,7 +12,8 @@ async function readAll(store: Store, limit: number, since?: string): Promise<{ e
     const page = await store.listEvents({ since: cursor, limit });
     pages += 1;
     events.push(...page.events);
-    if (page.nextCursor === null) return { events, pages };
+    if (!page.hasMore) return { events, pages };
+    if (page.nextCursor === null) throw new Error('hasMore without a cursor');
     expect(page.events).toHaveLength(limit);
     cursor = page.nextCursor;
     if (pages > 100) throw new Error('event paging does not terminate');
@@ -46,6 +47,23 @@ export function eventsContract(open: OpenStore): void {
       await store.upsertRecords([sleepRecord('2024-05-09')]);
       const rest = await readAll(store, 10, first.nextCursor ?? undefined);
       expect(rest.events.map((event) => event.id)).toEqual(['ds-2024-05-03', 'ds-2024-05-04', 'ds-2024-05-09']);
+    });
+
+    it('keeps a resume cursor when the feed is exhausted, so polling sees only newer changes', async () => {
+      const { store } = await fresh();
+      const empty = await store.listEvents({});
+      expect(empty).toMatchObject({ events: [], hasMore: false });
+      expect(empty.nextCursor).not.toBeNull();
+      await store.upsertRecords(days('2024-05-01', 2).map((day) => sleepRecord(day)));
+      const caughtUp = await store.listEvents({ since: empty.nextCursor ?? undefined });
+      expect(caughtUp.events.map((event) => event.id)).toEqual(['ds-2024-05-01', 'ds-2024-05-02']);
+      expect(caughtUp.hasMore).toBe(false);
+      const quiet = await store.listEvents({ since: caughtUp.nextCursor ?? undefined });
+      expect(quiet.events).toHaveLength(0);
+      expect(quiet.nextCursor).toBe(caughtUp.nextCursor);
+      await store.upsertRecords([sleepRecord('2024-05-07')]);
+      const later = await store.listEvents({ since: quiet.nextCursor ?? undefined });
+      expect(later.events.map((event) => event.id)).toEqual(['ds-2024-05-07']);
     });
 
     it('applies since and until as strict bounds on the change time', async () => {

@@ -88,7 +88,7 @@ export async function allEvents(store: Store): Promise<ChangeEvent[]> {
   for (;;) {
     const page = await store.listEvents({ ...(since ? { since } : {}), limit: 500 });
     events.push(...page.events);
-    if (!page.nextCursor) return events;
+    if (!page.hasMore || !page.nextCursor) return events;
     since = page.nextCursor;
   }
 }

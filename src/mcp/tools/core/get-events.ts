@@ -27,7 +27,7 @@ export const getEvents = defineTool({
   name: 'get_events',
   title: 'Change feed',
   description:
-    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. Continue with next_cursor; null means you are up to date.',
+    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. When has_more is true continue with next_cursor; when false you are up to date — keep next_cursor to ask for newer changes later.',
   toolset: 'core',
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   input: z.object({
@@ -38,7 +38,12 @@ export const getEvents = defineTool({
     limit: z.number().int().min(1).max(500).optional().describe('Events per page (default 50; fewer when they would not fit).'),
     include_data: z.boolean().optional().describe('Include each record\'s fields after the change (default false).'),
   }),
-  output: z.object({ events: z.array(eventSchema), next_cursor: z.string().nullable(), count: z.number().int() }),
+  output: z.object({
+    events: z.array(eventSchema),
+    next_cursor: z.string().nullable().describe('Resume point: pass as since to continue or to poll for newer changes.'),
+    has_more: z.boolean().describe('More changes are waiting right now.'),
+    count: z.number().int(),
+  }),
   async handle(input, context) {
     let limit = input.limit ?? 50;
     const includeData = input.include_data ?? false;
@@ -61,7 +66,7 @@ export const getEvents = defineTool({
         change: event.change,
         ...(includeData ? { data: event.data } : {}),
       }));
-      const answer = { events, next_cursor: page.nextCursor, count: events.length };
+      const answer = { events, next_cursor: page.nextCursor, has_more: page.hasMore, count: events.length };
       const size = Buffer.byteLength(JSON.stringify(answer));
       // Too big: ask the store for a smaller page so its cursor matches what is shown.
       if (size <= BUDGET_BYTES || limit === 1) return answer;
