@@ -36,11 +36,24 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   timeoutMs: 30_000,
 };
 
+/**
+ * What a 2xx body really means, for APIs that wrap errors in a successful HTTP answer (an
+ * envelope such as `{ status: 401, body: {} }`): `unauthorized`, `rate_limited` and
+ * `server_error` are handled exactly like HTTP 401, 429 and 5xx; `undefined` means a normal body.
+ */
+export type BodyClassification = 'unauthorized' | 'rate_limited' | 'server_error' | undefined;
+
+export interface RequestInitOptions {
+  signal?: AbortSignal;
+  /** Optional classifier of parsed 2xx bodies (envelope APIs); see `BodyClassification`. */
+  classify?: (body: unknown) => BodyClassification;
+}
+
 export interface AuthorizedHttp {
   /** GET a JSON document. `url` is absolute. Non-2xx statuses other than the handled ones throw. */
-  getJson(url: string | URL, init?: { headers?: Record<string, string>; signal?: AbortSignal }): Promise<HttpResult>;
+  getJson(url: string | URL, init?: { headers?: Record<string, string> } & RequestInitOptions): Promise<HttpResult>;
   /** POST a form or JSON body with the bearer token (used by Withings actions). */
-  postForm(url: string | URL, form: Record<string, string>, init?: { signal?: AbortSignal }): Promise<HttpResult>;
+  postForm(url: string | URL, form: Record<string, string>, init?: RequestInitOptions): Promise<HttpResult>;
 }
 
 export interface AuthorizedHttpOptions {
@@ -84,7 +97,8 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
   const sleep = options.sleep ?? defaultSleep;
   const { provider, tokens } = options;
 
-  async function send(url: string, build: (token: string) => RequestInit, signal?: AbortSignal): Promise<HttpResult> {
+  async function send(url: string, build: (token: string) => RequestInit, init: RequestInitOptions = {}): Promise<HttpResult> {
+    const { signal, classify } = init;
     let token = await tokens.getAccessToken(provider);
     let refreshed = false;
     let serverErrors = 0;
@@ -108,6 +122,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
         });
       }
       options.onAttempt?.({ url: redact(url), status: response.status, attempt });
+      if (classify && response.status >= 200 && response.status < 300) response = await reclassify(response, classify);
 
       if (response.status === 401) {
         await response.body?.cancel();
@@ -192,7 +207,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
       return send(
         String(url),
         (token) => ({ method: 'GET', headers: { accept: 'application/json', ...init?.headers, authorization: `Bearer ${token}` } }),
-        init?.signal,
+        init,
       );
     },
     postForm(url, form, init) {
@@ -203,10 +218,29 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
           headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` },
           body: new URLSearchParams(form).toString(),
         }),
-        init?.signal,
+        init,
       );
     },
   };
+}
+
+const CLASSIFIED_STATUS = { unauthorized: 401, rate_limited: 429, server_error: 503 } as const;
+
+/**
+ * Re-reads a 2xx answer through `classify`: an envelope error becomes the equivalent HTTP status
+ * (same headers) so the refresh / backoff logic treats both alike; anything else is returned as
+ * an unread response with the same body.
+ */
+async function reclassify(response: Response, classify: (body: unknown) => BodyClassification): Promise<Response> {
+  const text = await response.text();
+  let kind: BodyClassification;
+  try {
+    kind = text.length > 0 ? classify(JSON.parse(text)) : undefined;
+  } catch {
+    kind = undefined; // Malformed bodies are handled by the normal path below.
+  }
+  const status = kind ? CLASSIFIED_STATUS[kind] : response.status;
+  return new Response(kind ? null : text, { status, headers: response.headers });
 }
 
 function backoff(baseMs: number, attempt: number): number {
