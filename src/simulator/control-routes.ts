@@ -6,7 +6,8 @@
  * - `GET  /__control/requests?path_prefix=` / `DELETE /__control/requests`
  * - `POST /__control/faults` `{ kind: 'error'|'malformed'|'rate_limit'|'delay', count?, status?, retryAfterSeconds?, delayMs?, pathPrefix? }`
  * - `DELETE /__control/faults`
- * - `POST /__control/revoke-all`
+ * - `POST /__control/revoke-all` `{ personalAccessTokens?: boolean }`
+ * - `GET  /__control/issued-secrets` — every credential issued or accepted (for leak checks)
  * - `POST /__control/clock/advance` `{ ms?, seconds?, minutes?, hours?, days? }`
  * - `POST /__control/oura/rescore` `{ day, scoreDelta?, at? }` (at: ISO time for a scheduled re-score)
  * - `POST /__control/oura/delete` `{ collection, id }`
@@ -40,6 +41,7 @@ const advanceBody = z.object({
 const rescoreBody = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), scoreDelta: z.number().int().optional(), at: z.string().optional() });
 const deleteBody = z.object({ collection: z.enum(OURA_COLLECTIONS), id: z.string().min(1) });
 const decisionBody = z.object({ decision: z.enum(['approve', 'deny']) });
+const revokeBody = z.object({ personalAccessTokens: z.boolean().optional() });
 
 async function parse<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown = {};
@@ -83,10 +85,13 @@ export function createControlRoutes(control: SimulatorControl, person: Synthetic
     control.clearFaults();
     return c.json({ ok: true });
   });
-  app.post('/revoke-all', (c) => {
-    control.revokeAllTokens();
+  app.post('/revoke-all', async (c) => {
+    const body = await parse(c, revokeBody);
+    if (!body.ok) return body.response;
+    control.revokeAllTokens(body.value);
     return c.json({ ok: true });
   });
+  app.get('/issued-secrets', (c) => c.json(control.issuedSecrets()));
   app.post('/clock/advance', async (c) => {
     const body = await parse(c, advanceBody);
     if (!body.ok) return body.response;

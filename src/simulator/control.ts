@@ -70,8 +70,16 @@ export interface SimulatorControl {
   clearFaults(): void;
   /** Pending faults. */
   faults(): FaultRule[];
-  /** Revokes every grant, access token and personal access token now. */
-  revokeAllTokens(): void;
+  /**
+   * Revokes every OAuth grant now (its access and refresh tokens): the user revoked the app
+   * mid-sync. Personal access tokens keep working unless `personalAccessTokens: true`.
+   */
+  revokeAllTokens(options?: { personalAccessTokens?: boolean }): void;
+  /**
+   * Every credential the simulator issued or accepts (authorization codes, access and refresh
+   * tokens, personal access tokens, the client secret), for tests asserting none leaked.
+   */
+  issuedSecrets(): string[];
   /** Logged requests (oldest first), optionally filtered by path prefix. */
   requests(pathPrefix?: string): RequestLogEntry[];
   clearRequests(): void;
@@ -115,7 +123,8 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     },
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
-    revokeAllTokens: () => oura.tokens.revokeAll(),
+    revokeAllTokens: (options = {}) => oura.tokens.revokeAll(options),
+    issuedSecrets: () => [...oura.tokens.issuedSecrets(), oura.config.clientSecret],
     requests: (pathPrefix) => log.list(pathPrefix),
     clearRequests: () => log.clear(),
     counters: () => ({

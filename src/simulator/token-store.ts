@@ -177,12 +177,20 @@ export class TokenStore {
     return true;
   }
 
-  /** Revokes every grant, access token and personal token (a user revoking access mid-sync). */
-  revokeAll(): void {
+  /**
+   * Revokes every OAuth grant with its access and refresh tokens (a user revoking the app's
+   * access mid-sync); personal access tokens too when asked.
+   */
+  revokeAll(options: { personalAccessTokens?: boolean } = {}): void {
     for (const grant of this.grants.values()) grant.revoked = true;
     for (const token of this.accessTokens.values()) token.revoked = true;
-    for (const pat of this.personal.values()) pat.revoked = true;
+    if (options.personalAccessTokens) for (const pat of this.personal.values()) pat.revoked = true;
     this.counters.revocations += 1;
+  }
+
+  /** Every credential issued or accepted so far (codes, access/refresh tokens, personal tokens), for leak checks. */
+  issuedSecrets(): string[] {
+    return [...this.codes.keys(), ...this.accessTokens.keys(), ...this.refreshIndex.keys(), ...this.personal.keys()];
   }
 
   /** Checks a bearer token. */

@@ -94,6 +94,9 @@ describe('faults', () => {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: sim.clientId, client_secret: sim.clientSecret }),
     });
     expect(refresh.status).toBe(400);
+    // Personal access tokens survive a revoked OAuth grant unless asked for.
+    expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(200);
+    sim.control.revokeAllTokens({ personalAccessTokens: true });
     expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(401);
   });
 });
@@ -137,7 +140,10 @@ describe('request log and HTTP control API', () => {
     expect(Date.parse((advanced.body as { now: string }).now) - before).toBe(2 * 3_600_000);
     const state = (await control('GET', '/state')).body as { counters: { faultsInjected: number } };
     expect(state.counters.faultsInjected).toBe(2);
-    await control('POST', '/revoke-all');
+    const secrets = (await control('GET', '/issued-secrets')).body as string[];
+    expect(secrets).toContain(TOKEN);
+    expect(secrets).toContain(sim.clientSecret);
+    await control('POST', '/revoke-all', { personalAccessTokens: true });
     expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(401);
   });
 

@@ -146,6 +146,8 @@ describe('Oura OAuth', () => {
     const tokens = await grant(sim);
     expect(sim.control.counters().tokenGrants).toBe(before + 1);
     await fetch(`${sim.oura.authBaseUrl}/oauth/revoke?access_token=${tokens.access_token}`);
+    const issued = sim.control.issuedSecrets();
+    expect(issued).toEqual(expect.arrayContaining([tokens.access_token, tokens.refresh_token, 'pat-1', sim.clientSecret]));
     const log = JSON.stringify(sim.control.requests());
     expect(log).not.toContain(tokens.access_token);
     expect(log).not.toContain(tokens.refresh_token);
