@@ -7,6 +7,7 @@ import type { FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
 import type { Provider } from './provider.js';
 import { createOuraProvider } from './oura/index.js';
+import { createWhoopProvider } from './whoop/index.js';
 
 type ProviderFactory = (settings: Config['providers'][ProviderId], fetch?: FetchLike) => Provider;
 
@@ -14,6 +15,14 @@ type ProviderFactory = (settings: Config['providers'][ProviderId], fetch?: Fetch
 const FACTORIES: Partial<Record<ProviderId, ProviderFactory>> = {
   oura: (settings, fetch) =>
     createOuraProvider({
+      apiBaseUrl: settings.apiBaseUrl,
+      authBaseUrl: settings.authBaseUrl,
+      ...(settings.clientId ? { clientId: settings.clientId } : {}),
+      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+      ...(fetch ? { fetch } : {}),
+    }),
+  whoop: (settings, fetch) =>
+    createWhoopProvider({
       apiBaseUrl: settings.apiBaseUrl,
       authBaseUrl: settings.authBaseUrl,
       ...(settings.clientId ? { clientId: settings.clientId } : {}),

@@ -1,0 +1,68 @@
+/** Pure normalizers of WHOOP sleeps (naps included) and workouts. */
+import type { WhoopSleep, WhoopWorkout } from './schema.js';
+import { kilocalories, localDateOf, orNull, rounded, scoredFields, seconds, spanCore } from './normalize-common.js';
+import type { RecordCore } from './record-core.js';
+
+function sum(...values: Array<number | null>): number | null {
+  if (values.some((value) => value === null)) return null;
+  return rounded((values as number[]).reduce((total, value) => total + value, 0), 1);
+}
+
+/** `sleep` → named stages in seconds, performance / consistency / efficiency, respiratory rate. Day: local wake-up date. */
+export function normalizeSleep(sleep: WhoopSleep): RecordCore {
+  const score = sleep.score;
+  const stages = score?.stage_summary;
+  const need = score?.sleep_needed;
+  const light = seconds(stages?.total_light_sleep_time_milli);
+  const rem = seconds(stages?.total_rem_sleep_time_milli);
+  const deep = seconds(stages?.total_slow_wave_sleep_time_milli);
+  const needParts = [need?.baseline_milli, need?.need_from_sleep_debt_milli, need?.need_from_recent_strain_milli, need?.need_from_recent_nap_milli];
+  return spanCore(sleep.id, sleep, localDateOf(sleep.end, sleep.timezone_offset), {
+    cycle_id: orNull(sleep.cycle_id),
+    nap: sleep.nap ?? false,
+    score_state: sleep.score_state,
+    ...scoredFields(sleep.score_state, {
+      sleep_performance_pct: rounded(score?.sleep_performance_percentage, 1),
+      sleep_consistency_pct: rounded(score?.sleep_consistency_percentage, 1),
+      sleep_efficiency_pct: rounded(score?.sleep_efficiency_percentage, 1),
+      respiratory_rate: rounded(score?.respiratory_rate, 1),
+      in_bed_seconds: seconds(stages?.total_in_bed_time_milli),
+      total_sleep_seconds: sum(light, rem, deep),
+      light_sleep_seconds: light,
+      rem_sleep_seconds: rem,
+      deep_sleep_seconds: deep,
+      awake_seconds: seconds(stages?.total_awake_time_milli),
+      no_data_seconds: seconds(stages?.total_no_data_time_milli),
+      sleep_cycle_count: orNull(stages?.sleep_cycle_count),
+      disturbance_count: orNull(stages?.disturbance_count),
+      sleep_need_seconds: need ? sum(...needParts.map((part) => seconds(part ?? 0))) : null,
+    }),
+  });
+}
+
+const ZONES = ['zero', 'one', 'two', 'three', 'four', 'five'] as const;
+
+/** `workout` → sport, strain, heart rate, kcal, distance, zone durations in seconds. Day: local start date. */
+export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
+  const score = workout.score;
+  const zones = score?.zone_durations;
+  const duration = (Date.parse(workout.end) - Date.parse(workout.start)) / 1000;
+  return spanCore(workout.id, workout, localDateOf(workout.start, workout.timezone_offset), {
+    sport_name: orNull(workout.sport_name),
+    duration_seconds: Number.isFinite(duration) ? Math.round(duration) : null,
+    score_state: workout.score_state,
+    ...scoredFields(workout.score_state, {
+      strain: rounded(score?.strain, 2),
+      avg_hr_bpm: orNull(score?.average_heart_rate),
+      max_hr_bpm: orNull(score?.max_heart_rate),
+      calories: kilocalories(score?.kilojoule),
+      distance_meter: rounded(score?.distance_meter, 1),
+      altitude_gain_meter: rounded(score?.altitude_gain_meter, 1),
+      altitude_change_meter: rounded(score?.altitude_change_meter, 1),
+      percent_recorded: rounded(score?.percent_recorded, 1),
+      zone_durations_seconds: zones
+        ? Object.fromEntries(ZONES.map((zone) => [`zone_${zone}`, seconds(zones[`zone_${zone}_milli`]) ?? 0]))
+        : null,
+    }),
+  });
+}

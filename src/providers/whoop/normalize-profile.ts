@@ -1,0 +1,31 @@
+/** Pure normalizers of the WHOOP snapshots: basic profile and body measurement. */
+import type { z } from 'zod';
+import type { bodyMeasurementSchema, profileSchema } from './schema.js';
+import { orNull, rounded } from './normalize-common.js';
+import type { RecordCore } from './record-core.js';
+
+/** Fixed record ids of the snapshots (WHOOP's user id is never stored in `data` or shown). */
+export const PROFILE_ID = 'profile';
+export const BODY_MEASUREMENT_ID = 'body_measurement';
+
+function snapshotCore(id: string, data: Record<string, unknown>): RecordCore {
+  return { id, day: null, start: null, end: null, tzOffset: null, updatedAt: null, data };
+}
+
+/** `profile/basic` → name and email (the user id stays only in `raw`). */
+export function normalizeProfile(profile: z.infer<typeof profileSchema>): RecordCore {
+  return snapshotCore(PROFILE_ID, {
+    first_name: orNull(profile.first_name),
+    last_name: orNull(profile.last_name),
+    email: orNull(profile.email),
+  });
+}
+
+/** `measurement/body` → height (m), weight (kg), WHOOP's max heart rate (bpm). */
+export function normalizeBodyMeasurement(body: z.infer<typeof bodyMeasurementSchema>): RecordCore {
+  return snapshotCore(BODY_MEASUREMENT_ID, {
+    height_m: rounded(body.height_meter, 3),
+    weight_kg: rounded(body.weight_kilogram, 2),
+    max_heart_rate_bpm: orNull(body.max_heart_rate),
+  });
+}
