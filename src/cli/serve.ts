@@ -8,16 +8,24 @@ import type { AppContext } from '../core/app-context.js';
 import { configFor, type GlobalOptions } from './options.js';
 import { DEMO_PERSONAL_TOKEN, startDemoEnvironment } from './demo-environment.js';
 import { reportError } from './output.js';
+import { serveHttp } from './serve-http.js';
 
 /** Registers `serve`. */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve MCP over stdio (for Claude Desktop, Claude Code, Cursor, ...)')
+    .description('Serve MCP over stdio (for Claude Desktop, Claude Code, Cursor, ...), or over HTTP with --http')
     .option('--toolsets <list>', 'comma-separated toolsets to expose (default: all connected)')
     .option('--read-only', 'hide tools that change state (sync)')
-    .action(async (options: { toolsets?: string; readOnly?: boolean }) => {
+    .option('--http', 'serve Streamable HTTP (/mcp) and legacy SSE (/sse) instead of stdio')
+    .option('--host <host>', 'HTTP listen address (default 127.0.0.1; others need AUTH_TOKEN)')
+    .option('--port <port>', 'HTTP port (default 3001)')
+    .action(async (options: { toolsets?: string; readOnly?: boolean; http?: boolean; host?: string; port?: string }) => {
       const global = program.opts<GlobalOptions>();
+      if (options.http || options.host !== undefined || options.port !== undefined) {
+        const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
+        return serveHttp(global, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly), ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) });
+      }
       let context: AppContext | undefined;
       let closeDemo: (() => Promise<void>) | undefined;
       try {

@@ -8,6 +8,7 @@ import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/t
 import type { AuthorizedHttp } from '../core/http.js';
 import type { OAuthAdapter } from '../auth/oauth-adapter.js';
 import { WearablesError } from '../core/errors.js';
+import type { ProviderWebhooks } from '../webhooks/webhook-capability.js';
 
 /** How a resource is addressed by the provider's list endpoint. */
 export type ResourceWindowing =
@@ -81,6 +82,8 @@ export interface Provider {
   fetchWindow(resource: ResourceSpec, window: TimeWindow, context: FetchContext): AsyncIterable<ProviderPage>;
   /** A cheap authenticated call used by `health_check` live probes. */
   probe(context: FetchContext): Promise<void>;
+  /** Webhook verification and subscription API, for providers with `capabilities.webhook`. */
+  webhooks?: ProviderWebhooks;
 }
 
 /** Finds a resource spec by name or throws a VALIDATION_ERROR listing the valid names. */

@@ -7,6 +7,7 @@ import type { Provider } from '../provider.js';
 import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
+import { createOuraWebhooks } from '../../webhooks/oura/index.js';
 
 export interface OuraProviderOptions {
   /** `https://api.ouraring.com` or the simulator's Oura API base. */
@@ -24,7 +25,7 @@ export function createOuraProvider(options: OuraProviderOptions): Provider {
   return {
     id: 'oura',
     displayName: 'Oura',
-    capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
+    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
     resources: OURA_RESOURCES,
     oauth: createOuraOAuth(options),
     fetchWindow(resource, window, context) {
@@ -33,5 +34,6 @@ export function createOuraProvider(options: OuraProviderOptions): Provider {
     probe(context) {
       return probeOura(options.apiBaseUrl, context);
     },
+    webhooks: createOuraWebhooks(options),
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * The HTTP app of `serve --http`: `/mcp` (Streamable HTTP), `/sse` + `/messages` (legacy SSE),
+ * `/health`, `/oauth/*` (browser connect) and `/webhooks/*`. Host/Origin validation applies to
+ * every route; CORS, rate limiting and the bearer token to the MCP routes.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { McpHttpHandler } from '@modelcontextprotocol/server';
+import type { AppContext } from '../core/app-context.js';
+import { createMcpServer, type McpServerOptions } from '../mcp/server.js';
+import type { SyncScheduler } from '../scheduler/sync-scheduler.js';
+import type { WebhookDispatcher } from '../webhooks/dispatch.js';
+import { requireBearer } from './bearer-auth.js';
+import { clientKeyFor } from './client-key.js';
+import { healthReport } from './health-route.js';
+import { hostGuard } from './host-guard.js';
+import { allowedHostnames, type HttpConfig } from './http-config.js';
+import { createMcpEndpoint } from './mcp-route.js';
+import { createOAuthRoutes } from './oauth-routes.js';
+import { createRateLimiter, rateLimit } from './rate-limit.js';
+import { createSseRoutes, type SseSessions } from './sse-routes.js';
+import { createWebhookRoutes } from './webhook-routes.js';
+
+export interface HttpAppDeps {
+  context: AppContext;
+  config: HttpConfig;
+  mcpOptions?: McpServerOptions;
+  scheduler?: SyncScheduler;
+  dispatcher: WebhookDispatcher;
+  /** The URL browsers reach this server at (for OAuth redirect URIs). */
+  baseUrl: () => string;
+  /** Clock for the rate limiter (tests). */
+  now?: () => number;
+}
+
+export interface HttpApp {
+  app: Hono;
+  mcp: McpHttpHandler;
+  sse: SseSessions;
+}
+
+/** Builds the app; `startHttpServer` listens with it. */
+export function createHttpApp(deps: HttpAppDeps): HttpApp {
+  const { context, config } = deps;
+  const startedAt = Date.now();
+  const createServer = () => createMcpServer(context, deps.mcpOptions);
+  const mcp = createMcpEndpoint({ createServer, logger: context.logger });
+  const sse = createSseRoutes({ createServer, logger: context.logger });
+  const limiter = createRateLimiter({ ...config.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
+  const app = new Hono();
+
+  app.use('*', hostGuard({ allowedHosts: allowedHostnames(config), corsOrigins: config.corsOrigins, logger: context.logger }));
+  const mcpGuards: MiddlewareHandler[] = [
+    corsFor(config.corsOrigins),
+    rateLimit(limiter, config.rateLimit.max, clientKeyFor(config.trustProxy)),
+    requireBearer(config.authToken),
+  ];
+  for (const path of ['/mcp', '/sse', '/messages', '/message']) app.use(path, ...mcpGuards);
+
+  app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+  // Clients such as Poke send Streamable HTTP to the `/sse` URL: POST there is Streamable HTTP.
+  app.post('/sse', (c) => mcp.fetch(c.req.raw));
+  app.route('/', sse.routes);
+
+  app.get('/health', async (c) =>
+    c.json(await healthReport({ context, startedAt, ...(deps.scheduler ? { scheduler: deps.scheduler } : {}), sseSessions: sse.count })),
+  );
+  app.use('/oauth/*', corsFor(config.corsOrigins));
+  app.route('/oauth', createOAuthRoutes({ context, authToken: config.authToken, baseUrl: deps.baseUrl }));
+  app.route(
+    '/webhooks',
+    createWebhookRoutes({
+      providers: context.providers,
+      dispatcher: deps.dispatcher,
+      logger: context.logger,
+      now: () => context.now().getTime(),
+      toleranceMs: config.webhookToleranceMs,
+      ...(config.webhookVerificationToken ? { verificationToken: config.webhookVerificationToken } : {}),
+    }),
+  );
+  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  app.onError((error, c) => {
+    context.logger.error({ err: error, path: c.req.path }, 'HTTP handler failed');
+    return c.json({ error: 'internal_error', error_description: 'The server failed to answer; see its log.' }, 500);
+  });
+  return { app, mcp, sse };
+}
+
+function corsFor(origins: readonly string[]): MiddlewareHandler {
+  return cors({
+    origin: origins.includes('*') ? '*' : [...origins],
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'Mcp-Protocol-Version', 'Mcp-Session-Id', 'Last-Event-ID'],
+    exposeHeaders: ['Mcp-Session-Id', 'Mcp-Protocol-Version', 'WWW-Authenticate', 'Retry-After'],
+    maxAge: 600,
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Listens with the HTTP app on node:http and owns its lifecycle: the background scheduler, the
+ * webhook dispatcher and graceful shutdown (stop accepting, abort and checkpoint a running sync,
+ * close SSE streams, let in-flight requests and webhook syncs finish within the grace period).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { AppContext } from '../core/app-context.js';
+import type { McpServerOptions } from '../mcp/server.js';
+import { createSyncScheduler, type SyncScheduler } from '../scheduler/sync-scheduler.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatch.js';
+import { createHttpApp } from './create-http-app.js';
+import type { HttpConfig } from './http-config.js';
+
+export interface StartHttpServerOptions {
+  context: AppContext;
+  config: HttpConfig;
+  mcpOptions?: McpServerOptions;
+  /** Clock of the rate limiter (tests). */
+  now?: () => number;
+}
+
+export interface RunningHttpServer {
+  /** `http://<host>:<port>` as listened on. */
+  url: string;
+  port: number;
+  scheduler: SyncScheduler;
+  dispatcher: WebhookDispatcher;
+  /** Graceful shutdown; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Starts listening; resolves once the port is bound. */
+export async function startHttpServer(options: StartHttpServerOptions): Promise<RunningHttpServer> {
+  const { context, config } = options;
+  const scheduler = createSyncScheduler({
+    sync: context.sync,
+    logger: context.logger,
+    intervalMs: config.syncIntervalMs,
+    jitterMs: config.syncJitterMs,
+  });
+  const dispatcher = createWebhookDispatcher({ store: context.store, sync: context.sync, providers: context.providers, logger: context.logger, now: context.now });
+  let listenUrl = '';
+  const { app, mcp, sse } = createHttpApp({
+    context,
+    config,
+    ...(options.mcpOptions ? { mcpOptions: options.mcpOptions } : {}),
+    scheduler,
+    dispatcher,
+    baseUrl: () => config.publicBaseUrl ?? listenUrl,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  let inFlight = 0;
+  const server: Server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  listenUrl = `http://${host}:${port}`;
+  scheduler.start();
+  context.logger.info({ url: listenUrl, auth: config.authToken ? 'bearer' : 'none (loopback only)' }, 'serving MCP over HTTP');
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await scheduler.stop();
+      await sse.closeAll();
+      const deadline = Date.now() + config.shutdownGraceMs;
+      await Promise.race([dispatcher.idle(), delay(config.shutdownGraceMs)]);
+      while (inFlight > 0 && Date.now() < deadline) await delay(25);
+      await mcp.close();
+      server.closeAllConnections();
+      await stopped;
+      context.logger.info({ cutRequests: inFlight }, 'HTTP server stopped');
+    })());
+  return { url: listenUrl, port, scheduler, dispatcher, close };
+}
+
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });

@@ -1,0 +1,94 @@
+/**
+ * Turns verified webhook events into targeted syncs of just the changed day: a known record's
+ * stored day, else the day of the event (and the day before, as an upload names the wake day of a
+ * night that began the evening before). `refreshWindow` writes through, reconciles deletions and
+ * records change events, so `get_events` shows what the webhook brought in. Deliveries are
+ * answered before this runs; the dispatcher keeps the work so shutdown can wait for it.
+ */
+import { toWearablesError } from '../core/errors.js';
+import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
+import type { Logger } from '../logging/logger.js';
+import type { Provider } from '../providers/provider.js';
+import type { Store } from '../store/store.js';
+import type { SyncService } from '../sync/sync-service.js';
+import { addDays, isDay, utcDay } from '../sync/dates.js';
+import type { WebhookEvent } from './webhook-capability.js';
+
+export interface WebhookDispatcherDeps {
+  store: Pick<Store, 'getRecord'>;
+  sync: Pick<SyncService, 'refreshWindow'>;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface DispatchResult {
+  provider: ProviderId;
+  /** `resource window` pairs refreshed. */
+  refreshed: Array<{ resource: string; window: TimeWindow }>;
+  /** Events naming resources this provider does not sync. */
+  ignored: number;
+  failed: number;
+}
+
+export interface WebhookDispatcher {
+  /** Queues the events' targeted syncs; resolves when they finished (never rejects). */
+  dispatch(provider: ProviderId, events: readonly WebhookEvent[]): Promise<DispatchResult>;
+  /** Resolves when every queued dispatch finished (shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Creates the dispatcher. */
+export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
+  const pending = new Set<Promise<unknown>>();
+
+  async function windowFor(provider: ProviderId, event: WebhookEvent): Promise<TimeWindow> {
+    let day: LocalDay | undefined = event.day && isDay(event.day) ? event.day : undefined;
+    if (!day && event.objectId) {
+      const stored = await deps.store.getRecord(provider, event.resource, event.objectId).catch(() => null);
+      if (stored?.day) return { start: stored.day, end: addDays(stored.day, 1) };
+    }
+    if (!day) {
+      const at = event.occurredAt ? new Date(event.occurredAt) : deps.now();
+      day = utcDay(Number.isNaN(at.getTime()) ? deps.now() : at);
+    }
+    return { start: addDays(day, -1), end: addDays(day, 1) };
+  }
+
+  async function run(providerId: ProviderId, events: readonly WebhookEvent[]): Promise<DispatchResult> {
+    const result: DispatchResult = { provider: providerId, refreshed: [], ignored: 0, failed: 0 };
+    const provider = deps.providers.get(providerId);
+    const planned = new Map<string, { resource: string; window: TimeWindow }>();
+    for (const event of events) {
+      if (!provider?.resources.some((resource) => resource.name === event.resource)) {
+        result.ignored++;
+        continue;
+      }
+      const window = await windowFor(providerId, event);
+      planned.set(`${event.resource} ${window.start} ${window.end}`, { resource: event.resource, window });
+    }
+    for (const { resource, window } of planned.values()) {
+      try {
+        await deps.sync.refreshWindow(providerId, resource, window);
+        result.refreshed.push({ resource, window });
+      } catch (error) {
+        result.failed++;
+        deps.logger.warn({ provider: providerId, resource, err: toWearablesError(error) }, 'webhook-triggered sync failed');
+      }
+    }
+    deps.logger.info({ provider: providerId, refreshed: result.refreshed.length, ignored: result.ignored, failed: result.failed }, 'webhook events applied');
+    return result;
+  }
+
+  return {
+    dispatch(provider, events) {
+      const work = run(provider, events);
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+      return work;
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
