@@ -6,7 +6,7 @@
  * - `GET  /__control/requests?path_prefix=` / `DELETE /__control/requests`
  * - `POST /__control/faults` `{ kind: 'error'|'malformed'|'rate_limit'|'delay', count?, status?, retryAfterSeconds?, delayMs?, pathPrefix? }`
  * - `DELETE /__control/faults`
- * - `POST /__control/revoke-all` `{ personalAccessTokens?: boolean }`
+ * - `POST /__control/revoke-all` `{ allPersonalAccessTokens?: boolean }`
  * - `GET  /__control/issued-secrets` — every credential issued or accepted (for leak checks)
  * - `POST /__control/clock/advance` `{ ms?, seconds?, minutes?, hours?, days? }`
  * - `POST /__control/oura/rescore` `{ day, scoreDelta?, at? }` (at: ISO time for a scheduled re-score)
@@ -41,7 +41,7 @@ const advanceBody = z.object({
 const rescoreBody = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), scoreDelta: z.number().int().optional(), at: z.string().optional() });
 const deleteBody = z.object({ collection: z.enum(OURA_COLLECTIONS), id: z.string().min(1) });
 const decisionBody = z.object({ decision: z.enum(['approve', 'deny']) });
-const revokeBody = z.object({ personalAccessTokens: z.boolean().optional() });
+const revokeBody = z.object({ allPersonalAccessTokens: z.boolean().optional() });
 
 async function parse<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown = {};

@@ -71,10 +71,11 @@ export interface SimulatorControl {
   /** Pending faults. */
   faults(): FaultRule[];
   /**
-   * Revokes every OAuth grant now (its access and refresh tokens): the user revoked the app
-   * mid-sync. Personal access tokens keep working unless `personalAccessTokens: true`.
+   * The user revokes access now (e.g. mid-sync): every OAuth grant (access and refresh tokens)
+   * and every personal access token already used stop working. Configured personal tokens not
+   * presented yet keep working (tokens created afterwards) unless `allPersonalAccessTokens`.
    */
-  revokeAllTokens(options?: { personalAccessTokens?: boolean }): void;
+  revokeAllTokens(options?: { allPersonalAccessTokens?: boolean }): void;
   /**
    * Every credential the simulator issued or accepts (authorization codes, access and refresh
    * tokens, personal access tokens, the client secret), for tests asserting none leaked.

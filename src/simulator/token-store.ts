@@ -78,14 +78,15 @@ export class TokenStore {
   private readonly grants = new Map<string, Grant>();
   private readonly refreshIndex = new Map<string, { grantId: string; current: boolean }>();
   private readonly accessTokens = new Map<string, AccessToken>();
-  private readonly personal: Map<string, { revoked: boolean }>;
+  /** Personal tokens; `used` once presented (a never-used one models a token created later). */
+  private readonly personal: Map<string, { revoked: boolean; used: boolean }>;
   readonly counters: TokenCounters = { codesIssued: 0, tokenGrants: 0, tokenRefreshes: 0, tokenFailures: 0, revocations: 0 };
 
   constructor(
     private readonly clock: SimClock,
     private readonly options: TokenStoreOptions,
   ) {
-    this.personal = new Map(options.personalAccessTokens.map((t) => [t, { revoked: false }]));
+    this.personal = new Map(options.personalAccessTokens.map((t) => [t, { revoked: false, used: false }]));
   }
 
   /** Issues a single-use authorization code. */
@@ -178,13 +179,15 @@ export class TokenStore {
   }
 
   /**
-   * Revokes every OAuth grant with its access and refresh tokens (a user revoking the app's
-   * access mid-sync); personal access tokens too when asked.
+   * Revokes every OAuth grant with its access and refresh tokens, and every personal token
+   * already used (a user revoking access mid-sync). Configured personal tokens never presented
+   * yet keep working (they model tokens the user creates afterwards) unless
+   * `allPersonalAccessTokens` is set.
    */
-  revokeAll(options: { personalAccessTokens?: boolean } = {}): void {
+  revokeAll(options: { allPersonalAccessTokens?: boolean } = {}): void {
     for (const grant of this.grants.values()) grant.revoked = true;
     for (const token of this.accessTokens.values()) token.revoked = true;
-    if (options.personalAccessTokens) for (const pat of this.personal.values()) pat.revoked = true;
+    for (const pat of this.personal.values()) if (pat.used || options.allPersonalAccessTokens) pat.revoked = true;
     this.counters.revocations += 1;
   }
 
@@ -197,7 +200,11 @@ export class TokenStore {
   checkAccess(token: string | null): AccessCheck {
     if (!token) return { ok: false, reason: 'missing' };
     const pat = this.personal.get(token);
-    if (pat) return pat.revoked ? { ok: false, reason: 'revoked' } : { ok: true, scope: '*', personal: true };
+    if (pat) {
+      if (pat.revoked) return { ok: false, reason: 'revoked' };
+      pat.used = true;
+      return { ok: true, scope: '*', personal: true };
+    }
     const access = this.accessTokens.get(token);
     if (!access) return { ok: false, reason: 'unknown' };
     const grant = access.grantId ? this.grants.get(access.grantId) : undefined;

@@ -5,12 +5,13 @@ import { api, apiJson, grant } from './support/oauth.js';
 
 const NOW = new Date('2025-06-15T16:00:00Z');
 const TOKEN = 'fault-token';
+const FRESH_TOKEN = 'fault-token-created-later';
 const SLEEP = '/v2/usercollection/sleep?start_date=2025-05-01&end_date=2025-06-15';
 
 describe('faults', () => {
   let sim: StartedSimulator;
   beforeAll(async () => {
-    sim = await startSimulator({ seed: 9, days: 60, now: () => NOW, pageSize: 10, personalAccessTokens: [TOKEN], rateLimitPerMinute: 5 });
+    sim = await startSimulator({ seed: 9, days: 60, now: () => NOW, pageSize: 10, personalAccessTokens: [TOKEN, FRESH_TOKEN], rateLimitPerMinute: 5 });
   });
   afterAll(() => sim.close());
   beforeEach(() => {
@@ -94,10 +95,11 @@ describe('faults', () => {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: sim.clientId, client_secret: sim.clientSecret }),
     });
     expect(refresh.status).toBe(400);
-    // Personal access tokens survive a revoked OAuth grant unless asked for.
-    expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(200);
-    sim.control.revokeAllTokens({ personalAccessTokens: true });
+    // The personal token in use dies too; one never presented before (created later) works.
     expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(401);
+    expect((await api(sim, '/v2/usercollection/personal_info', FRESH_TOKEN)).status).toBe(200);
+    sim.control.revokeAllTokens();
+    expect((await api(sim, '/v2/usercollection/personal_info', FRESH_TOKEN)).status).toBe(401);
   });
 });
 
@@ -143,7 +145,7 @@ describe('request log and HTTP control API', () => {
     const secrets = (await control('GET', '/issued-secrets')).body as string[];
     expect(secrets).toContain(TOKEN);
     expect(secrets).toContain(sim.clientSecret);
-    await control('POST', '/revoke-all', { personalAccessTokens: true });
+    await control('POST', '/revoke-all', { allPersonalAccessTokens: true });
     expect((await api(sim, '/v2/usercollection/personal_info', TOKEN)).status).toBe(401);
   });
 
