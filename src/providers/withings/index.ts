@@ -1,0 +1,49 @@
+/**
+ * The Withings provider: `createWithingsProvider({ apiBaseUrl, authBaseUrl, clientId, clientSecret, fetch })`.
+ * Nothing here reads `process.env`; config is injected by the registry.
+ */
+import type { FetchLike } from '../../core/http.js';
+import type { Provider } from '../provider.js';
+import { callWithings, type WithingsApi } from './api.js';
+import { fetchWithingsWindow } from './client.js';
+import { createWithingsOAuth } from './oauth.js';
+import { createPacer } from './pacer.js';
+import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
+
+export interface WithingsProviderOptions {
+  /** `https://wbsapi.withings.net` or the simulator's Withings API base. */
+  apiBaseUrl: string;
+  /** `https://account.withings.com` or the simulator's Withings auth base. */
+  authBaseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Used for OAuth and signed calls; API calls go through the `AuthorizedHttp` in the fetch context. */
+  fetch?: FetchLike;
+  /** Client-side request budget (default 120 a minute, Withings' limit). */
+  requestsPerMinute?: number;
+}
+
+/** Withings' documented request limit per minute. */
+export const WITHINGS_REQUESTS_PER_MINUTE = 120;
+
+/** Builds the Withings provider. */
+export function createWithingsProvider(options: WithingsProviderOptions): Provider {
+  const api: WithingsApi = {
+    apiBaseUrl: options.apiBaseUrl,
+    pacer: createPacer({ perMinute: options.requestsPerMinute ?? WITHINGS_REQUESTS_PER_MINUTE }),
+  };
+  return {
+    id: 'withings',
+    displayName: 'Withings',
+    capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
+    resources: WITHINGS_RESOURCES,
+    oauth: createWithingsOAuth(options),
+    fetchWindow(resource, window, context) {
+      return fetchWithingsWindow(api, resource, window, context);
+    },
+    async probe(context) {
+      const goals = withingsResource('goals');
+      if (goals) await callWithings(api, goals.service, {}, context);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * `v2/sleep getsummary` (one record per sleep, on the local day it ends) and `v2/sleep get`
+ * (the night's series: one record per stage segment with its heart rate, breathing and snoring
+ * maps). Stage durations in seconds; the Withings index and AHI in events per hour.
+ */
+import { isoFromEpoch, numberOrNull, orNull, withingsRecord, type Normalized } from './normalize-common.js';
+import { sleepSegmentSchema, sleepSummarySchema } from './schema.js';
+import { localTime } from './timezone.js';
+
+/** The `data_fields` requested from `getsummary` (every field of the spec's summary object). */
+export const SLEEP_SUMMARY_FIELDS: readonly string[] = [
+  'total_timeinbed', 'total_sleep_time', 'asleepduration', 'lightsleepduration', 'remsleepduration', 'deepsleepduration',
+  'sleep_efficiency', 'sleep_latency', 'wakeup_latency', 'wakeupduration', 'wakeupcount', 'waso', 'nb_rem_episodes',
+  'out_of_bed_count', 'hr_average', 'hr_min', 'hr_max', 'rr_average', 'rr_min', 'rr_max', 'breathing_disturbances_intensity',
+  'snoring', 'snoringepisodecount', 'sleep_score', 'night_events', 'apnea_hypopnea_index', 'withings_index',
+  'mvt_score_avg', 'mvt_active_duration', 'rmssd_start_avg', 'rmssd_end_avg',
+];
+
+/** The `data_fields` requested from `v2/sleep get`. */
+export const SLEEP_SERIES_FIELDS: readonly string[] = ['hr', 'rr', 'snoring', 'rmssd', 'sdnn_1', 'mvt_score'];
+
+/** Sleep states of `v2/sleep get`. */
+export const SLEEP_STATES: Readonly<Record<number, string>> = { 0: 'awake', 1: 'light', 2: 'deep', 3: 'rem' };
+
+/** `getsummary` item → canonical sleep fields shared with Oura/WHOOP where the meaning matches. */
+export function normalizeSleepSummary(document: unknown): Normalized {
+  const parsed = sleepSummarySchema.safeParse(document);
+  if (!parsed.success) return null;
+  const sleep = parsed.data;
+  const data = sleep.data ?? {};
+  const value = (key: string) => numberOrNull(data[key]);
+  const start = localTime(sleep.startdate, sleep.timezone);
+  const end = localTime(sleep.enddate, sleep.timezone);
+  const efficiency = value('sleep_efficiency');
+  return withingsRecord('sleep_summary', {
+    id: String(sleep.id ?? `${sleep.startdate}`),
+    day: sleep.date,
+    start: start.iso,
+    end: end.iso,
+    tzOffset: end.known ? end.offset : null,
+    updatedAt: isoFromEpoch(sleep.modified),
+    data: {
+      sleep_score: value('sleep_score'),
+      time_in_bed_seconds: value('total_timeinbed'),
+      total_sleep_seconds: value('total_sleep_time') ?? value('asleepduration'),
+      light_sleep_seconds: value('lightsleepduration'),
+      deep_sleep_seconds: value('deepsleepduration'),
+      rem_sleep_seconds: value('remsleepduration'),
+      awake_seconds: value('wakeupduration'),
+      waso_seconds: value('waso'),
+      // Withings reports efficiency as a ratio (0.91); canonical is percent like Oura's.
+      efficiency_pct: efficiency === null ? null : Math.round((efficiency <= 1 ? efficiency * 100 : efficiency) * 10) / 10,
+      latency_seconds: value('sleep_latency'),
+      wakeup_latency_seconds: value('wakeup_latency'),
+      wakeup_count: value('wakeupcount'),
+      out_of_bed_count: value('out_of_bed_count'),
+      rem_episodes: value('nb_rem_episodes'),
+      average_heart_rate_bpm: value('hr_average'),
+      lowest_heart_rate_bpm: value('hr_min'),
+      max_heart_rate_bpm: value('hr_max'),
+      respiratory_rate: value('rr_average'),
+      respiratory_rate_min: value('rr_min'),
+      respiratory_rate_max: value('rr_max'),
+      snoring_seconds: value('snoring'),
+      snoring_episodes: value('snoringepisodecount'),
+      breathing_disturbances_intensity: value('breathing_disturbances_intensity'),
+      apnea_hypopnea_index: value('apnea_hypopnea_index'),
+      withings_index: value('withings_index'),
+      hrv_rmssd_start_ms: value('rmssd_start_avg'),
+      hrv_rmssd_end_ms: value('rmssd_end_avg'),
+      movement_score_avg: value('mvt_score_avg'),
+      device_model_id: orNull(sleep.model_id),
+      source_kind: sleep.model === 32 ? 'sleep_monitor' : sleep.model === 16 ? 'tracker' : null,
+      completed: orNull(sleep.completed),
+    },
+    raw: document,
+  });
+}
+
+/** Numeric `{ "<epoch>": value }` map → sorted `[epochSeconds, value]` pairs (non-numbers dropped). */
+export function epochMap(value: unknown): Array<[number, number]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>)
+    .map(([epoch, entry]) => [Number(epoch), entry] as const)
+    .filter((pair): pair is readonly [number, number] => Number.isFinite(pair[0]) && typeof pair[1] === 'number')
+    .map(([epoch, entry]): [number, number] => [epoch, entry])
+    .sort((a, b) => a[0] - b[0]);
+}
+
+function meanOfPairs(pairs: ReadonlyArray<[number, number]>): number | null {
+  if (pairs.length === 0) return null;
+  return Math.round((pairs.reduce((sum, [, value]) => sum + value, 0) / pairs.length) * 10) / 10;
+}
+
+/** One `v2/sleep get` segment → a record: stage, span, mean HR/RR, snoring, and the raw maps. */
+export function normalizeSleepSegment(document: unknown, timezone: string | null | undefined): Normalized {
+  const parsed = sleepSegmentSchema.safeParse(document);
+  if (!parsed.success) return null;
+  const segment = parsed.data;
+  const start = localTime(segment.startdate, timezone);
+  const end = localTime(segment.enddate, timezone);
+  const raw = segment as Record<string, unknown>;
+  const heartRate = epochMap(raw.hr);
+  const respiration = epochMap(raw.rr);
+  const snoring = epochMap(raw.snoring);
+  return withingsRecord('sleep_series', {
+    id: String(segment.startdate),
+    day: start.day,
+    start: start.iso,
+    end: end.iso,
+    tzOffset: start.known ? start.offset : null,
+    updatedAt: null,
+    data: {
+      stage: SLEEP_STATES[segment.state] ?? `state_${segment.state}`,
+      duration_seconds: segment.enddate - segment.startdate,
+      heart_rate_bpm: meanOfPairs(heartRate),
+      respiratory_rate: meanOfPairs(respiration),
+      snoring_seconds: snoring.length === 0 ? null : snoring.reduce((sum, [, value]) => sum + value, 0),
+      heart_rate: heartRate,
+      respiration_rate: respiration,
+      device_model: orNull(segment.model),
+    },
+    raw: document,
+  });
+}
