@@ -1,0 +1,48 @@
+/** Spawns the built CLI (`dist/cli/main.js`) as a user would, collecting its output. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+/** Fails fast with the fix when the CLI was not built (`npm test` builds before running tests). */
+export function assertBuilt(): void {
+  if (!existsSync(CLI_ENTRY)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first).');
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `wearables-mcp <args>`; `input` is written to stdin when a line is asked for. */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { onStderr?: (chunk: string, write: (line: string) => void) => void; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`wearables-mcp ${args.join(' ')} timed out; stderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      options.onStderr?.(chunk.toString(), (line) => child.stdin.write(`${line}\n`));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    if (!options.onStderr) child.stdin.end();
+  });
+}
