@@ -2,13 +2,20 @@
  * A real `serve --http` for tests: the app context of the MCP harness (SQLite file, encrypted
  * tokens, Oura provider) against the simulator, listening on 127.0.0.1 on a free port.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { Client } from '@modelcontextprotocol/client';
 import { SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { loadHttpConfig } from '../../../src/http/http-config.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/http/http-server.js';
+import { createAppContext } from '../../../src/app/create-app-context.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createLogger } from '../../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
-import { createTestApp, TEST_NOW, TEST_TOKEN, type TestApp } from '../../mcp/support/harness.js';
+import { TEST_NOW, TEST_TOKEN, type TestApp } from '../../mcp/support/harness.js';
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 
@@ -16,19 +23,67 @@ export interface HttpHarness {
   simulator: StartedSimulator;
   test: TestApp;
   server: RunningHttpServer;
+  /** Every log line written so far (JSON strings). */
+  logs: string[];
   close(): Promise<void>;
 }
 
-/** Starts simulator, app and HTTP server; `env` overrides the HTTP settings. */
-export async function startHttpHarness(env: Record<string, string> = {}, options: { connect?: boolean } = {}): Promise<HttpHarness> {
-  const simulator = await startSimulator({ seed: 7, days: 40, futureDays: 2, now: () => new Date(TEST_NOW), personalAccessTokens: [TEST_TOKEN] });
-  const test = await createTestApp({ apiBaseUrl: simulator.oura.apiBaseUrl, connect: options.connect ?? true });
-  const config = loadHttpConfig({ AUTH_TOKEN, PORT: '0', SYNC_INTERVAL_MINUTES: '0', SHUTDOWN_GRACE_SECONDS: '2', ...env });
-  const server = await startHttpServer({ context: test.app, config });
+export interface HttpHarnessOptions {
+  /** Store the simulator's personal token (default true). */
+  connect?: boolean;
+  /** `PUBLIC_BASE_URL` computed from the simulator (for OAuth redirect checks). */
+  simulatorOptions?: Parameters<typeof startSimulator>[0];
+}
+
+/**
+ * Starts simulator, app (with the simulator's OAuth client as the Oura app credentials) and
+ * HTTP server; `env` overrides the HTTP settings.
+ */
+export async function startHttpHarness(env: Record<string, string> = {}, options: HttpHarnessOptions = {}): Promise<HttpHarness> {
+  const simulator = await startSimulator({
+    seed: 7,
+    days: 40,
+    futureDays: 2,
+    now: () => new Date(TEST_NOW),
+    personalAccessTokens: [TEST_TOKEN],
+    ...options.simulatorOptions,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'wearables-http-'));
+  const config = loadConfig({
+    env: {
+      OURA_API_BASE_URL: simulator.oura.apiBaseUrl,
+      OURA_AUTH_BASE_URL: simulator.oura.authBaseUrl,
+      OURA_CLIENT_ID: simulator.clientId,
+      OURA_CLIENT_SECRET: simulator.clientSecret,
+      WEARABLES_MCP_ENCRYPTION_KEY: 'a'.repeat(64),
+    },
+    flags: { home: dir, logFile: null, logLevel: 'info' },
+  });
+  const logs: string[] = [];
+  const collector = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = await createLogger({ level: 'info', file: null, stderr: collector });
+  const app = await createAppContext(config, { logger, now: () => new Date(TEST_NOW), sleep: async () => undefined });
+  if (options.connect ?? true) await app.tokens.save('oura', { kind: 'personal', accessToken: TEST_TOKEN, obtainedAt: Date.now() });
+  const test: TestApp = {
+    app,
+    dir,
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const httpConfig = loadHttpConfig({ AUTH_TOKEN, PORT: '0', SYNC_INTERVAL_MINUTES: '0', SHUTDOWN_GRACE_SECONDS: '2', ...env });
+  const server = await startHttpServer({ context: app, config: httpConfig });
   return {
     simulator,
     test,
     server,
+    logs,
     async close() {
       await server.close();
       await test.close();
