@@ -1,0 +1,61 @@
+/** Rate limiting of the MCP routes (429 + Retry-After) and the settings that refuse unsafe setups. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WearablesError } from '../../src/core/errors.js';
+import { allowedHostnames, loadHttpConfig } from '../../src/http/http-config.js';
+import { AUTH_TOKEN, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
+
+const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
+const headers = { authorization: `Bearer ${AUTH_TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+describe('rate limiting', () => {
+  let harness: HttpHarness;
+  beforeAll(async () => {
+    harness = await startHttpHarness({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MINUTES: '15' });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('answers 429 with Retry-After once a client used its budget; /health and webhooks are not limited', async () => {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const response = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers, body: initialize });
+      expect(response.status).toBe(200);
+      expect(response.headers['ratelimit-remaining']).toBe(String(3 - attempt));
+    }
+    const limited = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers, body: initialize });
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // Unauthenticated guesses count too: the token cannot be brute-forced past the limit.
+    expect((await rawRequest(harness.server.url, { method: 'GET', path: '/sse' })).status).toBe(429);
+    await expect(connectStreamable(harness.server.url, { token: AUTH_TOKEN })).rejects.toThrow();
+    expect((await rawRequest(harness.server.url, { path: '/health' })).status).toBe(200);
+  });
+});
+
+describe('HTTP settings', () => {
+  it('refuses to listen on a non-loopback address without AUTH_TOKEN', () => {
+    expect(() => loadHttpConfig({ HTTP_HOST: '0.0.0.0' })).toThrow(WearablesError);
+    expect(() => loadHttpConfig({}, { host: '192.168.1.20' })).toThrow(/AUTH_TOKEN/);
+    expect(loadHttpConfig({}).host).toBe('127.0.0.1');
+    expect(loadHttpConfig({ AUTH_TOKEN }, { host: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('rejects weak tokens and bad numbers, naming the setting', () => {
+    expect(() => loadHttpConfig({ AUTH_TOKEN: 'short' })).toThrow(/authToken/);
+    expect(() => loadHttpConfig({ RATE_LIMIT_MAX: 'lots' })).toThrow(/rateLimit\.max/);
+  });
+
+  it('allows the public URL host and ALLOWED_HOSTS besides loopback', () => {
+    const config = loadHttpConfig({ AUTH_TOKEN, PUBLIC_BASE_URL: 'https://health.example.ngrok.dev/', ALLOWED_HOSTS: 'nas.local' });
+    expect(config.publicBaseUrl).toBe('https://health.example.ngrok.dev');
+    expect(allowedHostnames(config)).toEqual(expect.arrayContaining(['127.0.0.1', 'localhost', 'health.example.ngrok.dev', 'nas.local']));
+    expect(allowedHostnames(config)).not.toContain('evil.example');
+  });
+});
