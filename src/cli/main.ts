@@ -10,6 +10,7 @@ import { registerServeCommand } from './serve.js';
 import { registerSimulateCommand } from './simulate.js';
 import { registerStatusCommand } from './status.js';
 import { registerSyncCommand } from './sync.js';
+import { registerWebhooksCommand } from './webhooks.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -32,5 +33,6 @@ registerServeCommand(program);
 registerDemoCommand(program);
 registerSimulateCommand(program);
 registerPurgeCommand(program);
+registerWebhooksCommand(program);
 
 await program.parseAsync(process.argv);
