@@ -8,6 +8,8 @@ import type { FaultInjector, FaultRule } from './faults.js';
 import type { OuraContext } from './oura/context.js';
 import { OURA_COLLECTIONS, type OuraCollection } from './oura/types.js';
 import type { RequestLog, RequestLogEntry } from './request-log.js';
+import type { WhoopContext } from './whoop/context.js';
+import { createWhoopControl, type WhoopControl } from './whoop/control.js';
 
 /** Fault options shared by the fault injectors. */
 export interface FaultScope {
@@ -86,6 +88,8 @@ export interface SimulatorControl {
   clearRequests(): void;
   counters(): SimulatorCounters;
   oura: OuraControl;
+  /** WHOOP data controls (re-score, delete, late scores) and its own counters. */
+  whoop: WhoopControl;
 }
 
 export interface ControlDeps {
@@ -93,6 +97,7 @@ export interface ControlDeps {
   faults: FaultInjector;
   log: RequestLog;
   oura: OuraContext;
+  whoop: WhoopContext;
 }
 
 function positive(count: number): number {
@@ -102,7 +107,7 @@ function positive(count: number): number {
 
 /** Builds the control object over the simulator's parts. */
 export function createControl(deps: ControlDeps): SimulatorControl {
-  const { clock, faults, log, oura } = deps;
+  const { clock, faults, log, oura, whoop } = deps;
   return {
     now: () => clock.now(),
     advanceClock: (ms) => clock.advance(ms),
@@ -124,8 +129,11 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     },
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
-    revokeAllTokens: (options = {}) => oura.tokens.revokeAll(options),
-    issuedSecrets: () => [...oura.tokens.issuedSecrets(), oura.config.clientSecret],
+    revokeAllTokens: (options = {}) => {
+      oura.tokens.revokeAll(options);
+      whoop.tokens.revokeAll(options);
+    },
+    issuedSecrets: () => [...oura.tokens.issuedSecrets(), ...whoop.tokens.issuedSecrets(), oura.config.clientSecret],
     requests: (pathPrefix) => log.list(pathPrefix),
     clearRequests: () => log.clear(),
     counters: () => ({
@@ -152,5 +160,6 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         oura.authorizeDecision = decision;
       },
     },
+    whoop: createWhoopControl(whoop),
   };
 }

@@ -27,6 +27,8 @@ import { SyntheticPerson } from './person.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { TokenStore } from './token-store.js';
+import { createWhoopApp } from './whoop/app.js';
+import { createWhoopContext, type WhoopSimulatorOptions } from './whoop/create.js';
 
 /** Default demo OAuth client id accepted by the simulator. */
 export const DEMO_CLIENT_ID = 'demo-client';
@@ -66,6 +68,8 @@ export interface SimulatorOptions {
   lateSleepDelayMinutes?: number;
   /** Response shape (default `v1.29`; `recorded-2024-12` drops the fields the recordings lack). */
   ouraShape?: OuraShape;
+  /** WHOOP budgets, page size, token lifetime, late scores (same person, clock, client). */
+  whoop?: WhoopSimulatorOptions;
 }
 
 export interface StartedSimulator {
@@ -75,6 +79,12 @@ export interface StartedSimulator {
     /** `${url}/oura`; data at `${apiBaseUrl}/v2/usercollection/...` */
     apiBaseUrl: string;
     /** `${url}/oura`; `/oauth/authorize`, `/oauth/token`, `/oauth/revoke` */
+    authBaseUrl: string;
+  };
+  whoop: {
+    /** `${url}/whoop/developer` (as `https://api.prod.whoop.com/developer`); data at `${apiBaseUrl}/v2/...` */
+    apiBaseUrl: string;
+    /** `${url}/whoop`; `/oauth/oauth2/auth`, `/oauth/oauth2/token` */
     authBaseUrl: string;
   };
   clientId: string;
@@ -124,14 +134,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     counters: { authorizeRequests: 0, dataRequests: 0, unauthorized: 0 },
     authorizeDecision: 'approve',
   };
+  const whoop = createWhoopContext(
+    {
+      clock,
+      person,
+      clientId,
+      clientSecret,
+      redirectUris: options.redirectUris ?? null,
+      codeTtlSeconds: options.codeTtlSeconds ?? 600,
+      personalAccessTokens: options.personalAccessTokens ?? [],
+    },
+    options.whoop,
+  );
   const faults = new FaultInjector();
   const log = new RequestLog();
-  const control = createControl({ clock, faults, log, oura });
+  const control = createControl({ clock, faults, log, oura, whoop });
   const app = createRootApp({
     clock,
     faults,
     log,
-    providers: [{ path: '/oura', app: createOuraApp(oura), rateLimitPerMinute }],
+    providers: [
+      { path: '/oura', app: createOuraApp(oura), rateLimitPerMinute },
+      { path: '/whoop', app: createWhoopApp(whoop), rateLimitPerMinute: options.whoop?.rateLimitPerMinute ?? 100 },
+    ],
     control: createControlRoutes(control, person),
   });
 
@@ -148,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   return {
     url,
     oura: { apiBaseUrl: `${url}/oura`, authBaseUrl: `${url}/oura` },
+    whoop: { apiBaseUrl: `${url}/whoop/developer`, authBaseUrl: `${url}/whoop` },
     clientId,
     clientSecret,
     control,
@@ -165,4 +191,8 @@ export type { DayTruth, PersonProfile, PlannedEvents, SleepPeriodTruth, HeartRat
 export type { SimulatorControl, SimulatorCounters, OuraControl } from './control.js';
 export type { RequestLogEntry } from './request-log.js';
 export { OURA_COLLECTIONS } from './oura/types.js';
+export { WHOOP_COLLECTIONS } from './whoop/types.js';
+export type { WhoopCollection } from './whoop/types.js';
+export type { WhoopControl } from './whoop/control.js';
+export type { WhoopSimulatorOptions } from './whoop/create.js';
 export type { OuraCollection, OuraShape } from './oura/types.js';
