@@ -78,7 +78,7 @@ describe('WHOOP normalize (spec examples)', () => {
     ['sleep', 'Sleep', ['in_bed_seconds', 'total_sleep_seconds', 'sleep_performance_pct', 'respiratory_rate']],
     ['workout', 'WorkoutV2', ['strain', 'calories', 'zone_durations_seconds']],
   ] as const)('%s: when not SCORED every derived field is null and score_state says why', (resource, schema, fields) => {
-    const raw = { ...specExample(schema), score_state: 'PENDING_SCORE' };
+    const raw: Record<string, unknown> = { ...specExample(schema), score_state: 'PENDING_SCORE' };
     delete raw.score;
     const { record, valid } = normalize(resource, raw);
     expect(valid).toBe(true);
@@ -90,7 +90,7 @@ describe('WHOOP normalize (spec examples)', () => {
   });
 
   it('the ongoing cycle (no end) is marked ongoing and keeps its day', () => {
-    const raw = { ...specExample('Cycle') };
+    const raw = specExample('Cycle');
     delete raw.end;
     const { record } = normalize('cycle', raw);
     expect(record).toMatchObject({ end: null, day: '2022-04-24' });
