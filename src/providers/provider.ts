@@ -36,6 +36,18 @@ export interface ResourceSpec {
   overlapDays: number;
   /** For `series` resources: the series name written to the samples table (`heart_rate`). */
   series?: string;
+  /**
+   * Caps how many days back a first (or full) sync goes for this resource, below the configured
+   * history: for resources that cost one request per day (intraday series). Default: no cap.
+   */
+  historyDays?: number;
+  /**
+   * The list endpoint can also return every document created or modified after an instant,
+   * whatever its date (Withings `lastupdate`). Incremental runs then add one pass for the changes
+   * since the previous run, so edits older than the overlap are caught too. That pass only
+   * upserts: deletions and coverage are still proven by the windowed fetches.
+   */
+  modifiedSince?: boolean;
 }
 
 /** What a provider can do, read by sync, tools and docs. */
@@ -65,6 +77,11 @@ export interface FetchContext {
   /** Authenticated HTTP: bearer injection, refresh-and-retry on 401, backoff on 429/5xx. */
   http: AuthorizedHttp;
   signal?: AbortSignal;
+  /**
+   * Set by the engine for a `modifiedSince` resource's change pass (ISO instant): fetch every
+   * document created or modified after it instead of the window's dates.
+   */
+  modifiedSince?: string;
 }
 
 export interface Provider {

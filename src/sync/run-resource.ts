@@ -4,6 +4,8 @@
  * a crash mid-chunk leaves both where the stored data ends.
  */
 import type { TimeWindow } from '../core/types.js';
+import type { SyncRun } from '../store/store.js';
+import { runChangesPass } from './changes-pass.js';
 import type { ResourceCounts } from './counts.js';
 import { advanceCursor, chunkWindow, coverableWindow, type RunBounds } from './plan-windows.js';
 import { storeDocumentChunk, storeSeriesChunk, type ChunkContext } from './store-chunk.js';
@@ -19,6 +21,8 @@ export interface ResourceRunInput extends ChunkContext {
   counts: ResourceCounts;
   /** Called after each completely stored chunk. */
   onChunk?: (done: number, total: number) => void;
+  /** The run's mode: regular runs (incremental, full) also run the change pass of `modifiedSince` resources. */
+  mode?: SyncRun['mode'];
 }
 
 /** Fetches and stores every chunk of one resource. Throws the first error, leaving later chunks. */
@@ -45,4 +49,5 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
     }
     input.onChunk?.(index + 1, chunks.length);
   }
+  if (input.mode === 'incremental' || input.mode === 'full') await runChangesPass(input, input.counts, input.now);
 }

@@ -65,7 +65,7 @@ async function planSync(deps: EngineDeps, provider: Provider, spec: ResourceSpec
   const range = planRange({
     windowing: spec.windowing,
     overlapDays: spec.overlapDays,
-    historyDays: deps.historyDays,
+    historyDays: Math.min(deps.historyDays, spec.historyDays ?? deps.historyDays),
     cursor,
     full: options.full === true,
     since: options.since,
