@@ -28,6 +28,9 @@ import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { TokenStore } from './token-store.js';
 import { createWhoopApp } from './whoop/app.js';
+import { notifyOuraChanges } from './webhooks/control-hook.js';
+import { OuraWebhookHub } from './webhooks/oura-webhooks.js';
+import { OURA_COLLECTIONS as OURA_COLLECTION_NAMES } from './oura/types.js';
 import { createWhoopContext, type WhoopSimulatorOptions } from './whoop/create.js';
 
 /** Default demo OAuth client id accepted by the simulator. */
@@ -90,6 +93,8 @@ export interface StartedSimulator {
   clientId: string;
   clientSecret: string;
   control: SimulatorControl;
+  /** Oura webhook subscriptions and the signed deliveries sent when the person's data changes. */
+  ouraWebhooks: OuraWebhookHub;
   person: SyntheticPerson;
   close(): Promise<void>;
 }
@@ -149,12 +154,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   const faults = new FaultInjector();
   const log = new RequestLog();
   const control = createControl({ clock, faults, log, oura, whoop });
+  const ouraWebhooks = new OuraWebhookHub({ clock, clientId, clientSecret });
+  notifyOuraChanges(control, ouraWebhooks, () => {
+    const now = clock.nowMs();
+    return new Set(OURA_COLLECTION_NAMES.flatMap((collection) => oura.store.visible(collection, now).map((doc) => `${collection}/${doc.id}`)));
+  });
   const app = createRootApp({
     clock,
     faults,
     log,
     providers: [
       { path: '/oura', app: createOuraApp(oura), rateLimitPerMinute },
+      { path: '/oura/v2/webhook', app: ouraWebhooks.routes(), rateLimitPerMinute },
       { path: '/whoop', app: createWhoopApp(whoop), rateLimitPerMinute: options.whoop?.rateLimitPerMinute ?? 100 },
     ],
     control: createControlRoutes(control, person),
@@ -177,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     clientId,
     clientSecret,
     control,
+    ouraWebhooks,
     person,
     close: () =>
       new Promise<void>((resolve, reject) => {
