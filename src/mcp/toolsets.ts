@@ -23,14 +23,21 @@ async function isConnected(context: AppContext, provider: ProviderId): Promise<b
   }
 }
 
-/** Enables exactly the provider tools whose provider is connected. Returns whether anything changed. */
+/**
+ * Enables exactly the provider tools whose provider is connected, and the `requiresAnyProvider`
+ * tools while any registered provider is. Returns whether anything changed.
+ */
 export async function applyConnectionStates(context: AppContext, tools: readonly GatedTool[]): Promise<boolean> {
-  const providers = [...new Set(tools.flatMap(({ tool }) => (tool.provider ? [tool.provider] : [])))];
+  const anyGated = tools.some(({ tool }) => tool.requiresAnyProvider);
+  const providers = anyGated
+    ? [...context.providers.keys()]
+    : [...new Set(tools.flatMap(({ tool }) => (tool.provider ? [tool.provider] : [])))];
   const connected = new Map(await Promise.all(providers.map(async (id) => [id, await isConnected(context, id)] as const)));
+  const anyConnected = [...connected.values()].some(Boolean);
   let changed = false;
   for (const { tool, handle } of tools) {
-    if (!tool.provider) continue;
-    const visible = connected.get(tool.provider) ?? false;
+    if (!tool.provider && !tool.requiresAnyProvider) continue;
+    const visible = tool.provider ? (connected.get(tool.provider) ?? false) : anyConnected;
     if (handle.enabled === visible) continue;
     // Each enable/disable asks the SDK for a list_changed notification; the server debounces them.
     if (visible) handle.enable();

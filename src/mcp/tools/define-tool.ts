@@ -33,6 +33,8 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   toolset: string;
   /** The provider whose connection gates this tool's visibility. */
   provider?: ProviderId;
+  /** Visible while at least one registered provider is connected (cross-provider tools). */
+  requiresAnyProvider?: boolean;
   annotations: ToolHints;
   input: Input;
   output: Output;

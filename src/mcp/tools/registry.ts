@@ -21,6 +21,10 @@ import { getOuraSleepDetailed } from './oura/get-oura-sleep-detailed.js';
 import { getOuraSleepSummary } from './oura/get-oura-sleep-summary.js';
 import { getOuraTags } from './oura/get-oura-tags.js';
 import { getOuraWorkouts } from './oura/get-oura-workouts.js';
+import { comparePeriodsTool } from './insights/compare-periods.js';
+import { getDailySummary } from './insights/get-daily-summary.js';
+import { getHealthInsights } from './insights/get-health-insights.js';
+import { getTrends } from './insights/get-trends.js';
 
 /** All tool definitions, in the order they are listed. */
 export const TOOLS: readonly ToolDefinition[] = [
@@ -41,6 +45,10 @@ export const TOOLS: readonly ToolDefinition[] = [
   getOuraTags,
   getOuraDailyMetrics,
   getOuraRingInfo,
+  getDailySummary,
+  getTrends,
+  comparePeriodsTool,
+  getHealthInsights,
 ];
 
 /** The toolset names, `core` first. */

@@ -1,0 +1,95 @@
+/**
+ * The cross-device day view: per local day, every canonical metric with the value of every
+ * provider that measured it, and the headline picked by the catalog's precedence. Built from the
+ * declared source mappings only (a provider plugs in by declaring its table).
+ */
+import type { LocalDay, ProviderId } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import { extractValues, type ExtractedValue } from './extract.js';
+import { SOURCE_MAPPINGS } from './mappings/index.js';
+import { metricInfo, precedenceRank } from './metric-catalog.js';
+import type { ResourceMapping } from './source-mapping.js';
+
+/** One provider's value of a metric on a day, traceable to the stored record. */
+export interface SourcedValue {
+  provider: ProviderId;
+  value: number;
+  resource: string;
+  id: string;
+}
+
+/** A metric on one day: the headline (by precedence) and every source's value (headline first). */
+export interface MetricReading {
+  headline: SourcedValue;
+  values: SourcedValue[];
+}
+
+export interface CanonicalDay {
+  day: LocalDay;
+  metrics: Record<string, MetricReading>;
+}
+
+export interface DayRangeInput {
+  startDay: LocalDay;
+  endDay: LocalDay;
+}
+
+function rank(metric: string, provider: ProviderId): number {
+  const info = metricInfo(metric);
+  return info ? precedenceRank(info, provider) : 0;
+}
+
+/** Joins extracted values of every mapping into day rows (pure). */
+export function joinDays(extracted: ReadonlyArray<{ mapping: ResourceMapping; values: readonly ExtractedValue[] }>): CanonicalDay[] {
+  const days = new Map<LocalDay, Record<string, SourcedValue[]>>();
+  for (const { mapping, values } of extracted) {
+    for (const item of values) {
+      const row = days.get(item.day) ?? {};
+      const list = row[item.metric] ?? [];
+      // One value per provider and metric: the first declared resource of that provider wins.
+      if (!list.some((existing) => existing.provider === mapping.provider)) {
+        list.push({ provider: mapping.provider, value: item.value, resource: mapping.resource, id: item.id });
+      }
+      row[item.metric] = list;
+      days.set(item.day, row);
+    }
+  }
+  return [...days.entries()]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .map(([day, row]) => {
+      const metrics: Record<string, MetricReading> = {};
+      for (const [metric, list] of Object.entries(row)) {
+        const values = [...list].sort((a, b) => rank(metric, a.provider) - rank(metric, b.provider) || a.provider.localeCompare(b.provider));
+        const headline = values[0];
+        if (headline) metrics[metric] = { headline, values };
+      }
+      return { day, metrics };
+    });
+}
+
+/** Reads every declared resource for the inclusive day range and joins them (pure cache read). */
+export async function loadDailyView(
+  store: Store,
+  range: DayRangeInput,
+  mappings: readonly ResourceMapping[] = SOURCE_MAPPINGS,
+): Promise<CanonicalDay[]> {
+  const extracted = await Promise.all(
+    mappings.map(async (mapping) => {
+      const records = await store.queryRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
+      return { mapping, values: extractValues(mapping, records) };
+    }),
+  );
+  return joinDays(extracted);
+}
+
+/** The headline series of one metric (`source` set: that provider's values only). */
+export function metricSeries(days: readonly CanonicalDay[], metric: string, source?: ProviderId): Array<{ day: LocalDay; value: number; provider: ProviderId }> {
+  const out: Array<{ day: LocalDay; value: number; provider: ProviderId }> = [];
+  for (const day of days) {
+    const reading = day.metrics[metric];
+    if (!reading) continue;
+    const chosen = source ? reading.values.find((value) => value.provider === source) : reading.headline;
+    if (chosen) out.push({ day: day.day, value: chosen.value, provider: chosen.provider });
+  }
+  return out;
+}

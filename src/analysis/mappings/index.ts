@@ -1,0 +1,6 @@
+/** Every provider's day-view declaration. A new provider adds its table here and nothing else. */
+import type { ResourceMapping } from '../source-mapping.js';
+import { OURA_MAPPINGS } from './oura.js';
+import { WHOOP_MAPPINGS } from './whoop.js';
+
+export const SOURCE_MAPPINGS: readonly ResourceMapping[] = [...OURA_MAPPINGS, ...WHOOP_MAPPINGS];

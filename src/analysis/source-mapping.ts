@@ -1,0 +1,48 @@
+/**
+ * How a provider plugs into the cross-device day view: it declares, per stored resource, how the
+ * records of one local day combine and which canonical `data` field feeds which canonical metric
+ * (with its unit). The analysis reads only these declarations; it never branches on a provider id.
+ */
+import type { ProviderId } from '../core/types.js';
+
+/** Where a metric's value comes from in one record. */
+export type FieldSource =
+  /** A canonical `data` field, or several summed (`high_activity_seconds` + `medium_activity_seconds`). */
+  | { field: string | readonly string[] }
+  /** The record's local clock time of `start`, as hours from the wake day's midnight (23:30 → -0.5). */
+  | { derive: 'start_clock_hours' }
+  /** The number of records of the day (workouts). */
+  | { derive: 'count' };
+
+export type FieldMapping = FieldSource & {
+  metric: string;
+  /** Unit of the value after `scale`; must equal the catalog unit (a test pins it). */
+  unit: string;
+  /** Factor from the stored unit to the metric unit (seconds → minutes: 1/60). */
+  scale?: number;
+};
+
+/**
+ * How the records of one resource and local day become one value per metric:
+ * - `one`: a day document (the newest stored one if there are several);
+ * - `main_sleep`: the longest record by `rankField` (naps and short rests are not the night);
+ * - `sum`: every record of the day summed (workouts; `count` counts them);
+ * - `mean`: the mean of the day's measurements (several weigh-ins).
+ */
+export type DayCombine = 'one' | 'main_sleep' | 'sum' | 'mean';
+
+/** A main night is at least 3 hours asleep; shorter periods on a day with no night are naps or rests. */
+export const MIN_NIGHT_SECONDS = 3 * 3600;
+
+export interface ResourceMapping {
+  provider: ProviderId;
+  resource: string;
+  combine: DayCombine;
+  /** For `main_sleep`: the `data` field that ranks candidate periods. */
+  rankField?: string;
+  /** For `main_sleep`: the least `rankField` value of a night (shorter periods are naps or rests). */
+  minRank?: number;
+  /** Records whose `data[field]` equals `equals` are ignored (`nap: true`). */
+  skipWhen?: { field: string; equals: unknown };
+  fields: readonly FieldMapping[];
+}

@@ -1,0 +1,63 @@
+/** `get_trends`: one metric over a range, bucketed by day/week/month (n, mean, min, max, change). */
+import { z } from 'zod';
+import { computeTrend } from '../../../analysis/trends.js';
+import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
+import { defineTool } from '../define-tool.js';
+import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, metricEnum, rangeOf, readDays, sourceInput } from './insights-common.js';
+
+const bucketSchema = z.object({
+  start: z.string().describe('First day of the bucket.'),
+  n: z.number().int().describe('Days with a value.'),
+  mean: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  change: z.number().nullable().describe('Mean minus the previous bucket mean.'),
+});
+
+export const getTrends = defineTool({
+  name: 'get_trends',
+  title: 'Metric trend',
+  description:
+    'Statistics of one metric per day, week (from Monday) or month over a range, across devices (headline value by precedence, or one source): n, mean, min, max and change against the previous bucket. ' +
+    'Default: the last 30 days, resolution by range length (<=31 days: day, <=200: week, else month). Reads the local cache only.',
+  toolset: 'insights',
+  requiresAnyProvider: true,
+  annotations: INSIGHTS_HINTS,
+  budgetBytes: INSIGHTS_BUDGET_BYTES,
+  truncationHint: 'Cut to fit: use a coarser resolution (week or month) or a shorter range.',
+  keyParameters: ['metric', 'start_date', 'end_date', 'resolution'],
+  input: z.object({
+    metric: metricEnum.describe('Canonical metric, e.g. average_hrv_ms, resting_heart_rate_bpm, total_sleep_seconds, steps, weight_kg.'),
+    start_date: z.iso.date().optional().describe('First local day (YYYY-MM-DD). Default: 29 days before end_date.'),
+    end_date: z.iso.date().optional().describe('Last local day (YYYY-MM-DD). Default: today.'),
+    resolution: z.enum(['day', 'week', 'month']).optional(),
+    source: sourceInput,
+  }),
+  output: z.object({
+    metric: z.string(),
+    unit: z.string(),
+    resolution: z.enum(['day', 'week', 'month']),
+    window: z.object({ start_date: z.string(), end_date: z.string() }),
+    sources: z.record(z.string(), z.number()).describe('Days each provider supplied the value used.'),
+    buckets: z.array(bucketSchema),
+    warnings: z.array(z.string()),
+  }),
+  async handle(input, context) {
+    const range = rangeOf(input, context.app.now(), { defaultDays: 30, maxDays: 3660 });
+    const resolution = input.resolution ?? defaultResolution(range.startDay, range.endDay);
+    // One bucket more, so the first bucket's change compares with real data.
+    const loadFrom = previousBucketStart(bucketStart(range.startDay, resolution), resolution);
+    const days = await readDays(context, { startDay: loadFrom, endDay: range.endDay });
+    const trend = computeTrend(days, input.metric, range, resolution, input.source);
+    const empty = trend.buckets.every((bucket) => bucket.n === 0);
+    return {
+      metric: trend.metric,
+      unit: trend.unit,
+      resolution,
+      window: { start_date: range.startDay, end_date: range.endDay },
+      sources: trend.sources,
+      buckets: trend.buckets,
+      warnings: empty ? [days.length === 0 ? emptyWarning(range) : `No ${input.metric} values in ${range.startDay}..${range.endDay}.`] : [],
+    };
+  },
+});
