@@ -10,6 +10,8 @@ import { OURA_COLLECTIONS, type OuraCollection } from './oura/types.js';
 import type { RequestLog, RequestLogEntry } from './request-log.js';
 import type { WhoopContext } from './whoop/context.js';
 import { createWhoopControl, type WhoopControl } from './whoop/control.js';
+import type { WithingsContext } from './withings/context.js';
+import { createWithingsControl, type WithingsControl } from './withings/control.js';
 
 /** Fault options shared by the fault injectors. */
 export interface FaultScope {
@@ -90,6 +92,8 @@ export interface SimulatorControl {
   oura: OuraControl;
   /** WHOOP data controls (re-score, delete, late scores) and its own counters. */
   whoop: WhoopControl;
+  /** Withings controls: envelope faults, measure edits, deletions, the action call log. */
+  withings: WithingsControl;
 }
 
 export interface ControlDeps {
@@ -98,6 +102,7 @@ export interface ControlDeps {
   log: RequestLog;
   oura: OuraContext;
   whoop: WhoopContext;
+  withings: WithingsContext;
 }
 
 function positive(count: number): number {
@@ -107,7 +112,7 @@ function positive(count: number): number {
 
 /** Builds the control object over the simulator's parts. */
 export function createControl(deps: ControlDeps): SimulatorControl {
-  const { clock, faults, log, oura, whoop } = deps;
+  const { clock, faults, log, oura, whoop, withings } = deps;
   return {
     now: () => clock.now(),
     advanceClock: (ms) => clock.advance(ms),
@@ -132,8 +137,9 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     revokeAllTokens: (options = {}) => {
       oura.tokens.revokeAll(options);
       whoop.tokens.revokeAll(options);
+      withings.tokens.revokeAll();
     },
-    issuedSecrets: () => [...oura.tokens.issuedSecrets(), ...whoop.tokens.issuedSecrets(), oura.config.clientSecret],
+    issuedSecrets: () => [...oura.tokens.issuedSecrets(), ...whoop.tokens.issuedSecrets(), ...withings.tokens.secrets(), oura.config.clientSecret],
     requests: (pathPrefix) => log.list(pathPrefix),
     clearRequests: () => log.clear(),
     counters: () => ({
@@ -161,5 +167,6 @@ export function createControl(deps: ControlDeps): SimulatorControl {
       },
     },
     whoop: createWhoopControl(whoop),
+    withings: createWithingsControl(withings),
   };
 }

@@ -32,6 +32,8 @@ import { notifyOuraChanges } from './webhooks/control-hook.js';
 import { OuraWebhookHub } from './webhooks/oura-webhooks.js';
 import { OURA_COLLECTIONS as OURA_COLLECTION_NAMES } from './oura/types.js';
 import { createWhoopContext, type WhoopSimulatorOptions } from './whoop/create.js';
+import { createWithingsApp } from './withings/app.js';
+import { createWithingsContext, type WithingsSimulatorOptions } from './withings/create.js';
 
 /** Default demo OAuth client id accepted by the simulator. */
 export const DEMO_CLIENT_ID = 'demo-client';
@@ -73,6 +75,8 @@ export interface SimulatorOptions {
   ouraShape?: OuraShape;
   /** WHOOP budgets, page size, token lifetime, late scores (same person, clock, client). */
   whoop?: WhoopSimulatorOptions;
+  /** Withings budget (120/min), page size, token/code lifetimes, refresh grace (same person, clock, client). */
+  withings?: WithingsSimulatorOptions;
 }
 
 export interface StartedSimulator {
@@ -82,6 +86,12 @@ export interface StartedSimulator {
     /** `${url}/oura`; data at `${apiBaseUrl}/v2/usercollection/...` */
     apiBaseUrl: string;
     /** `${url}/oura`; `/oauth/authorize`, `/oauth/token`, `/oauth/revoke` */
+    authBaseUrl: string;
+  };
+  withings: {
+    /** `${url}/withings` (as `https://wbsapi.withings.net`); `/measure`, `/v2/measure`, `/v2/sleep`, ... */
+    apiBaseUrl: string;
+    /** `${url}/withings` (as `https://account.withings.com`); `/oauth2_user/authorize2` */
     authBaseUrl: string;
   };
   whoop: {
@@ -151,9 +161,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     },
     options.whoop,
   );
+  const withings = createWithingsContext(
+    {
+      clock,
+      person,
+      clientId,
+      clientSecret,
+      redirectUris: options.redirectUris ?? null,
+      staticAccessTokens: options.personalAccessTokens ?? [],
+    },
+    options.withings,
+  );
   const faults = new FaultInjector();
   const log = new RequestLog();
-  const control = createControl({ clock, faults, log, oura, whoop });
+  const control = createControl({ clock, faults, log, oura, whoop, withings });
   const ouraWebhooks = new OuraWebhookHub({ clock, clientId, clientSecret });
   notifyOuraChanges(control, ouraWebhooks, () => {
     const now = clock.nowMs();
@@ -167,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
       { path: '/oura', app: createOuraApp(oura), rateLimitPerMinute },
       { path: '/oura/v2/webhook', app: ouraWebhooks.routes(), rateLimitPerMinute },
       { path: '/whoop', app: createWhoopApp(whoop), rateLimitPerMinute: options.whoop?.rateLimitPerMinute ?? 100 },
+      { path: '/withings', app: createWithingsApp(withings), rateLimitPerMinute: options.withings?.rateLimitPerMinute ?? 120 },
     ],
     control: createControlRoutes(control, person),
   });
@@ -185,6 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     url,
     oura: { apiBaseUrl: `${url}/oura`, authBaseUrl: `${url}/oura` },
     whoop: { apiBaseUrl: `${url}/whoop/developer`, authBaseUrl: `${url}/whoop` },
+    withings: { apiBaseUrl: `${url}/withings`, authBaseUrl: `${url}/withings` },
     clientId,
     clientSecret,
     control,
@@ -207,4 +230,6 @@ export { WHOOP_COLLECTIONS } from './whoop/types.js';
 export type { WhoopCollection } from './whoop/types.js';
 export type { WhoopControl } from './whoop/control.js';
 export type { WhoopSimulatorOptions } from './whoop/create.js';
+export type { WithingsControl } from './withings/control.js';
+export type { WithingsSimulatorOptions } from './withings/create.js';
 export type { OuraCollection, OuraShape } from './oura/types.js';

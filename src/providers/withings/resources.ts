@@ -21,13 +21,12 @@ export interface WithingsService {
   action: string;
 }
 
-/** A `ResourceSpec` plus the Withings service it is listed from. */
+/**
+ * A `ResourceSpec` plus the Withings service it is listed from. `modifiedSince` marks services
+ * that take `lastupdate`; `historyDays` caps the first sync of per-day (24-hour) services.
+ */
 export interface WithingsResourceSpec extends ResourceSpec {
   service: WithingsService;
-  /** The service accepts `lastupdate` (documents created or modified after an instant). */
-  modifiedSince?: boolean;
-  /** First-sync depth cap for costly per-day resources (days). */
-  historyDays?: number;
 }
 
 /** Services used outside resource syncs (signals, signing, tokens). */

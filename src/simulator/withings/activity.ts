@@ -56,7 +56,7 @@ export function activityDocument(person: SyntheticPerson, day: DayTruth): SimDoc
       hr_average: Math.round(day.restingHrBpm + 18),
       hr_min: Math.round(day.restingHrBpm - 2),
       hr_max: Math.round(day.restingHrBpm + (hasWorkout ? 95 : 60)),
-      hr_zone_0: count('3') + count('2'),
+      hr_zone_0: count('3'),
       hr_zone_1: count('4'),
       hr_zone_2: count('5'),
       hr_zone_3: hasWorkout ? 300 : 0,
