@@ -5,7 +5,7 @@
  * `/v2/activity/workout`) is filtered by when a record *started* (`start`/`end` date-times), paged
  * with `limit` (25 at most) and `nextToken`, so they are windowed by `datetime`.
  *
- * Overlap (days re-fetched before the cursor on every incremental sync): 7 days for all four.
+ * Overlap (days re-fetched before the cursor on every incremental sync): 10 days for all four.
  * A record keeps its old `start` when it changes later, so a list filtered by start only shows a
  * change to a sync whose window reaches back to that start:
  * - scores arrive late: a record is listed as PENDING_SCORE until the strap uploads and WHOOP
@@ -14,8 +14,12 @@
  *   recovery and its cycle (same ids, new `updated_at`);
  * - the ongoing cycle gets its `end` and final strain only when the next sleep starts;
  * - deleted records (a removed nap or workout) disappear from the list.
- * The engine re-lists the overlap and reconciles deletions inside it; a change older than the
- * overlap needs `sync --full` (the same trade-off as Oura's 7-day overlap).
+ * We aim to catch all of these for a week. Re-scores inside the re-listed window are caught by
+ * the upsert (content hash, `updated_at`); deletions only on local days the engine can prove
+ * complete, i.e. days wholly inside the re-listed window (for datetime windows that leaves out
+ * about a day and a half at its start and the still-open last day). Ten days therefore give a
+ * full week of deletion coverage for a few extra records per sync. Older changes need
+ * `sync --full` (the same trade-off as Oura's overlap).
  *
  * profile and body_measurement are snapshots fetched whole (windowing 'none'); an identical
  * payload is stored as unchanged, so it creates no event.
@@ -32,7 +36,7 @@ export interface WhoopResourceSpec extends ResourceSpec {
 export const WHOOP_PAGE_LIMIT = 25;
 /** WHOOP documents no window limit; 90 days keeps chunks (and deletion reconciliation) coarse. */
 const WINDOW_DAYS = 90;
-const OVERLAP_DAYS = 7;
+const OVERLAP_DAYS = 10;
 
 function listed(name: string, description: string, path: string): WhoopResourceSpec {
   return { name, description, kind: 'document', windowing: 'datetime', maxWindowDays: WINDOW_DAYS, overlapDays: OVERLAP_DAYS, path };
