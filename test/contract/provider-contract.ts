@@ -149,7 +149,16 @@ export function runProviderContract<S>(options: ProviderContractOptions<S>): voi
       expectNoSecrets(reused, grant);
     });
 
-    it('refuses a code exchanged with the wrong PKCE verifier, without echoing secrets', async () => {
+    it('refuses a code exchanged with the wrong PKCE verifier (without PKCE: a replayed code), without echoing secrets', async () => {
+      if (!provider.oauth.pkce) {
+        // Providers without PKCE (Withings): a code is single-use, so replaying it must fail.
+        const replayed = await provider.oauth
+          .exchangeCode({ code: grant.code, redirectUri: options.redirectUri, codeVerifier: grant.codeVerifier })
+          .catch((caught: unknown) => caught);
+        expect(replayed).toMatchObject({ code: 'AUTH_FAILED' });
+        expectNoSecrets(replayed, grant);
+        return;
+      }
       const verifier = generateRandomCodeVerifier();
       const redirect = await authorize(provider, options.redirectUri, await calculatePKCECodeChallenge(verifier), 'state-1');
       const code = redirect.get('code') as string;
