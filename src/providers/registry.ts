@@ -7,6 +7,7 @@ import type { FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
 import type { Provider } from './provider.js';
 import { createOuraProvider } from './oura/index.js';
+import { createWithingsProvider } from './withings/index.js';
 import { createWhoopProvider } from './whoop/index.js';
 
 type ProviderFactory = (settings: Config['providers'][ProviderId], fetch?: FetchLike) => Provider;
@@ -23,6 +24,14 @@ const FACTORIES: Partial<Record<ProviderId, ProviderFactory>> = {
     }),
   whoop: (settings, fetch) =>
     createWhoopProvider({
+      apiBaseUrl: settings.apiBaseUrl,
+      authBaseUrl: settings.authBaseUrl,
+      ...(settings.clientId ? { clientId: settings.clientId } : {}),
+      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+      ...(fetch ? { fetch } : {}),
+    }),
+  withings: (settings, fetch) =>
+    createWithingsProvider({
       apiBaseUrl: settings.apiBaseUrl,
       authBaseUrl: settings.authBaseUrl,
       ...(settings.clientId ? { clientId: settings.clientId } : {}),

@@ -31,7 +31,10 @@ describe('core tools', () => {
   it('get_auth_status reports the connection without secrets', async () => {
     const result = await connected.client.callTool({ name: 'get_auth_status', arguments: {} });
     const providers = (result.structuredContent as { providers: Array<Record<string, unknown>> }).providers;
-    expect(providers).toEqual([expect.objectContaining({ provider: 'oura', connected: true, kind: 'personal', refreshable: false })]);
+    // Every registered provider is listed; only Oura is connected here.
+    expect(providers.filter((provider) => provider.connected)).toEqual([
+      expect.objectContaining({ provider: 'oura', connected: true, kind: 'personal', refreshable: false }),
+    ]);
     expect(JSON.stringify(result)).not.toContain(TEST_TOKEN);
   });
 
@@ -103,8 +106,11 @@ describe('core tools', () => {
     expect(result.structuredContent).toMatchObject({
       status: 'healthy',
       cache: { readable: true, writable: true, schema_version: expect.any(Number) },
-      providers: [{ provider: 'oura', connected: true, live: 'ok', problem: null }],
     });
+    const providers = (result.structuredContent as { providers: Array<Record<string, unknown>> }).providers;
+    expect(providers.filter((provider) => provider.connected)).toEqual([
+      expect.objectContaining({ provider: 'oura', connected: true, live: 'ok', problem: null }),
+    ]);
     expect(stub.requests.slice(before).some((url) => url.includes('personal_info'))).toBe(true);
   });
 
