@@ -1,0 +1,53 @@
+/**
+ * `wearables-mcp report [--days N] [--end YYYY-MM-DD] [--out report.html]`: writes the
+ * self-contained HTML dashboard (inline SVG charts, no script, no CDN) from the local cache.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { WearablesError } from '../core/errors.js';
+import { writeAtomically } from '../export/atomic-file.js';
+import { buildReport } from '../report/build-report.js';
+import { localDay } from './dates.js';
+import { configFor, parseDay, type GlobalOptions } from './options.js';
+import { printResult } from './output.js';
+import { runCommand, withContext } from './run-command.js';
+
+interface ReportFlags {
+  days: string;
+  end?: string;
+  out: string;
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 7 || days > 366) {
+    throw new WearablesError('VALIDATION_ERROR', '--days must be a whole number from 7 to 366.', { hint: 'For example --days 30.' });
+  }
+  return days;
+}
+
+/** Registers `report`. */
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('Write a self-contained HTML dashboard (sleep, HRV, resting HR, readiness/recovery, activity, weight, blood pressure, insights) from the local cache')
+    .option('--days <n>', 'days to show, ending on --end', '30')
+    .option('--end <date>', 'last local day, YYYY-MM-DD (default today)')
+    .option('--out <path>', 'output file (replaced if it exists)', 'report.html')
+    .action(async (flags: ReportFlags) => {
+      const global = program.opts<GlobalOptions>();
+      const json = Boolean(global.json);
+      await runCommand({ json }, async () => {
+        const days = parseDays(flags.days);
+        const end = flags.end ? parseDay(flags.end, '--end') : undefined;
+        const out = resolve(flags.out);
+        await withContext(configFor(global), async (context) => {
+          const report = await buildReport({ store: context.store, endDay: end ?? localDay(context.now()), days, generatedAt: context.now() });
+          const bytes = await writeAtomically(out, true, (temp) => writeFile(temp, report.html, 'utf8'));
+          const summary = { ok: true, out, bytes, status: report.insights.status, charts: report.charts, message: report.insights.message };
+          printResult({ json }, summary, () => `Wrote ${out} (${bytes} bytes, ${Object.keys(report.charts).length} charts with data).\n${report.insights.message}`);
+        });
+      });
+    });
+}

@@ -1,0 +1,53 @@
+/** The dashboard's sections and charts, declared as data (which metrics, scale, unit, kind). */
+
+export interface ChartDeclaration {
+  title: string;
+  metrics: readonly string[];
+  unit: string;
+  kind: 'line' | 'bar';
+  /** Factor from the metric unit to the chart unit (seconds → hours). */
+  scale?: number;
+  /** One series per device (for a single metric measured by several devices). */
+  perSource?: boolean;
+}
+
+export interface SectionDeclaration {
+  title: string;
+  charts: readonly ChartDeclaration[];
+}
+
+export const REPORT_SECTIONS: readonly SectionDeclaration[] = [
+  {
+    title: 'Sleep',
+    charts: [
+      { title: 'Time asleep', metrics: ['total_sleep_seconds'], unit: 'h', kind: 'line', scale: 1 / 3600, perSource: true },
+      { title: 'Bedtime (hours from midnight)', metrics: ['bedtime_hours'], unit: 'h', kind: 'line', perSource: true },
+    ],
+  },
+  {
+    title: 'HRV and resting heart rate',
+    charts: [
+      { title: 'HRV (RMSSD)', metrics: ['average_hrv_ms'], unit: 'ms', kind: 'line', perSource: true },
+      { title: 'Resting heart rate', metrics: ['resting_heart_rate_bpm'], unit: 'bpm', kind: 'line', perSource: true },
+    ],
+  },
+  { title: 'Readiness and recovery', charts: [{ title: 'Readiness / recovery score', metrics: ['readiness_score', 'recovery_score'], unit: 'score', kind: 'line' }] },
+  {
+    title: 'Activity',
+    charts: [
+      { title: 'Steps', metrics: ['steps'], unit: 'steps', kind: 'bar' },
+      { title: 'Strain', metrics: ['strain'], unit: 'strain 0-21', kind: 'line' },
+    ],
+  },
+  {
+    title: 'Weight and blood pressure',
+    charts: [
+      { title: 'Weight', metrics: ['weight_kg'], unit: 'kg', kind: 'line', perSource: true },
+      { title: 'Blood pressure', metrics: ['systolic_mmhg', 'diastolic_mmhg'], unit: 'mmHg', kind: 'line' },
+    ],
+  },
+];
+
+/** Series colours by device and by position. */
+export const SOURCE_COLORS: Readonly<Record<string, string>> = { oura: '#2f6fdf', whoop: '#d9480f', withings: '#2b8a3e' };
+export const SERIES_COLORS: readonly string[] = ['#2f6fdf', '#d9480f', '#2b8a3e', '#7048e8'];
