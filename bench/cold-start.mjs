@@ -35,10 +35,10 @@ export async function coldStartBench() {
   try {
     // Interleave so machine noise hits both equally; one warm-up each (file cache).
     await timeToToolsList(process.execPath, [join(root, 'bench/minimal-server.mjs')], env);
-    await timeToToolsList(process.execPath, [join(root, 'dist/cli/main.js'), 'serve'], env);
+    await timeToToolsList(process.execPath, [join(root, 'dist/bin/wearables-mcp.js'), 'serve'], env);
     for (let index = 0; index < runs; index++) {
       baseline.push((await timeToToolsList(process.execPath, [join(root, 'bench/minimal-server.mjs')], env)).elapsed);
-      const result = await timeToToolsList(process.execPath, [join(root, 'dist/cli/main.js'), 'serve'], env);
+      const result = await timeToToolsList(process.execPath, [join(root, 'dist/bin/wearables-mcp.js'), 'serve'], env);
       ours.push(result.elapsed);
       toolCount = result.tools;
     }

@@ -3,7 +3,7 @@
  * through the real OAuth + PKCE flow, syncs 90 days into the demo data directory, prints the last
  * 7 days and the lines that add the demo server to Claude Code and Claude Desktop.
  */
-import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import { ouraDayOverview, type DayOverview } from '../analysis/day-overview.js';
@@ -54,7 +54,8 @@ export function registerDemoCommand(program: Command): void {
             const report = await context.sync.sync({ providers: ['oura'], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
             const today = localDay(context.now());
             const week = await ouraDayOverview(context.store, addDays(today, -6), today);
-            const entry = fileURLToPath(new URL('./main.js', import.meta.url));
+            // The script being run (dist/bin/wearables-mcp.js in a checkout, the bin link when installed).
+            const entry = realpathSync(process.argv[1] ?? 'wearables-mcp');
             printResult(
               { json },
               { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week, mcp: mcpLines(entry) },

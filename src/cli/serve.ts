@@ -6,9 +6,7 @@ import { createLogger } from '../logging/logger.js';
 import { createMcpServer } from '../mcp/server.js';
 import type { AppContext } from '../core/app-context.js';
 import { configFor, type GlobalOptions } from './options.js';
-import { DEMO_PERSONAL_TOKEN, startDemoEnvironment } from './demo-environment.js';
 import { reportError } from './output.js';
-import { serveHttp } from './serve-http.js';
 
 /** Registers `serve`. */
 export function registerServeCommand(program: Command): void {
@@ -24,6 +22,8 @@ export function registerServeCommand(program: Command): void {
       const global = program.opts<GlobalOptions>();
       if (options.http || options.host !== undefined || options.port !== undefined) {
         const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
+        // The HTTP stack loads only for --http, keeping it off the stdio start-up path.
+        const { serveHttp } = await import('./serve-http.js');
         return serveHttp(global, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly), ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) });
       }
       let context: AppContext | undefined;
@@ -31,15 +31,17 @@ export function registerServeCommand(program: Command): void {
       try {
         const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
         let config = configFor(global, toolsets ? { toolsets } : {});
-        if (global.demo) {
-          const demo = await startDemoEnvironment(global);
+        // The simulator loads only for --demo: it is not on the start-up path of a real server.
+        const demoModule = global.demo ? await import('./demo-environment.js') : undefined;
+        if (demoModule) {
+          const demo = await demoModule.startDemoEnvironment(global);
           config = demo.config;
           closeDemo = demo.close;
         }
-        const logger = await createLogger({ level: config.logLevel, file: config.logFile });
+        const logger = await createLogger({ level: config.logLevel, file: config.logFile, deferFile: true });
         context = await createAppContext(config, { logger });
-        if (global.demo) {
-          await context.tokens.save('oura', { kind: 'personal', accessToken: DEMO_PERSONAL_TOKEN, obtainedAt: Date.now() });
+        if (demoModule) {
+          await context.tokens.save('oura', { kind: 'personal', accessToken: demoModule.DEMO_PERSONAL_TOKEN, obtainedAt: Date.now() });
         }
         const appContext = context;
         const server = await createMcpServer(appContext, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly) });

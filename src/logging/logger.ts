@@ -20,6 +20,11 @@ export interface LoggerOptions {
   /** Rotate at this size (pino-roll syntax), default 1m; keep `keep` old files. */
   maxSize?: string;
   keep?: number;
+  /**
+   * Open the file in the background (lines written meanwhile are buffered, none lost): keeps
+   * the file stream's setup off the start-up path of `serve`.
+   */
+  deferFile?: boolean;
 }
 
 /** Creates the process logger. The file stream is created lazily by pino-roll with mode 0600. */
@@ -29,15 +34,8 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   ];
   if (options.file && options.level !== 'silent') {
     mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
-    const { default: pinoRoll } = await import('pino-roll');
-    const fileStream = await pinoRoll({
-      file: options.file,
-      size: options.maxSize ?? '1m',
-      limit: { count: options.keep ?? 5 },
-      mkdir: true,
-      mode: 0o600,
-    });
-    streams.push({ level: 'trace', stream: fileStream });
+    const opening = openRotatingFile(options.file, options.maxSize ?? '1m', options.keep ?? 5);
+    streams.push({ level: 'trace', stream: options.deferFile ? bufferUntil(opening) : await opening });
   }
   return pino(
     {
@@ -50,6 +48,35 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     },
     pino.multistream(streams),
   );
+}
+
+async function openRotatingFile(file: string, size: string, keep: number): Promise<DestinationStream> {
+  const { default: pinoRoll } = await import('pino-roll');
+  return pinoRoll({ file, size, limit: { count: keep }, mkdir: true, mode: 0o600 });
+}
+
+/** A stream that buffers lines until `target` resolves, then writes through (drops on failure). */
+function bufferUntil(target: Promise<DestinationStream>): DestinationStream {
+  let ready: DestinationStream | null = null;
+  let failed = false;
+  const pending: string[] = [];
+  target.then(
+    (stream) => {
+      ready = stream;
+      for (const line of pending.splice(0)) stream.write(line);
+    },
+    (error: unknown) => {
+      failed = true;
+      pending.length = 0;
+      process.stderr.write(`wearables-mcp: log file unavailable (${error instanceof Error ? error.message : String(error)}); logging to stderr only\n`);
+    },
+  );
+  return {
+    write(line: string) {
+      if (ready) ready.write(line);
+      else if (!failed) pending.push(line);
+    },
+  };
 }
 
 /** A logger that writes nothing (library use, tests that do not look at logs). */

@@ -2,7 +2,7 @@
  * The one MCP server factory. Every transport (stdio now, HTTP later) wraps the server returned
  * here; tools, resources and toolset visibility are all set up in this one place.
  */
-import { readFileSync } from 'node:fs';
+import { PACKAGE_VERSION } from '../core/version.js';
 import { McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../core/app-context.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
@@ -19,14 +19,7 @@ export interface McpServerOptions {
 }
 
 /** This package's version (from package.json, read once). */
-export const SERVER_VERSION: string = (() => {
-  try {
-    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-    return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-})();
+export const SERVER_VERSION: string = PACKAGE_VERSION;
 
 /**
  * Creates the MCP server for `context`: the selected toolsets (provider toolsets visible only

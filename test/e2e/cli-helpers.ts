@@ -1,13 +1,13 @@
-/** Spawns the built CLI (`dist/cli/main.js`) as a user would, collecting its output. */
+/** Spawns the built CLI (`dist/bin/wearables-mcp.js`) as a user would, collecting its output. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const CLI_ENTRY = fileURLToPath(new URL('../../dist/bin/wearables-mcp.js', import.meta.url));
 
 /** Fails fast with the fix when the CLI was not built (`npm test` builds before running tests). */
 export function assertBuilt(): void {
-  if (!existsSync(CLI_ENTRY)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first).');
+  if (!existsSync(CLI_ENTRY)) throw new Error('dist/bin/wearables-mcp.js is missing: run `npm run build` (npm test does it first).');
 }
 
 export interface CliResult {

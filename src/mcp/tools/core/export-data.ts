@@ -6,9 +6,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_IDS } from '../../../core/types.js';
-import { exportData } from '../../../export/export-data.js';
 import { EXPORT_FORMATS } from '../../../export/export-types.js';
 import { defineTool } from '../define-tool.js';
+
+// The writers (CSV, Parquet) load on first use: they are not needed to start the server.
 
 export const exportDataTool = defineTool({
   name: 'export_data',
@@ -35,7 +36,7 @@ export const exportDataTool = defineTool({
   }),
   async handle(input, context) {
     const out = isAbsolute(input.path) ? input.path : resolve(join(context.app.config.home, 'exports'), input.path);
-    const result = await exportData({
+    const result = await (await import('../../../export/export-data.js')).exportData({
       store: context.app.store,
       providers: context.app.providers,
       kind: input.kind,
