@@ -96,8 +96,7 @@ export function extractValues(mapping: ResourceMapping, records: readonly Stored
   const byDay = new Map<LocalDay, StoredRecord[]>();
   for (const record of records) {
     if (!record.day) continue;
-    const skip = mapping.skipWhen;
-    if (skip && record.data[skip.field] === skip.equals) continue;
+    if (mapping.skipWhen?.some((rule) => record.data[rule.field] === rule.equals)) continue;
     const list = byDay.get(record.day) ?? [];
     list.push(record);
     byDay.set(record.day, list);

@@ -42,7 +42,7 @@ export interface ResourceMapping {
   rankField?: string;
   /** For `main_sleep`: the least `rankField` value of a night (shorter periods are naps or rests). */
   minRank?: number;
-  /** Records whose `data[field]` equals `equals` are ignored (`nap: true`). */
-  skipWhen?: { field: string; equals: unknown };
+  /** Records matching any of these (`data[field] === equals`) are ignored (`nap: true`, an ambiguous weigh-in). */
+  skipWhen?: ReadonlyArray<{ field: string; equals: unknown }>;
   fields: readonly FieldMapping[];
 }

@@ -10,22 +10,22 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuiltReport } from '../../src/report/build-report.js';
-import type { Scenario } from '../sync/support/scenario-harness.js';
-import { SIM_TODAY, simulatedStore } from '../analysis/support/simulated-store.js';
+import { startSimulatedApp, type SimulatedApp } from '../analysis/support/simulated-app.js';
 
 const run = promisify(execFile);
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = resolve('test-output');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let s: Scenario;
+let s: SimulatedApp;
 let report: BuiltReport;
 let htmlPath: string;
 let profile: string;
 
 beforeAll(async () => {
-  s = await simulatedStore(90);
-  report = await buildReport({ store: s.store, endDay: SIM_TODAY, days: 90, generatedAt: new Date('2025-06-15T12:00:00Z') });
+  // Oura, WHOOP and Withings from the simulator's one synthetic person.
+  s = await startSimulatedApp(90);
+  report = await buildReport({ store: s.app.store, endDay: s.today, days: 90, generatedAt: new Date('2024-06-15T12:00:00Z') });
   mkdirSync(OUTPUT, { recursive: true });
   htmlPath = join(OUTPUT, 'report.html');
   writeFileSync(htmlPath, report.html);
@@ -44,16 +44,20 @@ describe('HTML report', () => {
     const sick = s.sim.person.events.sickWeek;
     expect(report.html).toContain(`${sick.start}..`);
     expect(report.html).toMatch(/class="marker"/);
-    expect(Object.keys(report.charts)).toEqual(expect.arrayContaining(['Time asleep', 'HRV (RMSSD)', 'Resting heart rate', 'Readiness / recovery score', 'Steps']));
+    expect(Object.keys(report.charts)).toEqual(
+      expect.arrayContaining(['Time asleep', 'HRV (RMSSD)', 'Resting heart rate', 'Readiness / recovery score', 'Steps', 'Strain', 'Weight', 'Blood pressure']),
+    );
+    // Devices measuring the same thing each get their own line.
+    expect(report.html).toMatch(/data-label="oura"[^>]*>.*data-label="whoop"/s);
   });
 
   it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('renders in headless Chromium with the charts drawn, and keeps a screenshot', async () => {
     const url = `file://${htmlPath}`;
     const { stdout: dom } = await run(CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, '--dump-dom', url], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
     const paths = [...dom.matchAll(/<path class="series" data-label="([^"]+)" data-points="(\d+)" d="([^"]+)"/g)];
-    expect(paths.length).toBeGreaterThanOrEqual(5);
+    expect(paths.length).toBeGreaterThanOrEqual(10);
     for (const [, label, count, d] of paths) {
-      expect(Number(count), label).toBeGreaterThan(10);
+      expect(Number(count), label).toBeGreaterThan(5);
       expect((d ?? '').split(/[ML]/).filter((part) => part.trim()).length, label).toBe(Number(count));
     }
     expect(dom.match(/<rect x=/g)?.length ?? 0).toBeGreaterThan(60);

@@ -2,5 +2,6 @@
 import type { ResourceMapping } from '../source-mapping.js';
 import { OURA_MAPPINGS } from './oura.js';
 import { WHOOP_MAPPINGS } from './whoop.js';
+import { WITHINGS_MAPPINGS } from './withings.js';
 
-export const SOURCE_MAPPINGS: readonly ResourceMapping[] = [...OURA_MAPPINGS, ...WHOOP_MAPPINGS];
+export const SOURCE_MAPPINGS: readonly ResourceMapping[] = [...OURA_MAPPINGS, ...WHOOP_MAPPINGS, ...WITHINGS_MAPPINGS];

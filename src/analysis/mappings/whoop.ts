@@ -8,7 +8,7 @@ export const WHOOP_MAPPINGS: readonly ResourceMapping[] = [
     combine: 'main_sleep',
     rankField: 'total_sleep_seconds',
     minRank: MIN_NIGHT_SECONDS,
-    skipWhen: { field: 'nap', equals: true },
+    skipWhen: [{ field: 'nap', equals: true }],
     fields: [
       { metric: 'total_sleep_seconds', field: 'total_sleep_seconds', unit: 's' },
       { metric: 'deep_sleep_seconds', field: 'deep_sleep_seconds', unit: 's' },

@@ -1,14 +1,24 @@
 /**
- * A real app (SQLite file, token store, Oura provider, sync engine) pointed at the simulator on
- * 127.0.0.1, connected with a personal access token and synced, plus a real MCP client in memory.
+ * A real app (SQLite file, token store, every provider, sync engine) pointed at the simulator on
+ * 127.0.0.1, with Oura, WHOOP and Withings connected by access token and synced for the resources
+ * the day view reads, plus a real MCP client in memory.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SOURCE_MAPPINGS } from '../../../src/analysis/mappings/index.js';
+import { createAppContext } from '../../../src/app/create-app-context.js';
+import { loadConfig } from '../../../src/config/config.js';
+import type { AppContext } from '../../../src/core/app-context.js';
+import type { ProviderId } from '../../../src/core/types.js';
+import { silentLogger } from '../../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
-import { connectClient, createTestApp, TEST_NOW, TEST_TOKEN, type Connected, type TestApp } from '../../mcp/support/harness.js';
+import { addDays } from '../../../src/sync/dates.js';
+import { connectClient, TEST_NOW, TEST_TOKEN, type Connected } from '../../mcp/support/harness.js';
 
 export interface SimulatedApp {
   sim: StartedSimulator;
-  test: TestApp;
+  app: AppContext;
   connected: Connected;
   /** The person's "today" (the anchor day). */
   today: string;
@@ -17,19 +27,32 @@ export interface SimulatedApp {
   close(): Promise<void>;
 }
 
-/** Starts the simulator, syncs `historyDays` of the day-view resources and connects a client. */
-export async function startSimulatedApp(historyDays: number, seed = 7): Promise<SimulatedApp> {
-  const sim = await startSimulator({ seed, days: Math.max(historyDays + 10, 120), now: () => new Date(TEST_NOW), personalAccessTokens: [TEST_TOKEN] });
-  const test = await createTestApp({ apiBaseUrl: sim.oura.apiBaseUrl, connect: true });
-  const resources = [...new Set(SOURCE_MAPPINGS.filter((mapping) => mapping.provider === 'oura').map((mapping) => mapping.resource))];
+const ALL: readonly ProviderId[] = ['oura', 'whoop', 'withings'];
+
+/** Starts the simulator, syncs `historyDays` of the day-view resources of `providers` and connects a client. */
+export async function startSimulatedApp(historyDays: number, options: { seed?: number; providers?: readonly ProviderId[] } = {}): Promise<SimulatedApp> {
+  const sim = await startSimulator({ seed: options.seed ?? 7, days: Math.max(historyDays + 10, 120), now: () => new Date(TEST_NOW), personalAccessTokens: [TEST_TOKEN] });
+  const dir = mkdtempSync(join(tmpdir(), 'wearables-insights-'));
+  const env: Record<string, string> = { WEARABLES_MCP_HOME: dir, WEARABLES_MCP_ENCRYPTION_KEY: 'a'.repeat(64) };
+  for (const id of ALL) {
+    env[`${id.toUpperCase()}_API_BASE_URL`] = sim[id].apiBaseUrl;
+    env[`${id.toUpperCase()}_AUTH_BASE_URL`] = sim[id].authBaseUrl;
+  }
+  const config = loadConfig({ env, flags: { logFile: null, logLevel: 'silent', home: dir } });
+  const app = await createAppContext(config, { logger: silentLogger(), now: () => new Date(TEST_NOW), sleep: async () => undefined });
+  const providers = options.providers ?? ALL;
   const today = sim.person.anchorDay;
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - (historyDays - 1) * 86_400_000).toISOString().slice(0, 10);
-  const report = await test.app.sync.sync({ providers: ['oura'], resources, since });
-  if (report.results.some((result) => result.status !== 'ok')) throw new Error(`sync failed: ${JSON.stringify(report.results.map((r) => r.status))}`);
-  const connected = await connectClient(test.app);
+  for (const provider of providers) {
+    await app.tokens.save(provider, { kind: 'personal', accessToken: TEST_TOKEN, obtainedAt: Date.now() });
+    const resources = [...new Set(SOURCE_MAPPINGS.filter((mapping) => mapping.provider === provider).map((mapping) => mapping.resource))];
+    const report = await app.sync.sync({ providers: [provider], resources, since: addDays(today, -(historyDays - 1)) });
+    const failed = report.results.filter((result) => result.status !== 'ok');
+    if (failed.length > 0) throw new Error(`${provider} sync failed: ${failed.map((result) => result.error?.message).join('; ')}`);
+  }
+  const connected = await connectClient(app);
   return {
     sim,
-    test,
+    app,
     connected,
     today,
     async call(name, args = {}) {
@@ -39,8 +62,9 @@ export async function startSimulatedApp(historyDays: number, seed = 7): Promise<
     },
     async close() {
       await connected.close();
-      await test.close();
+      await app.close();
       await sim.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -75,6 +75,6 @@ export const getHealthInsights = defineTool({
     const endDay = input.end_date ?? localDay(context.app.now());
     const range = { startDay: addDays(endDay, -((input.days ?? 30) - 1)), endDay };
     const days = await readDays(context, range);
-    return { ...computeInsights(days, range, { maxAnomalies: 8, maxEpisodeMetrics: 6 }) };
+    return { ...computeInsights(days, range, { maxAnomalies: 6, maxEpisodeMetrics: 4 }) };
   },
 });
