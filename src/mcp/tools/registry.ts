@@ -25,6 +25,15 @@ import { comparePeriodsTool } from './insights/compare-periods.js';
 import { getDailySummary } from './insights/get-daily-summary.js';
 import { getHealthInsights } from './insights/get-health-insights.js';
 import { getTrends } from './insights/get-trends.js';
+import { getWithingsActivity } from './withings/get-withings-activity.js';
+import { getWithingsDevices } from './withings/get-withings-devices.js';
+import { getWithingsGoals } from './withings/get-withings-goals.js';
+import { getWithingsIntradayActivity } from './withings/get-withings-intraday-activity.js';
+import { getWithingsMeasures } from './withings/get-withings-measures.js';
+import { getWithingsHeartSignal, getWithingsStethoSignal } from './withings/get-withings-signal.js';
+import { getWithingsSleepSummary } from './withings/get-withings-sleep-summary.js';
+import { getWithingsWorkouts } from './withings/get-withings-workouts.js';
+import { listWithingsHeartRecords, listWithingsStethoRecords } from './withings/list-withings-records.js';
 
 /** All tool definitions, in the order they are listed. */
 export const TOOLS: readonly ToolDefinition[] = [
@@ -49,6 +58,17 @@ export const TOOLS: readonly ToolDefinition[] = [
   getTrends,
   comparePeriodsTool,
   getHealthInsights,
+  getWithingsSleepSummary,
+  getWithingsActivity,
+  getWithingsIntradayActivity,
+  getWithingsWorkouts,
+  getWithingsMeasures,
+  getWithingsDevices,
+  getWithingsGoals,
+  listWithingsHeartRecords,
+  getWithingsHeartSignal,
+  listWithingsStethoRecords,
+  getWithingsStethoSignal,
 ];
 
 /** The toolset names, `core` first. */

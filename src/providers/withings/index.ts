@@ -8,6 +8,7 @@ import { callWithings, type WithingsApi } from './api.js';
 import { fetchWithingsWindow } from './client.js';
 import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
+import { createWithingsSignals, type WithingsSignals } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
 
 export interface WithingsProviderOptions {
@@ -26,8 +27,18 @@ export interface WithingsProviderOptions {
 /** Withings' documented request limit per minute. */
 export const WITHINGS_REQUESTS_PER_MINUTE = 120;
 
+/** The Withings provider: the common seam plus on-demand ECG / stethoscope signals. */
+export interface WithingsProvider extends Provider {
+  signals: WithingsSignals;
+}
+
+/** The signal calls of a registered provider, when it is the Withings one. */
+export function withingsSignals(provider: Provider | undefined): WithingsSignals | undefined {
+  return provider && provider.id === 'withings' && 'signals' in provider ? (provider as WithingsProvider).signals : undefined;
+}
+
 /** Builds the Withings provider. */
-export function createWithingsProvider(options: WithingsProviderOptions): Provider {
+export function createWithingsProvider(options: WithingsProviderOptions): WithingsProvider {
   const api: WithingsApi = {
     apiBaseUrl: options.apiBaseUrl,
     pacer: createPacer({ perMinute: options.requestsPerMinute ?? WITHINGS_REQUESTS_PER_MINUTE }),
@@ -37,6 +48,7 @@ export function createWithingsProvider(options: WithingsProviderOptions): Provid
     displayName: 'Withings',
     capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
     resources: WITHINGS_RESOURCES,
+    signals: createWithingsSignals(api),
     oauth: createWithingsOAuth(options),
     fetchWindow(resource, window, context) {
       return fetchWithingsWindow(api, resource, window, context);
