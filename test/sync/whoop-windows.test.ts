@@ -4,6 +4,7 @@
  * its own `timezone_offset` — across a trip six time zones east — with one cycle per day.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildWhoopDailySummary } from '../../src/mcp/tools/whoop/daily-summary.js';
 import { startWhoopScenario, storedIds, truthIds, type WhoopScenario } from '../providers/whoop/support/whoop-scenario.js';
 
 let s: WhoopScenario;
@@ -85,5 +86,20 @@ describe('WHOOP local days across a time-zone change', () => {
     }
     const recoveries = await rows('recovery');
     for (const recovery of recoveries) expect(recovery.day).toBe(cycles.find((cycle) => cycle.id === recovery.id)?.day);
+
+    // Daily summaries over the trip and a week either side: each cycle in exactly one summary,
+    // joined with its own recovery and the night that started it.
+    const all = { cycles, recoveries, sleeps: await rows('sleep'), workouts: await rows('workout') };
+    const seen = new Map<string, string>();
+    for (let day = '2025-05-14'; day <= '2025-06-03'; day = new Date(Date.parse(`${day}T12:00:00Z`) + 24 * HOUR_MS).toISOString().slice(0, 10)) {
+      const summary = buildWhoopDailySummary(day, all);
+      expect(summary.cycle, day).not.toBeNull();
+      expect(seen.has(summary.cycle?.id ?? ''), `${day}: cycle ${summary.cycle?.id} also on ${seen.get(summary.cycle?.id ?? '')}`).toBe(false);
+      seen.set(summary.cycle?.id ?? '', day);
+      expect(summary.recovery?.id, day).toBe(summary.cycle?.id);
+      expect(summary.sleep?.cycle_id, day).toBe(Number(summary.cycle?.id));
+      expect(summary.sleep?.start, day).toBe(summary.cycle?.start);
+      for (const workout of summary.workouts) expect(localDate(workout.start ?? '', workout.timezone_offset ?? '')).toBe(day);
+    }
   });
 });

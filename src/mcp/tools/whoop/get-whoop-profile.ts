@@ -1,0 +1,19 @@
+/** `get_whoop_profile`: the WHOOP member's name and email (never the user id). */
+import { z } from 'zod';
+import { dataString, defineWhoopSnapshotTool } from './snapshot-tool.js';
+import { WHOOP } from './whoop-common.js';
+
+export const getWhoopProfile = defineWhoopSnapshotTool({
+  name: 'get_whoop_profile',
+  title: 'WHOOP profile',
+  description: 'The connected WHOOP member’s basic profile: first name, last name and email. The WHOOP user id is never returned.',
+  resource: WHOOP.profile,
+  field: 'profile',
+  row: z.object({ source: z.literal('whoop'), first_name: z.string().nullable(), last_name: z.string().nullable(), email: z.string().nullable() }),
+  toRow: (record) => ({
+    source: 'whoop' as const,
+    first_name: dataString(record, 'first_name'),
+    last_name: dataString(record, 'last_name'),
+    email: dataString(record, 'email'),
+  }),
+});
