@@ -19,6 +19,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   simulate: async () => (await import('./simulate.js')).registerSimulateCommand,
   purge: async () => (await import('./purge.js')).registerPurgeCommand,
   webhooks: async () => (await import('./webhooks.js')).registerWebhooksCommand,
+  report: async () => (await import('./report.js')).registerReportCommand,
 };
 
 /** Global options that take a value (their value is not the command word). */
