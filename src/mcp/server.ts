@@ -30,7 +30,8 @@ export async function createMcpServer(context: AppContext, options: McpServerOpt
     { name: 'wearables-mcp', version: SERVER_VERSION },
     {
       instructions: SERVER_INSTRUCTIONS,
-      capabilities: { tools: { listChanged: true }, resources: { listChanged: false } },
+      // logging: the SDK's setLevel handler for clients of the 2025 revisions (deprecated in 2026-07-28).
+      capabilities: { tools: { listChanged: true }, resources: { listChanged: false }, logging: {} },
       debouncedNotificationMethods: ['notifications/tools/list_changed'],
     },
   );

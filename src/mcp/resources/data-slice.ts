@@ -7,7 +7,7 @@ import type { AppContext } from '../../core/app-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { addDays, dayStartMs, localDay, localIso, resolveDayRange } from '../tools/shared/dates.js';
 import { WearablesError } from '../../core/errors.js';
-import { guardedRead, jsonContents, providerOf, providerVariable, variable } from './resource-support.js';
+import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
 
 const HOUR = 3_600_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +17,7 @@ const MAX_ROWS = 1_000;
 export function registerDataSlice(server: McpServer, context: AppContext): void {
   server.registerResource(
     'data-slice',
-    new ResourceTemplate('wearables://{provider}/{resource}/{start}/{end}', { list: undefined }),
+    new ResourceTemplate('wearables://{provider}/{resource}/{start}/{end}', { list: undefined, complete: providerResourceCompletions(context) }),
     {
       title: 'Cached data slice',
       description: 'Cached records of one provider resource between two local days (inclusive, YYYY-MM-DD), as JSON. Reads the cache only.',

@@ -6,13 +6,14 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { resourceSpec } from '../../providers/provider.js';
-import { guardedRead, jsonContents, providerOf, providerVariable, variable } from './resource-support.js';
+import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
 
 /** Registers the listing template. */
 export function registerResourceListing(server: McpServer, context: AppContext): void {
   server.registerResource(
     'resource-listing',
     new ResourceTemplate('wearables://{provider}/{resource}', {
+      complete: providerResourceCompletions(context),
       list: () => ({
         resources: [...context.providers.values()].flatMap((provider) =>
           provider.resources.map((spec) => ({

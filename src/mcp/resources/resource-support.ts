@@ -54,3 +54,19 @@ export async function guardedRead(read: () => Promise<ReadResourceResult>): Prom
     throw new Error(errorText(errorPayload(toSafeError(error))), { cause: error });
   }
 }
+
+/**
+ * Completions for `{provider}` and `{resource}` template variables: connected-or-not provider
+ * ids, and the resource names of the provider already typed. Clients use them to discover URIs.
+ */
+export function providerResourceCompletions(context: AppContext) {
+  return {
+    provider: (value: string) => [...context.providers.keys()].filter((id) => id.startsWith(value)),
+    resource: (value: string, completion?: { arguments?: Record<string, string> }) => {
+      const typed = completion?.arguments?.provider;
+      const providers = [...context.providers.values()].filter((provider) => !typed || provider.id === typed);
+      const names = providers.flatMap((provider) => provider.resources.map((spec) => spec.name));
+      return [...new Set(names)].filter((name) => name.startsWith(value)).slice(0, 100);
+    },
+  };
+}
