@@ -36,12 +36,11 @@ function group(
       created: modified,
       modified,
       category,
-      deviceid: device ? deviceHash(person.seed, device) : null,
-      hash_deviceid: device ? deviceHash(person.seed, device) : null,
       measures,
-      model: device ? DEVICES[device].model : null,
-      model_id: device ? DEVICES[device].modelId : null,
-      comment: null,
+      // Manual entries have no device: the keys are left out (the spec types them as non-null).
+      ...(device
+        ? { deviceid: deviceHash(person.seed, device), hash_deviceid: deviceHash(person.seed, device), model: DEVICES[device].model, model_id: DEVICES[device].modelId }
+        : {}),
     },
     availableAtMs: atMs + 5 * MINUTE_MS,
     modifiedMs: modified * 1000,
