@@ -6,6 +6,8 @@ import type { WithingsTokenCounters } from './tokens.js';
 export interface WithingsControl {
   /** The next `count` data calls (of `action`, or any) answer HTTP 200 with envelope `status`. */
   envelopeErrorNext(count: number, status: number, action?: string): void;
+  /** Drops pending envelope faults. */
+  clearEnvelopeFaults(): void;
   /** Corrects the weight of a measure group now (its `modified` moves, `lastupdate` sees it). */
   editMeasure(grpid: number, weightKg: number): boolean;
   /** Deletes a document of a list now. */
@@ -31,6 +33,9 @@ export function createWithingsControl(ctx: WithingsContext): WithingsControl {
     envelopeErrorNext: (count, status, action) => {
       if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer');
       ctx.envelopeFaults.push({ status, remaining: count, action: action ?? null });
+    },
+    clearEnvelopeFaults: () => {
+      ctx.envelopeFaults = [];
     },
     editMeasure: (grpid, weightKg) => ctx.documents.editMeasure(grpid, weightKg, ctx.clock.nowMs()),
     deleteDocument: (kind, id) => ctx.documents.delete(kind, id, ctx.clock.nowMs()),

@@ -54,8 +54,8 @@ function checkSigned(ctx: WithingsContext, form: URLSearchParams, third: 'nonce'
   if (signed.client_id !== ctx.config.clientId) return false;
   if (form.get('signature') !== expectedSignature(signed, ctx.config.clientSecret)) return false;
   if (third === 'nonce') return ctx.tokens.useNonce(signed.nonce ?? '');
-  const timestamp = Number(signed.timestamp);
-  return Number.isFinite(timestamp) && Math.abs(timestamp - ctx.clock.nowMs() / 1000) < 600;
+  // Only the format is checked: the simulator's clock is usually not the client's wall clock.
+  return /^\d{9,11}$/.test(signed.timestamp ?? '');
 }
 
 /** The OAuth and signature routes of the Withings mount. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
+import { signParams } from '../../../src/providers/withings/signing.js';
 import { SchemaChecker, type Schema } from '../support/openapi.js';
 
 interface Fixture {
@@ -110,5 +111,8 @@ describe('the Withings simulator answers what the per-tag specs declare', () => 
     expect((sound.signal as number[]).every((value) => value >= 0 && value <= 255)).toBe(true);
     await valid('/v2/user getdevice', {});
     await valid('/v2/user getgoals', {});
+    const signed = { action: 'getnonce', client_id: sim.clientId, timestamp: String(Math.floor(Date.now() / 1000)) };
+    const nonce = await valid('/v2/signature getnonce', { ...signed, signature: signParams(signed, sim.clientSecret) });
+    expect(typeof nonce.nonce).toBe('string');
   });
 });
