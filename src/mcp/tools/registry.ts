@@ -34,6 +34,18 @@ import { getWithingsHeartSignal, getWithingsStethoSignal } from './withings/get-
 import { getWithingsSleepSummary } from './withings/get-withings-sleep-summary.js';
 import { getWithingsWorkouts } from './withings/get-withings-workouts.js';
 import { listWithingsHeartRecords, listWithingsStethoRecords } from './withings/list-withings-records.js';
+import { getWhoopBodyMeasurement } from './whoop/get-whoop-body-measurement.js';
+import { getWhoopCycle } from './whoop/get-whoop-cycle.js';
+import { getWhoopCycleRecovery } from './whoop/get-whoop-cycle-recovery.js';
+import { getWhoopCycleSleep } from './whoop/get-whoop-cycle-sleep.js';
+import { getWhoopDailySummary } from './whoop/get-whoop-daily-summary.js';
+import { getWhoopProfile } from './whoop/get-whoop-profile.js';
+import { getWhoopSleep } from './whoop/get-whoop-sleep.js';
+import { getWhoopWorkout } from './whoop/get-whoop-workout.js';
+import { listWhoopCycles } from './whoop/list-whoop-cycles.js';
+import { listWhoopRecoveries } from './whoop/list-whoop-recoveries.js';
+import { listWhoopSleeps } from './whoop/list-whoop-sleeps.js';
+import { listWhoopWorkouts } from './whoop/list-whoop-workouts.js';
 
 /** All tool definitions, in the order they are listed. */
 export const TOOLS: readonly ToolDefinition[] = [
@@ -69,6 +81,18 @@ export const TOOLS: readonly ToolDefinition[] = [
   getWithingsHeartSignal,
   listWithingsStethoRecords,
   getWithingsStethoSignal,
+  getWhoopProfile,
+  getWhoopBodyMeasurement,
+  listWhoopCycles,
+  getWhoopCycle,
+  getWhoopCycleSleep,
+  getWhoopCycleRecovery,
+  listWhoopRecoveries,
+  listWhoopSleeps,
+  getWhoopSleep,
+  listWhoopWorkouts,
+  getWhoopWorkout,
+  getWhoopDailySummary,
 ];
 
 /** The toolset names, `core` first. */

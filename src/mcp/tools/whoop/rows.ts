@@ -154,15 +154,24 @@ export function sleepRow(record: StoredRecord): SleepRow {
   };
 }
 
+const ZONES = ['zone_zero', 'zone_one', 'zone_two', 'zone_three', 'zone_four', 'zone_five'] as const;
+
+/** Zone seconds in zone order (the store keeps `data` with sorted keys). */
+function zonesOf(record: StoredRecord): Record<string, number> | null {
+  const zones = record.data.zone_durations_seconds;
+  if (!zones || typeof zones !== 'object' || Array.isArray(zones)) return null;
+  const values = zones as Record<string, unknown>;
+  return Object.fromEntries(ZONES.map((zone) => [zone, typeof values[zone] === 'number' ? (values[zone] as number) : 0]));
+}
+
 /** A stored workout as a row. */
 export function workoutRow(record: StoredRecord): WorkoutRow {
-  const zones = record.data.zone_durations_seconds;
   return {
     ...baseOf(record),
     ...spanOf(record),
     ...numbers(record, ['duration_seconds', 'strain', 'avg_hr_bpm', 'max_hr_bpm', 'calories', 'distance_meter'] as const),
     sport_name: text(record, 'sport_name'),
     score_state: state(record),
-    zone_durations_seconds: zones && typeof zones === 'object' && !Array.isArray(zones) ? (zones as Record<string, number>) : null,
+    zone_durations_seconds: zonesOf(record),
   };
 }
