@@ -5,6 +5,8 @@
 import { loadConfig, type Config } from '../config/config.js';
 import { startSimulator } from '../simulator/index.js';
 import type { GlobalOptions } from './options.js';
+import type { AppContext } from '../core/app-context.js';
+import type { ProviderId } from '../core/types.js';
 
 /** A fixed personal access token the in-process simulator accepts (demo data only, not a secret). */
 export const DEMO_PERSONAL_TOKEN = 'demo-personal-access-token';
@@ -12,8 +14,17 @@ export const DEMO_SEED = 42;
 
 export interface DemoEnvironment {
   config: Config;
+  /** The providers the demo config points at the simulator. */
+  providers: ProviderId[];
   simulatorUrl: string;
   close(): Promise<void>;
+}
+
+/** Connects the simulated providers with the simulator's personal token (no browser needed). */
+export async function connectDemoProviders(context: AppContext, providers: readonly ProviderId[]): Promise<void> {
+  for (const provider of providers) {
+    await context.tokens.save(provider, { kind: 'personal', accessToken: DEMO_PERSONAL_TOKEN, obtainedAt: Date.now() });
+  }
 }
 
 /** Starts the simulator on 127.0.0.1 and returns a demo config pointing every provider at it. */
@@ -36,5 +47,5 @@ export async function startDemoEnvironment(global: GlobalOptions, options: { see
       },
     },
   });
-  return { config, simulatorUrl: simulator.url, close: () => simulator.close() };
+  return { config, providers: ['oura'], simulatorUrl: simulator.url, close: () => simulator.close() };
 }

@@ -1,0 +1,41 @@
+/**
+ * The start-up shared by `serve` (stdio) and `serve --http`: the configuration (the demo's,
+ * pointing at an in-process simulator, with `--demo`), the logger and the app context.
+ */
+import { createAppContext } from '../app/create-app-context.js';
+import type { AppContext } from '../core/app-context.js';
+import type { Logger } from '../logging/logger.js';
+import { createLogger } from '../logging/logger.js';
+import { configFor, type GlobalOptions } from './options.js';
+
+export interface ServeContext {
+  context: AppContext;
+  logger: Logger;
+  /** Closes the context and, in demo mode, the simulator. */
+  close(): Promise<void>;
+}
+
+/** Opens what a server needs. `deferFile` keeps the log file's setup off the start-up path. */
+export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean }): Promise<ServeContext> {
+  let config = configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
+  // The simulator loads only for --demo: it is not on the start-up path of a real server.
+  const demoModule = global.demo ? await import('./demo-environment.js') : undefined;
+  const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
+  if (demo) config = demo.config;
+  try {
+    const logger = await createLogger({ level: config.logLevel, file: config.logFile, deferFile: options.deferFile ?? false });
+    const context = await createAppContext(config, { logger });
+    if (demo && demoModule) await demoModule.connectDemoProviders(context, demo.providers);
+    return {
+      context,
+      logger,
+      async close() {
+        await context.close();
+        await demo?.close();
+      },
+    };
+  } catch (error) {
+    await demo?.close();
+    throw error;
+  }
+}
