@@ -6,6 +6,7 @@ import { PACKAGE_VERSION } from '../core/version.js';
 import { McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../core/app-context.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { registerPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
 import { applyConnectionStates, watchConnections, type GatedTool } from './toolsets.js';
 import { registerTool } from './tools/register-tool.js';
@@ -49,5 +50,6 @@ export async function createMcpServer(context: AppContext, options: McpServerOpt
     previousOnClose?.();
   };
   registerResources(server, context);
+  registerPrompts(server);
   return server;
 }

@@ -128,6 +128,17 @@ describe('insights tools', () => {
     expect(steps?.change).toBeCloseTo((steps?.b.mean ?? 0) - (steps?.a.mean ?? 0), 0);
   });
 
+  it('get_health_insights over 60 days keeps every section whole (fewer listed anomalies, nothing cut)', async () => {
+    const { data, bytes } = await s.call('get_health_insights', { days: 60 });
+    expect(bytes).toBeLessThanOrEqual(BUDGET);
+    expect(data.truncated).toBeUndefined();
+    const correlations = data.correlations as Array<{ x: string; y: string; n: number; r: number | null }>;
+    const strain = correlations.find((item) => item.x === 'strain' && item.y === 'recovery_score');
+    expect(strain?.n).toBeGreaterThanOrEqual(50);
+    expect(typeof strain?.r).toBe('number');
+    expect((data.baselines as unknown[]).length).toBeGreaterThanOrEqual(12);
+  });
+
   it('rejects a reversed range with what to do next', async () => {
     const answer = await s.call('get_trends', { metric: 'steps', start_date: '2024-06-10', end_date: '2024-06-01' });
     expect(answer.isError).toBe(true);

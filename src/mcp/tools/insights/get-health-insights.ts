@@ -75,6 +75,13 @@ export const getHealthInsights = defineTool({
     const endDay = input.end_date ?? localDay(context.app.now());
     const range = { startDay: addDays(endDay, -((input.days ?? 30) - 1)), endDay };
     const days = await readDays(context, range);
-    return { ...computeInsights(days, range, { maxAnomalies: 6, maxEpisodeMetrics: 4 }) };
+    // Long windows find more: list fewer single anomalies and episode metrics until the answer
+    // fits, rather than letting the budget cut a whole section (baselines or correlations).
+    let answer = computeInsights(days, range, { maxAnomalies: 6, maxEpisodeMetrics: 4 });
+    for (const [maxAnomalies, maxEpisodeMetrics] of [[4, 3], [2, 2], [0, 2], [0, 1]] as const) {
+      if (Buffer.byteLength(JSON.stringify(answer)) <= INSIGHTS_BUDGET_BYTES - 200) break;
+      answer = computeInsights(days, range, { maxAnomalies, maxEpisodeMetrics });
+    }
+    return { ...answer };
   },
 });
