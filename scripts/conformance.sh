@@ -6,7 +6,7 @@
 # not generic and are not run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-scenarios=(server-initialize ping logging-set-level tools-list resources-list dns-rebinding-protection)
+scenarios=(server-initialize ping logging-set-level tools-list resources-list prompts-list dns-rebinding-protection)
 
 if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
   echo "conformance: skipped (this script fetches Node 22 for Linux x86_64 only)"; exit 0
