@@ -91,7 +91,22 @@ export function createWhoopDataRoutes(ctx: WhoopContext): Hono {
     return c.body(null, 204);
   });
 
-  const list = (collection: WhoopCollection) => (c: Context) => {
+  app.get('/v2/cycle', listRoute(ctx, 'cycle'));
+  app.get('/v2/recovery', listRoute(ctx, 'recovery'));
+  app.get('/v2/activity/sleep', listRoute(ctx, 'sleep'));
+  app.get('/v2/activity/workout', listRoute(ctx, 'workout'));
+  app.get('/v2/cycle/:cycleId', oneRoute(ctx, 'cycle', 'cycleId'));
+  app.get('/v2/cycle/:cycleId/sleep', oneRoute(ctx, 'sleep', 'cycleId', (cycle) => cycle.sleep));
+  app.get('/v2/cycle/:cycleId/recovery', oneRoute(ctx, 'recovery', 'cycleId', (cycle) => cycle));
+  app.get('/v2/activity/sleep/:sleepId', oneRoute(ctx, 'sleep', 'sleepId'));
+  app.get('/v2/activity/workout/:workoutId', oneRoute(ctx, 'workout', 'workoutId'));
+  return app;
+}
+
+/** A list route: start-filtered, newest first, `limit` and `nextToken` paging. */
+function listRoute(ctx: WhoopContext, collection: WhoopCollection) {
+  const { records } = ctx;
+  return (c: Context): Response => {
     const now = ctx.clock.nowMs();
     const params = new URL(c.req.url).searchParams;
     const limitText = params.get('limit');
@@ -112,25 +127,18 @@ export function createWhoopDataRoutes(ctx: WhoopContext): Hono {
     const nextToken = matching.length > page.length && last ? encodeCursor({ c: collection, q, t: startOf(last), i: String(last.id) }) : undefined;
     return c.json({ records: page.map((entry) => records.render(collection, entry, now)), ...(nextToken ? { next_token: nextToken } : {}) });
   };
+}
 
-  const one = (collection: WhoopCollection, param: string, pick?: (cycle: WhoopCycleEntry, now: number) => WhoopEntry | undefined) => (c: Context) => {
+/** A single-record route; `pick` maps a cycle to its sleep or recovery. */
+function oneRoute(ctx: WhoopContext, collection: WhoopCollection, param: string, pick?: (cycle: WhoopCycleEntry) => WhoopEntry) {
+  const { records } = ctx;
+  return (c: Context): Response => {
     const now = ctx.clock.nowMs();
     const id = c.req.param(param) ?? '';
     const base = records.find(pick ? 'cycle' : collection, id);
     if (!base || !records.isVisible(pick ? 'cycle' : collection, base, now)) return c.json({ message: 'No resource found' }, 404);
-    const entry = pick ? pick(base as WhoopCycleEntry, now) : base;
-    if (!entry || !records.isVisible(collection, entry, now)) return c.json({ message: 'No resource found' }, 404);
+    const entry = pick ? pick(base as WhoopCycleEntry) : base;
+    if (!records.isVisible(collection, entry, now)) return c.json({ message: 'No resource found' }, 404);
     return c.json(records.render(collection, entry, now));
   };
-
-  app.get('/v2/cycle', list('cycle'));
-  app.get('/v2/recovery', list('recovery'));
-  app.get('/v2/activity/sleep', list('sleep'));
-  app.get('/v2/activity/workout', list('workout'));
-  app.get('/v2/cycle/:cycleId', one('cycle', 'cycleId'));
-  app.get('/v2/cycle/:cycleId/sleep', one('sleep', 'cycleId', (cycle) => cycle.sleep));
-  app.get('/v2/cycle/:cycleId/recovery', one('recovery', 'cycleId', (cycle) => cycle));
-  app.get('/v2/activity/sleep/:sleepId', one('sleep', 'sleepId'));
-  app.get('/v2/activity/workout/:workoutId', one('workout', 'workoutId'));
-  return app;
 }
