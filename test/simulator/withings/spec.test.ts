@@ -40,7 +40,7 @@ describe('the Withings simulator answers what the per-tag specs declare', () => 
     const response = await fetch(`${sim.withings.apiBaseUrl}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(Object.entries(form).map(([key, value]) => [key, String(value)])).toString(),
+      body: new URLSearchParams(Object.entries(form).map(([key, value]): [string, string] => [key, String(value)])).toString(),
     });
     expect(response.status).toBe(200);
     return (await response.json()) as { status: number; body: Record<string, unknown> };
