@@ -4,6 +4,7 @@
  */
 import { loadConfig, type Config } from '../config/config.js';
 import { startSimulator } from '../simulator/index.js';
+import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import type { GlobalOptions } from './options.js';
 import type { AppContext } from '../core/app-context.js';
 import type { ProviderId } from '../core/types.js';
@@ -11,6 +12,8 @@ import type { ProviderId } from '../core/types.js';
 /** A fixed personal access token the in-process simulator accepts (demo data only, not a secret). */
 export const DEMO_PERSONAL_TOKEN = 'demo-personal-access-token';
 export const DEMO_SEED = 42;
+/** Every provider the simulator imitates: the demo person wears an Oura ring and a WHOOP strap, and steps on a Withings scale. */
+export const DEMO_PROVIDERS = ['oura', 'whoop', 'withings'] as const satisfies readonly ProviderId[];
 
 export interface DemoEnvironment {
   config: Config;
@@ -20,10 +23,26 @@ export interface DemoEnvironment {
   close(): Promise<void>;
 }
 
-/** Connects the simulated providers with the simulator's personal token (no browser needed). */
+/**
+ * Connects the simulated providers through each one's real OAuth flow (PKCE for Oura, offline
+ * scope for WHOOP, the requesttoken envelope for Withings). The simulator's consent screen
+ * approves at once, so following its redirect to the loopback callback completes the flow.
+ */
 export async function connectDemoProviders(context: AppContext, providers: readonly ProviderId[]): Promise<void> {
-  for (const provider of providers) {
-    await context.tokens.save(provider, { kind: 'personal', accessToken: DEMO_PERSONAL_TOKEN, obtainedAt: Date.now() });
+  for (const id of providers) {
+    const provider = context.providers.get(id);
+    if (!provider) continue;
+    const tokens = await runAuthorizationCodeFlow({
+      provider,
+      logger: context.logger,
+      openBrowser: async (url) => {
+        const response = await fetch(url, { redirect: 'follow' });
+        await response.body?.cancel();
+        return true;
+      },
+      promptForRedirect: () => new Promise<string>(() => undefined),
+    });
+    await context.tokens.save(id, tokens);
   }
 }
 
@@ -37,15 +56,13 @@ export async function startDemoEnvironment(global: GlobalOptions, options: { see
       ...(global.logLevel ? { logLevel: global.logLevel } : {}),
       demo: true,
       historyDays: options.historyDays ?? 90,
-      providers: {
-        oura: {
-          apiBaseUrl: simulator.oura.apiBaseUrl,
-          authBaseUrl: simulator.oura.authBaseUrl,
-          clientId: simulator.clientId,
-          clientSecret: simulator.clientSecret,
-        },
-      },
+      providers: Object.fromEntries(
+        DEMO_PROVIDERS.map((id) => [
+          id,
+          { ...simulator[id], clientId: simulator.clientId, clientSecret: simulator.clientSecret },
+        ]),
+      ),
     },
   });
-  return { config, providers: ['oura'], simulatorUrl: simulator.url, close: () => simulator.close() };
+  return { config, providers: [...DEMO_PROVIDERS], simulatorUrl: simulator.url, close: () => simulator.close() };
 }

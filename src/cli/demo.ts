@@ -5,14 +5,14 @@
  */
 import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
-import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
-import { ouraDayOverview, type DayOverview } from '../analysis/day-overview.js';
+import { loadDailyView, type CanonicalDay } from '../analysis/daily-view.js';
+import type { ProviderId } from '../core/types.js';
 import { addDays, localDay } from './dates.js';
 import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
 import { runCommand, withContext } from './run-command.js';
-import { startDemoEnvironment } from './demo-environment.js';
+import { connectDemoProviders, startDemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
 import { WearablesError } from '../core/errors.js';
 
@@ -34,31 +34,18 @@ export function registerDemoCommand(program: Command): void {
         const demo = await startDemoEnvironment(global, { historyDays: days, ...(options.seed ? { seed: Number(options.seed) } : {}) });
         try {
           await withContext(demo.config, async (context) => {
-            const oura = context.providers.get('oura');
-            if (!oura) throw new WearablesError('CONFIG_ERROR', 'The Oura provider is missing from this build.');
-            if (!json) process.stderr.write(`Simulator running at ${demo.simulatorUrl}\nConnecting Oura (OAuth2 + PKCE against the simulator)...\n`);
-            const tokens = await runAuthorizationCodeFlow({
-              provider: oura,
-              logger: context.logger,
-              // The simulator's consent screen approves at once: following its redirect completes the flow.
-              openBrowser: async (url) => {
-                const response = await fetch(url, { redirect: 'follow' });
-                await response.body?.cancel();
-                return true;
-              },
-              promptForRedirect: () => new Promise<string>(() => undefined),
-            });
-            await context.tokens.save('oura', tokens);
+            if (!json) process.stderr.write(`Simulator running at ${demo.simulatorUrl}\nConnecting ${demo.providers.join(', ')} through their OAuth flows (against the simulator)...\n`);
+            await connectDemoProviders(context, demo.providers);
             if (!json) process.stderr.write(`Syncing ${days} days into ${context.config.home} ...\n`);
             const display = createProgressDisplay({ quiet: json });
-            const report = await context.sync.sync({ providers: ['oura'], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
+            const report = await context.sync.sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
             const today = localDay(context.now());
-            const week = await ouraDayOverview(context.store, addDays(today, -6), today);
+            const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
             // The script being run (dist/bin/wearables-mcp.js in a checkout, the bin link when installed).
             const entry = realpathSync(process.argv[1] ?? 'wearables-mcp');
             printResult(
               { json },
-              { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week, mcp: mcpLines(entry) },
+              { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week.map(headlines), mcp: mcpLines(entry) },
               () => [formatReport(report), '', formatWeek(week), '', formatMcpLines(entry)].join('\n'),
             );
           });
@@ -69,21 +56,46 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
-function formatWeek(week: DayOverview[]): string {
-  const lines = ['Last 7 days (Oura, simulated person):', 'day         sleep  asleep  HRV ms  low HR  readiness   steps'];
+/** The columns of the week table: metric, header, width, and how to print the headline value. */
+const WEEK_COLUMNS: ReadonlyArray<{ metric: string; header: string; width: number; format: (value: number) => string }> = [
+  { metric: 'total_sleep_seconds', header: 'asleep', width: 7, format: (value) => `${(value / 3600).toFixed(1)} h` },
+  { metric: 'sleep_score', header: 'sleep', width: 5, format: (value) => String(Math.round(value)) },
+  { metric: 'average_hrv_ms', header: 'HRV ms', width: 6, format: (value) => String(Math.round(value)) },
+  { metric: 'resting_heart_rate_bpm', header: 'RHR', width: 4, format: (value) => String(Math.round(value)) },
+  { metric: 'readiness_score', header: 'ready', width: 5, format: (value) => String(Math.round(value)) },
+  { metric: 'recovery_score', header: 'recov', width: 5, format: (value) => String(Math.round(value)) },
+  { metric: 'strain', header: 'strain', width: 6, format: (value) => value.toFixed(1) },
+  { metric: 'steps', header: 'steps', width: 6, format: (value) => String(Math.round(value)) },
+  { metric: 'weight_kg', header: 'kg', width: 5, format: (value) => value.toFixed(1) },
+  { metric: 'systolic_mmhg', header: 'BP sys', width: 6, format: (value) => String(Math.round(value)) },
+];
+
+/** The headline value and its source per metric of a day (for --json). */
+function headlines(day: CanonicalDay) {
+  return {
+    day: day.day,
+    metrics: Object.fromEntries(Object.entries(day.metrics).map(([metric, reading]) => [metric, { value: reading.headline.value, source: reading.headline.provider }])),
+  };
+}
+
+function formatWeek(week: CanonicalDay[]): string {
+  const lines = [
+    'Last 7 days, one row per local day across devices (headline value by precedence; a = Oura, w = WHOOP, s = Withings):',
+    ['day       ', ...WEEK_COLUMNS.map((column) => column.header.padStart(column.width + 2))].join(' '),
+  ];
   for (const day of week) {
-    const hours = day.total_sleep_seconds === null ? '   -  ' : `${(day.total_sleep_seconds / 3600).toFixed(1).padStart(4)} h`;
-    lines.push(
-      `${day.day}  ${cell(day.sleep_score, 5)}  ${hours}  ${cell(day.average_hrv_ms, 6)}  ${cell(day.lowest_heart_rate_bpm, 6)}  ${cell(day.readiness_score, 9)}  ${cell(day.steps, 6)}`,
-    );
+    const cells = WEEK_COLUMNS.map((column) => {
+      const reading = day.metrics[column.metric];
+      const text = reading ? `${column.format(reading.headline.value)} ${SOURCE_MARK[reading.headline.provider]}` : '- ';
+      return text.padStart(column.width + 2);
+    });
+    lines.push([day.day, ...cells].join(' '));
   }
   if (week.length === 0) lines.push('(no data in the last 7 days)');
   return lines.join('\n');
 }
 
-function cell(value: number | null, width: number): string {
-  return (value === null ? '-' : String(Math.round(value))).padStart(width);
-}
+const SOURCE_MARK: Record<ProviderId, string> = { oura: 'a', whoop: 'w', withings: 's' };
 
 function mcpLines(entry: string) {
   return {
@@ -99,6 +111,6 @@ function formatMcpLines(entry: string): string {
     `  Claude Code:    ${lines.claude_code}`,
     '  Claude Desktop: add to claude_desktop_config.json:',
     JSON.stringify(lines.claude_desktop, null, 2).split('\n').map((line) => `    ${line}`).join('\n'),
-    'Then ask: "How did I sleep this week, and how did it affect my readiness?"',
+    'Then ask: "How did I sleep this week, and did it show in my recovery?"',
   ].join('\n');
 }
