@@ -115,8 +115,13 @@ function authorizationUrlFor(options: StandardOAuthOptions, request: Authorizati
   return url;
 }
 
+/** Upper bound of one token-endpoint request. */
+const TOKEN_REQUEST_TIMEOUT_MS = 60_000;
+
 function buildRequestOptions(options: StandardOAuthOptions): oauth.TokenEndpointRequestOptions {
-  const requestOptions: oauth.TokenEndpointRequestOptions = {};
+  // A token endpoint that never answers must not hold the cross-process token lock forever. The
+  // limit is generous: a refresh abandoned after the provider rotated the token costs a reconnect.
+  const requestOptions: oauth.TokenEndpointRequestOptions = { signal: () => AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS) };
   if (options.fetch) {
     const fetchImpl = options.fetch;
     requestOptions[oauth.customFetch] = (url, init) => fetchImpl(url, init as RequestInit);
