@@ -127,7 +127,7 @@ describe('FHIR Bundle export', () => {
     expect(observation?.meta.profile).toEqual(['http://hl7.org/fhir/StructureDefinition/bp']);
     expect(validationErrors(observation as unknown as Record<string, unknown>, { profiles: false })).toEqual([]);
     expect(compactObservation(observation as Observation)).toEqual({ metric: 'blood_pressure', date: '2024-05-01T08:00:00+02:00', value: { systolic: 121, diastolic: 79 }, unit: 'mm[Hg]', source: 'whoop/cycle/bp-1' });
-    expect(sourcesFor('whoop', 'cycle')).toEqual([]);
+    expect(sourcesFor('whoop', 'cycle').map((source) => source.metric)).toEqual(['strain']);
   });
 });
 

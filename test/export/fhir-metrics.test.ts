@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOINC, PROJECT_METRIC_SYSTEM } from '../../src/export/fhir/code-systems.js';
-import { findMetrics, METRIC_SOURCES, METRICS } from '../../src/export/fhir/metrics.js';
+import { WITHINGS_MAPPINGS } from '../../src/analysis/mappings/withings.js';
+import { findMetrics, METRIC_SOURCES, METRICS, type MetricSource } from '../../src/export/fhir/metrics.js';
+import { MEASURE_TYPES } from '../../src/providers/withings/measure-types.js';
 import { OURA_RESOURCES } from '../../src/providers/oura/resources.js';
 import { ouraRecords } from './seed.js';
 
@@ -37,7 +39,61 @@ const PINNED: Record<string, [string, string, string, string | null]> = {
   stress_high_duration: [P, 'stress_high_duration', 's', null],
   recovery_high_duration: [P, 'recovery_high_duration', 's', null],
   cardiovascular_age: [P, 'cardiovascular_age', 'a', null],
+  recovery_score: [P, 'recovery_score', '{score}', null],
+  strain: [P, 'strain', '{score}', null],
+  skin_temperature: [P, 'skin_temperature', 'Cel', null],
+  fat_mass: [P, 'fat_mass', 'kg', null],
+  fat_free_mass: [P, 'fat_free_mass', 'kg', null],
+  muscle_mass: [P, 'muscle_mass', 'kg', null],
+  bone_mass: [P, 'bone_mass', 'kg', null],
+  body_water_mass: [P, 'body_water_mass', 'kg', null],
+  extracellular_water_mass: [P, 'extracellular_water_mass', 'kg', null],
+  intracellular_water_mass: [P, 'intracellular_water_mass', 'kg', null],
+  visceral_fat_index: [P, 'visceral_fat_index', '1', null],
+  basal_metabolic_rate: [P, 'basal_metabolic_rate', 'kcal/d', null],
+  metabolic_age: [P, 'metabolic_age', 'a', null],
+  pulse_wave_velocity: [P, 'pulse_wave_velocity', 'm/s', null],
+  ecg_qrs_duration: [P, 'ecg_qrs_duration', 'ms', null],
+  ecg_pr_interval: [P, 'ecg_pr_interval', 'ms', null],
+  ecg_qt_interval: [P, 'ecg_qt_interval', 'ms', null],
+  ecg_qtc_interval: [P, 'ecg_qtc_interval', 'ms', null],
 };
+
+/**
+ * Withings `meastype` → metric (and component). Seed 004 had 11 as diastolic and 12 as heart
+ * rate; Withings' table says 9 diastolic, 10 systolic, 11 heart pulse, 12 temperature.
+ */
+const WITHINGS_TYPES: Record<number, string> = {
+  1: 'body_weight',
+  4: 'body_height',
+  5: 'fat_free_mass',
+  6: 'body_fat_percentage',
+  8: 'fat_mass',
+  9: 'blood_pressure.diastolic',
+  10: 'blood_pressure.systolic',
+  11: 'heart_rate',
+  12: 'body_temperature',
+  54: 'oxygen_saturation',
+  71: 'body_temperature',
+  73: 'skin_temperature',
+  76: 'muscle_mass',
+  77: 'body_water_mass',
+  88: 'bone_mass',
+  91: 'pulse_wave_velocity',
+  123: 'vo2_max',
+  135: 'ecg_qrs_duration',
+  136: 'ecg_pr_interval',
+  137: 'ecg_qt_interval',
+  138: 'ecg_qtc_interval',
+  155: 'cardiovascular_age',
+  168: 'extracellular_water_mass',
+  169: 'intracellular_water_mass',
+  170: 'visceral_fat_index',
+  226: 'basal_metabolic_rate',
+  227: 'metabolic_age',
+};
+
+const fieldsOf = (source: MetricSource): string[] => (typeof source.field === 'string' ? [source.field] : [...(source.field ?? [])]);
 
 describe('FHIR metric table', () => {
   it('maps every metric to exactly the pinned system, code, unit and category', () => {
@@ -58,8 +114,8 @@ describe('FHIR metric table', () => {
   });
 
   it('never labels RMSSD with the SDNN LOINC code, and no LOINC code is used twice', () => {
-    const rmssdSources = METRIC_SOURCES.filter((source) => /hrv|rmssd/i.test(source.field ?? ''));
-    expect(rmssdSources.length).toBeGreaterThan(0);
+    const rmssdSources = METRIC_SOURCES.filter((source) => fieldsOf(source).some((field) => /hrv|rmssd/i.test(field)));
+    expect(new Set(rmssdSources.map((source) => source.provider))).toEqual(new Set(['oura', 'whoop']));
     for (const source of rmssdSources) expect(source.metric).toBe('hrv_rmssd');
     expect(METRIC_SOURCES.filter((source) => source.metric === 'hrv_sdnn')).toEqual([]);
     const loincCodes = METRICS.flatMap((definition) => definition.codings.filter((coding) => coding.system === LOINC).map((coding) => coding.code));
@@ -74,8 +130,38 @@ describe('FHIR metric table', () => {
       const spec = OURA_RESOURCES.find((resource) => resource.name === source.resource);
       expect(spec, source.resource).toBeDefined();
       if (spec?.kind === 'series') expect(source.field).toBeUndefined();
-      else expect([...(fields.get(source.resource) ?? [])], `${source.resource}.${source.field}`).toContain(source.field);
+      else expect([...(fields.get(source.resource) ?? [])], `${source.resource}.${String(source.field)}`).toContain(source.field);
     }
+  });
+
+  it('maps each Withings measure type to its metric (9 diastolic, 10 systolic, 11 heart pulse, 12 and 71 temperature)', () => {
+    const measures = METRIC_SOURCES.filter((source) => source.provider === 'withings' && source.resource === 'measures');
+    const byType: Record<number, string> = {};
+    for (const source of measures) {
+      const entries = source.componentFields ? Object.entries(source.componentFields).map(([key, field]) => [`${source.metric}.${key}`, field] as const) : fieldsOf(source).map((field) => [source.metric, field] as const);
+      for (const [metric, field] of entries) {
+        const type = MEASURE_TYPES.find((entry) => entry.key === field);
+        expect(type, `${metric} reads ${field}, which no Withings measure type decodes to`).toBeDefined();
+        if (type) byType[type.type] = metric;
+      }
+    }
+    expect(byType).toEqual(WITHINGS_TYPES);
+    // Height arrives in metres; the Observation is in centimetres.
+    expect(measures.find((source) => source.metric === 'body_height')?.scale).toBe(100);
+    // Goals and guest weigh-ins are skipped by the day view's own rule object.
+    const dayViewRules = WITHINGS_MAPPINGS.find((mapping) => mapping.resource === 'measures')?.skipWhen;
+    for (const source of measures) expect(source.skipWhen).toBe(dayViewRules);
+  });
+
+  it('WHOOP sources read only SCORED records; skin temperature is never body temperature', () => {
+    const whoop = METRIC_SOURCES.filter((source) => source.provider === 'whoop' && source.resource !== 'body_measurement');
+    expect(whoop.length).toBeGreaterThan(8);
+    for (const source of whoop) expect(source.onlyWhen, source.metric).toEqual([{ field: 'score_state', equals: 'SCORED' }]);
+    const skin = METRIC_SOURCES.filter((source) => fieldsOf(source).some((field) => /skin_temp/.test(field)));
+    expect(skin.map((source) => [source.provider, source.metric])).toEqual([
+      ['whoop', 'skin_temperature'],
+      ['withings', 'skin_temperature'],
+    ]);
   });
 
   it('finds metrics by name, bare code or system|code', () => {

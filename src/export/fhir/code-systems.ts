@@ -14,8 +14,10 @@ export const PROJECT_FHIR_BASE = 'https://github.com/wearables-mcp/wearables-mcp
 
 /**
  * The project code system for metrics without a verified LOINC code: RMSSD heart-rate variability
- * (LOINC 80404-7 is SDNN, a different statistic), VO2 max, provider scores, stress, temperature
- * deviation, cardiovascular age. Codes are the metric names of `metrics.ts` (`hrv_rmssd`, ...).
+ * (LOINC 80404-7 is SDNN, a different statistic), VO2 max, provider scores (readiness, recovery,
+ * strain), stress, temperature deviation, skin temperature (not core body temperature), body
+ * composition (fat, muscle, bone, water), pulse wave velocity, ECG intervals, cardiovascular age.
+ * Codes are the metric names of `metrics.ts` (`hrv_rmssd`, `skin_temperature`, ...).
  */
 export const PROJECT_METRIC_SYSTEM = `${PROJECT_FHIR_BASE}/CodeSystem/metric`;
 

@@ -1,7 +1,7 @@
 /**
  * The mapping table of the FHIR export: each metric's code, unit and category, and which canonical
- * `data` fields of which provider resource feed it. Adding a provider (WHOOP, Withings) means
- * adding `METRIC_SOURCES` entries; adding a metric means one `METRICS` entry (and a pin in
+ * `data` fields of which provider resource feed it (one file per provider under `sources/`). A
+ * provider plugs in by adding its sources there; adding a metric means one `METRICS` entry (and a pin in
  * `test/export/fhir-metrics.test.ts`).
  *
  * LOINC codes are used only where verified; everything else uses `PROJECT_METRIC_SYSTEM`. Units
@@ -10,41 +10,12 @@
  */
 import type { ProviderId } from '../../core/types.js';
 import { LOINC, PROJECT_METRIC_SYSTEM } from './code-systems.js';
+import type { MetricCoding, MetricDefinition, MetricSource } from './metric-types.js';
+import { OURA_SOURCES } from './sources/oura.js';
+import { WHOOP_SOURCES } from './sources/whoop.js';
+import { WITHINGS_SOURCES } from './sources/withings.js';
 
-export interface MetricCoding {
-  system: string;
-  code: string;
-  display: string;
-}
-
-export interface MetricDefinition {
-  /** Stable metric name (also the code in the project system). */
-  metric: string;
-  display: string;
-  /** First coding is the primary one; more are added beside it (oxygen saturation: 59408-5 + 2708-6). */
-  codings: readonly MetricCoding[];
-  /** UCUM code and its human display. */
-  unit: { code: string; display: string };
-  category?: 'vital-signs' | 'activity';
-  /** The FHIR R4 vital-signs profile the Observation conforms to (declared in `meta.profile`). */
-  profile?: string;
-  /** Panel components (blood pressure): each has its own coding and the value of one field. */
-  components?: readonly { key: string; coding: MetricCoding }[];
-}
-
-/** Where a metric's values come from. */
-export interface MetricSource {
-  metric: string;
-  provider: ProviderId;
-  /** The provider resource (a `document` resource, or a `series` resource such as `heartrate`). */
-  resource: string;
-  /** The canonical `data` field holding the value (documents without components). */
-  field?: string;
-  /** Component key → canonical `data` field (panels). */
-  componentFields?: Readonly<Record<string, string>>;
-  /** Factor from the stored unit to the metric unit (`height_m` → cm: 100). */
-  scale?: number;
-}
+export type { MetricCoding, MetricDefinition, MetricSource, RecordRule } from './metric-types.js';
 
 const loinc = (code: string, display: string): MetricCoding => ({ system: LOINC, code, display });
 const project = (metric: string, display: string): MetricCoding => ({ system: PROJECT_METRIC_SYSTEM, code: metric, display });
@@ -100,33 +71,29 @@ export const METRICS: readonly MetricDefinition[] = [
   projectMetric('stress_high_duration', 'Time in high stress', 's'),
   projectMetric('recovery_high_duration', 'Time in high recovery', 's'),
   projectMetric('cardiovascular_age', 'Cardiovascular (vascular) age', 'a', 'years'),
+  projectMetric('recovery_score', 'Recovery score', '{score}', 'score'),
+  projectMetric('strain', 'Day strain (0-21)', '{score}', 'score'),
+  // Skin temperature is measured at the skin, not the core: never body temperature 8310-5.
+  projectMetric('skin_temperature', 'Skin temperature', 'Cel', '°C'),
+  projectMetric('fat_mass', 'Fat mass', 'kg'),
+  projectMetric('fat_free_mass', 'Fat-free mass', 'kg'),
+  projectMetric('muscle_mass', 'Muscle mass', 'kg'),
+  projectMetric('bone_mass', 'Bone mass', 'kg'),
+  projectMetric('body_water_mass', 'Body water (hydration) mass', 'kg'),
+  projectMetric('extracellular_water_mass', 'Extracellular water mass', 'kg'),
+  projectMetric('intracellular_water_mass', 'Intracellular water mass', 'kg'),
+  projectMetric('visceral_fat_index', 'Visceral fat index', '1', 'index'),
+  projectMetric('basal_metabolic_rate', 'Basal metabolic rate', 'kcal/d', 'kcal/day'),
+  projectMetric('metabolic_age', 'Metabolic age', 'a', 'years'),
+  projectMetric('pulse_wave_velocity', 'Pulse wave velocity', 'm/s'),
+  projectMetric('ecg_qrs_duration', 'QRS duration (ECG)', 'ms'),
+  projectMetric('ecg_pr_interval', 'PR interval (ECG)', 'ms'),
+  projectMetric('ecg_qt_interval', 'QT interval (ECG)', 'ms'),
+  projectMetric('ecg_qtc_interval', 'Corrected QT interval (ECG)', 'ms'),
 ];
 
-/** Which provider fields feed which metric. WHOOP and Withings entries are added here later. */
-export const METRIC_SOURCES: readonly MetricSource[] = [
-  { metric: 'sleep_duration', provider: 'oura', resource: 'sleep', field: 'total_sleep_seconds' },
-  { metric: 'deep_sleep_duration', provider: 'oura', resource: 'sleep', field: 'deep_sleep_seconds' },
-  { metric: 'light_sleep_duration', provider: 'oura', resource: 'sleep', field: 'light_sleep_seconds' },
-  { metric: 'rem_sleep_duration', provider: 'oura', resource: 'sleep', field: 'rem_sleep_seconds' },
-  // Oura's average_hrv is RMSSD: project code, never LOINC 80404-7 (SDNN).
-  { metric: 'hrv_rmssd', provider: 'oura', resource: 'sleep', field: 'average_hrv_ms' },
-  // Oura's lowest heart rate of a sleep period is what its app reports as resting heart rate.
-  { metric: 'resting_heart_rate', provider: 'oura', resource: 'sleep', field: 'lowest_heart_rate_bpm' },
-  { metric: 'respiratory_rate', provider: 'oura', resource: 'sleep', field: 'average_breath_per_min' },
-  { metric: 'steps', provider: 'oura', resource: 'daily_activity', field: 'steps' },
-  { metric: 'activity_score', provider: 'oura', resource: 'daily_activity', field: 'score' },
-  { metric: 'oxygen_saturation', provider: 'oura', resource: 'daily_spo2', field: 'spo2_average_pct' },
-  { metric: 'temperature_deviation', provider: 'oura', resource: 'daily_readiness', field: 'temperature_deviation_c' },
-  { metric: 'readiness_score', provider: 'oura', resource: 'daily_readiness', field: 'score' },
-  { metric: 'sleep_score', provider: 'oura', resource: 'daily_sleep', field: 'score' },
-  { metric: 'stress_high_duration', provider: 'oura', resource: 'daily_stress', field: 'stress_high_seconds' },
-  { metric: 'recovery_high_duration', provider: 'oura', resource: 'daily_stress', field: 'recovery_high_seconds' },
-  { metric: 'cardiovascular_age', provider: 'oura', resource: 'daily_cardiovascular_age', field: 'vascular_age_years' },
-  { metric: 'vo2_max', provider: 'oura', resource: 'vo2_max', field: 'vo2_max_ml_kg_min' },
-  { metric: 'body_weight', provider: 'oura', resource: 'personal_info', field: 'weight_kg' },
-  { metric: 'body_height', provider: 'oura', resource: 'personal_info', field: 'height_m', scale: 100 },
-  { metric: 'heart_rate', provider: 'oura', resource: 'heartrate' },
-];
+/** Which provider fields feed which metric, for every provider. */
+export const METRIC_SOURCES: readonly MetricSource[] = [...OURA_SOURCES, ...WHOOP_SOURCES, ...WITHINGS_SOURCES];
 
 /** The definition of a metric name (throws on a table inconsistency, which a test pins). */
 export function metricDefinition(metric: string): MetricDefinition {

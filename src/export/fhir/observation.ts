@@ -49,8 +49,13 @@ export function observationId(provider: string, resource: string, recordId: stri
 
 /** The Observation of `source`'s metric in `record`, or null when the record has no value for it. */
 export function observationFromRecord(provider: Provider, source: MetricSource, record: StoredRecord): Observation | null {
+  if (!recordSelected(source, record)) return null;
   const definition = metricDefinition(source.metric);
-  const base = baseObservation(provider, definition, record.resource, record.id);
+  const model = source.deviceField ? record.data[source.deviceField] : undefined;
+  const base = {
+    ...baseObservation(provider, definition, record.resource, record.id),
+    ...(typeof model === 'string' && model.trim() !== '' ? { device: { display: `${provider.displayName} ${model.trim()}` } } : {}),
+  };
   const effective = recordEffective(record);
   if (definition.components && source.componentFields) {
     const component = definition.components.flatMap(({ key, coding }) => {
@@ -59,8 +64,24 @@ export function observationFromRecord(provider: Provider, source: MetricSource, 
     });
     return component.length === 0 ? null : { ...base, ...effective, component };
   }
-  const value = numeric(source.field ? record.data[source.field] : undefined, source.scale);
+  const value = firstNumeric(record, source);
   return value === null ? null : { ...base, ...effective, valueQuantity: quantity(definition, value) };
+}
+
+/** Whether `record` passes the source's rules (no `skipWhen` match, every `onlyWhen` matched). */
+export function recordSelected(source: MetricSource, record: StoredRecord): boolean {
+  if (source.skipWhen?.some((rule) => record.data[rule.field] === rule.equals)) return false;
+  return source.onlyWhen?.every((rule) => record.data[rule.field] === rule.equals) ?? true;
+}
+
+/** The value of the source's field, or of the first of its fields holding a number. */
+function firstNumeric(record: StoredRecord, source: MetricSource): number | null {
+  const fields = typeof source.field === 'string' ? [source.field] : (source.field ?? []);
+  for (const field of fields) {
+    const value = numeric(record.data[field], source.scale);
+    if (value !== null) return value;
+  }
+  return null;
 }
 
 /** The Observation of one series sample (heart rate ...). */
