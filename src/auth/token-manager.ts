@@ -155,6 +155,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return describe(stored, now());
     },
 
+    async accountUserId(provider) {
+      return (await store.read(provider))?.tokens.userId;
+    },
+
     async isConnected(provider) {
       return (await store.connectedProviders()).includes(provider);
     },

@@ -76,6 +76,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
       now: () => context.now().getTime(),
       toleranceMs: config.webhookToleranceMs,
       ...(config.webhookVerificationToken ? { verificationToken: config.webhookVerificationToken } : {}),
+      accountUserId: async (provider) => context.tokens.accountUserId?.(provider),
     }),
   );
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

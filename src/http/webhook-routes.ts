@@ -17,6 +17,8 @@ export interface WebhookRoutesOptions {
   now: () => number;
   toleranceMs: number;
   verificationToken?: string;
+  /** The connected account's provider user id (for providers declaring `needsAccountUserId`). */
+  accountUserId?: (provider: ProviderId) => Promise<string | undefined>;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -32,12 +34,14 @@ export function createWebhookRoutes(options: WebhookRoutesOptions): Hono {
     if (c.req.method === 'HEAD') return c.body(null, 200);
     const body = await c.req.text();
     if (Buffer.byteLength(body) > MAX_BODY_BYTES) return c.json({ error: 'payload_too_large' }, 413);
+    const accountUserId = capability.needsAccountUserId ? await options.accountUserId?.(provider.id).catch(() => undefined) : undefined;
     const outcome = capability.verify(
       { method: c.req.method, url: new URL(c.req.url), headers: c.req.raw.headers, body },
       {
         now: options.now(),
         toleranceMs: options.toleranceMs,
         ...(options.verificationToken ? { verificationToken: options.verificationToken } : {}),
+        ...(accountUserId ? { accountUserId } : {}),
       },
     );
     if (outcome.kind === 'refused') {

@@ -30,6 +30,8 @@ import { TokenStore } from './token-store.js';
 import { createWhoopApp } from './whoop/app.js';
 import { notifyOuraChanges } from './webhooks/control-hook.js';
 import { OuraWebhookHub } from './webhooks/oura-webhooks.js';
+import { WhoopWebhookHub, notifyWhoopChanges } from './webhooks/whoop-webhooks.js';
+import { WithingsNotifyHub, notifyWithingsChanges } from './webhooks/withings-notify.js';
 import { OURA_COLLECTIONS as OURA_COLLECTION_NAMES } from './oura/types.js';
 import { createWhoopContext, type WhoopSimulatorOptions } from './whoop/create.js';
 import { createWithingsApp } from './withings/app.js';
@@ -105,6 +107,10 @@ export interface StartedSimulator {
   control: SimulatorControl;
   /** Oura webhook subscriptions and the signed deliveries sent when the person's data changes. */
   ouraWebhooks: OuraWebhookHub;
+  /** WHOOP's dashboard webhook URL (`configure`) and the signed deliveries sent on re-scores and deletions. */
+  whoopWebhooks: WhoopWebhookHub;
+  /** Withings notify subscriptions and the form POSTs sent when a measure is edited. */
+  withingsNotify: WithingsNotifyHub;
   person: SyntheticPerson;
   close(): Promise<void>;
 }
@@ -180,6 +186,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     const now = clock.nowMs();
     return new Set(OURA_COLLECTION_NAMES.flatMap((collection) => oura.store.visible(collection, now).map((doc) => `${collection}/${doc.id}`)));
   });
+  const whoopWebhooks = new WhoopWebhookHub({ clock, clientSecret, userId: whoop.records.userId });
+  notifyWhoopChanges(control, whoop.records, clock, whoopWebhooks);
+  const withingsNotify = new WithingsNotifyHub(withings);
+  notifyWithingsChanges(control, withings, withingsNotify);
   const app = createRootApp({
     clock,
     faults,
@@ -188,6 +198,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
       { path: '/oura', app: createOuraApp(oura), rateLimitPerMinute },
       { path: '/oura/v2/webhook', app: ouraWebhooks.routes(), rateLimitPerMinute },
       { path: '/whoop', app: createWhoopApp(whoop), rateLimitPerMinute: options.whoop?.rateLimitPerMinute ?? 100 },
+      { path: '/withings/notify', app: withingsNotify.routes(), rateLimitPerMinute: options.withings?.rateLimitPerMinute ?? 120 },
       { path: '/withings', app: createWithingsApp(withings), rateLimitPerMinute: options.withings?.rateLimitPerMinute ?? 120 },
     ],
     control: createControlRoutes(control, person),
@@ -212,6 +223,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     clientSecret,
     control,
     ouraWebhooks,
+    whoopWebhooks,
+    withingsNotify,
     person,
     close: () =>
       new Promise<void>((resolve, reject) => {

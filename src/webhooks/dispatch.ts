@@ -8,7 +8,7 @@
 import { toWearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
-import type { Provider } from '../providers/provider.js';
+import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
 import type { SyncService } from '../sync/sync-service.js';
 import { addDays, isDay, utcDay } from '../sync/dates.js';
@@ -42,17 +42,21 @@ export interface WebhookDispatcher {
 export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
   const pending = new Set<Promise<unknown>>();
 
-  async function windowFor(provider: ProviderId, event: WebhookEvent): Promise<TimeWindow> {
+  async function windowFor(provider: ProviderId, spec: ResourceSpec, event: WebhookEvent): Promise<TimeWindow> {
+    // A datetime-listed record starts up to a day before its local day and, far west, ends after it.
+    const after = spec.windowing === 'datetime' ? 2 : 1;
+    if (event.window) return spanWindow(spec, event.window);
     let day: LocalDay | undefined = event.day && isDay(event.day) ? event.day : undefined;
-    if (!day && event.objectId) {
-      const stored = await deps.store.getRecord(provider, event.resource, event.objectId).catch(() => null);
-      if (stored?.day) return { start: stored.day, end: addDays(stored.day, 1) };
+    const locate = event.dayOf ?? (event.objectId ? { resource: event.resource, objectId: event.objectId } : undefined);
+    if (!day && locate) {
+      const stored = await deps.store.getRecord(provider, locate.resource, locate.objectId).catch(() => null);
+      if (stored?.day) return spec.windowing === 'datetime' ? { start: addDays(stored.day, -1), end: addDays(stored.day, after) } : { start: stored.day, end: addDays(stored.day, 1) };
     }
     if (!day) {
       const at = event.occurredAt ? new Date(event.occurredAt) : deps.now();
       day = utcDay(Number.isNaN(at.getTime()) ? deps.now() : at);
     }
-    return { start: addDays(day, -1), end: addDays(day, 1) };
+    return { start: addDays(day, -1), end: addDays(day, after) };
   }
 
   async function run(providerId: ProviderId, events: readonly WebhookEvent[]): Promise<DispatchResult> {
@@ -60,11 +64,12 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
     const provider = deps.providers.get(providerId);
     const planned = new Map<string, { resource: string; window: TimeWindow }>();
     for (const event of events) {
-      if (!provider?.resources.some((resource) => resource.name === event.resource)) {
+      const spec = provider?.resources.find((resource) => resource.name === event.resource);
+      if (!spec) {
         result.ignored++;
         continue;
       }
-      const window = await windowFor(providerId, event);
+      const window = await windowFor(providerId, spec, event);
       planned.set(`${event.resource} ${window.start} ${window.end}`, { resource: event.resource, window });
     }
     for (const { resource, window } of planned.values()) {
@@ -91,4 +96,12 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
+}
+
+/** An announced span as a window of `spec`: instants for datetime resources, whole UTC days (one either side) otherwise. */
+function spanWindow(spec: ResourceSpec, span: TimeWindow): TimeWindow {
+  if (spec.windowing === 'datetime') return span;
+  const start = new Date(span.start);
+  const end = new Date(span.end);
+  return { start: addDays(utcDay(start), -1), end: addDays(utcDay(end), 1) };
 }

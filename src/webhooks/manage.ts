@@ -34,6 +34,11 @@ export interface ManageResult {
 export function subscriptionApi(context: AppContext, provider: ProviderId, fetch?: FetchLike): WebhookSubscriptionApi {
   const implementation = context.providers.get(provider);
   const factory = implementation?.webhooks?.subscriptions;
+  if (implementation?.webhooks?.manualSetup && !factory) {
+    throw new WearablesError('VALIDATION_ERROR', `Not supported: ${implementation.displayName} has no webhook subscription API, so there is nothing to subscribe, list, renew or unsubscribe.`, {
+      hint: implementation.webhooks.manualSetup,
+    });
+  }
   if (!implementation || !factory) {
     throw new WearablesError('VALIDATION_ERROR', `${implementation?.displayName ?? provider} has no webhook subscription API here.`, {
       hint: 'Providers whose webhooks are configured in their developer portal (WHOOP) need no subscription; others sync on the schedule.',

@@ -4,7 +4,7 @@
  * HTTP receiver, the dispatcher and `wearables-mcp webhooks` read only this, never provider ids.
  */
 import type { AuthorizedHttp, FetchLike } from '../core/http.js';
-import type { LocalDay } from '../core/types.js';
+import type { LocalDay, TimeWindow } from '../core/types.js';
 
 /** One incoming HTTP delivery, body read as text (signatures are over the exact bytes). */
 export interface WebhookDelivery {
@@ -25,6 +25,13 @@ export interface WebhookEvent {
   day?: LocalDay;
   /** When the change happened (ISO-8601), when the delivery says. */
   occurredAt?: string;
+  /** The changed span (ISO instants), when the delivery names one (Withings `startdate`/`enddate`). */
+  window?: TimeWindow;
+  /**
+   * The stored record whose day locates this change, when it is not the changed record itself
+   * (a WHOOP recovery is announced by the id of its sleep).
+   */
+  dayOf?: { resource: string; objectId: string };
 }
 
 /** Why a delivery was refused (logged with the provider, never with the payload). */
@@ -44,6 +51,8 @@ export interface WebhookVerifyContext {
   toleranceMs: number;
   /** Token echoed by subscription verification requests (Oura), when configured. */
   verificationToken?: string;
+  /** The connected account's provider user id (token set `userId`), for providers that do not sign. */
+  accountUserId?: string;
 }
 
 export interface WebhookSubscription {
@@ -87,4 +96,8 @@ export interface ProviderWebhooks {
   verify(delivery: WebhookDelivery, context: WebhookVerifyContext): WebhookOutcome;
   /** The subscription API, for providers that have one. */
   subscriptions?(deps: WebhookSubscriptionDeps): WebhookSubscriptionApi;
+  /** Where webhooks are set up instead, for providers without a subscription API (shown as the hint). */
+  manualSetup?: string;
+  /** The receiver needs the connected account's user id (`WebhookVerifyContext.accountUserId`). */
+  needsAccountUserId?: boolean;
 }

@@ -9,6 +9,7 @@ import type { FetchContext, Provider } from '../provider.js';
 import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } from './client.js';
 import { createWhoopOAuth } from './oauth.js';
 import { WHOOP_RESOURCES } from './resources.js';
+import { createWhoopWebhooks } from './webhooks.js';
 
 export interface WhoopProviderOptions {
   /** `https://api.prod.whoop.com/developer` (the spec's server) or the simulator's WHOOP API base. */
@@ -32,7 +33,7 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
   return {
     id: 'whoop',
     displayName: 'WHOOP',
-    capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
+    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
     resources: WHOOP_RESOURCES,
     oauth: createWhoopOAuth(options),
     fetchWindow(resource, window, context) {
@@ -44,6 +45,7 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
     fetchRecord(kind, id, context) {
       return fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
     },
+    webhooks: createWhoopWebhooks(options),
   };
 }
 

@@ -10,6 +10,7 @@ import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
 import { createWithingsSignals, type WithingsSignals } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
+import { createWithingsWebhooks } from './webhooks.js';
 
 export interface WithingsProviderOptions {
   /** `https://wbsapi.withings.net` or the simulator's Withings API base. */
@@ -46,7 +47,7 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
   return {
     id: 'withings',
     displayName: 'Withings',
-    capabilities: { pull: true, webhook: false, oauth: true, personalToken: true },
+    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
     resources: WITHINGS_RESOURCES,
     signals: createWithingsSignals(api),
     oauth: createWithingsOAuth(options),
@@ -57,5 +58,6 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
       const goals = withingsResource('goals');
       if (goals) await callWithings(api, goals.service, {}, context);
     },
+    webhooks: createWithingsWebhooks(api),
   };
 }
