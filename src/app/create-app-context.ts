@@ -12,6 +12,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import { createTokenManager } from '../auth/token-manager.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
+import { createSyncFileLock } from './sync-file-lock.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -57,6 +58,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     historyDays: config.historyDays,
     logger,
     now,
+    crossProcessLock: createSyncFileLock(config.home),
   });
   let closed = false;
   return {

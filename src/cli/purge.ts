@@ -59,9 +59,9 @@ function deleteOwnFiles(home: string): string[] {
     deleted.push(name);
   }
   for (const name of present) {
-    // Temp files of atomic writes (tokens.json.<pid>.tmp and similar).
-    if (/^(tokens\.json|wearables\.db).*\.tmp$/.test(name)) {
-      rmSync(join(home, name), { force: true });
+    // Temp files of atomic writes, and the per-provider sync lock files.
+    if (/^(tokens\.json|wearables\.db).*\.tmp$/.test(name) || /^sync-[a-z]+\.lock$/.test(name)) {
+      rmSync(join(home, name), { recursive: true, force: true });
       deleted.push(name);
     }
   }

@@ -4,7 +4,7 @@ import type { AuthorizedHttp } from '../core/http.js';
 import type { Logger } from '../logging/logger.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store, SyncRun } from '../store/store.js';
-import type { ProviderLock } from './provider-lock.js';
+import type { CrossProcessLock, ProviderLock } from './provider-lock.js';
 import type { ProviderRunInput } from './provider-run.js';
 
 export interface SyncServiceOptions {
@@ -18,9 +18,11 @@ export interface SyncServiceOptions {
   logger: Logger;
   /** Injectable clock (default: the system clock). */
   now?: () => Date;
+  /** Serialises a provider's runs across processes too (default: within this process only). */
+  crossProcessLock?: CrossProcessLock;
 }
 
-export interface EngineDeps extends Required<SyncServiceOptions> {
+export interface EngineDeps extends Required<Omit<SyncServiceOptions, 'crossProcessLock'>> {
   lock: ProviderLock;
 }
 

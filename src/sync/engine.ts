@@ -15,7 +15,7 @@ export type { SyncServiceOptions };
  * window; coverage and cursor move only after a chunk was fetched and stored to its end.
  */
 export function createSyncService(options: SyncServiceOptions): SyncService {
-  const deps: EngineDeps = { ...options, now: options.now ?? (() => new Date()), lock: createProviderLock() };
+  const deps: EngineDeps = { ...options, now: options.now ?? (() => new Date()), lock: createProviderLock(options.crossProcessLock) };
   return {
     sync: (syncOptions) => runSync(deps, syncOptions),
     ensureCovered: (provider, resource, window) => ensureCovered(deps, provider, resource, window),

@@ -18,8 +18,25 @@ interface Lane {
   count: number;
 }
 
-/** Creates an empty lock table. */
-export function createProviderLock(): ProviderLock {
+/**
+ * Holds a provider's sync across processes (a CLI `sync` and a running server share one cache):
+ * resolves once held, with the function that releases it.
+ */
+export type CrossProcessLock = (provider: ProviderId) => Promise<() => Promise<void>>;
+
+/** Creates an empty lock table; with `crossProcess`, each task also holds that lock while it runs. */
+export function createProviderLock(crossProcess?: CrossProcessLock): ProviderLock {
+  const guarded = <T>(provider: ProviderId, task: () => Promise<T>) =>
+    crossProcess
+      ? async () => {
+          const release = await crossProcess(provider);
+          try {
+            return await task();
+          } finally {
+            await release();
+          }
+        }
+      : task;
   const lanes = new Map<ProviderId, Lane>();
   const laneOf = (provider: ProviderId): Lane => {
     let lane = lanes.get(provider);
@@ -31,7 +48,8 @@ export function createProviderLock(): ProviderLock {
       const lane = laneOf(provider);
       const joined = joinKey === undefined ? undefined : lane.pending.get(joinKey);
       if (joined) return joined as Promise<T>;
-      const result = lane.tail.then(task, task);
+      const run = guarded(provider, task);
+      const result = lane.tail.then(run, run);
       lane.tail = result.catch(() => undefined);
       lane.count++;
       if (joinKey !== undefined) lane.pending.set(joinKey, result);
