@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { WearablesError } from '../core/errors.js';
 import { writeAtomically } from '../export/atomic-file.js';
 import { buildReport } from '../report/build-report.js';
-import { localDay } from './dates.js';
+import { localDay } from '../core/dates.js';
 import { configFor, parseDay, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withContext } from './run-command.js';

@@ -5,7 +5,8 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { resourceSpec } from '../../providers/provider.js';
-import { addDays, dayStartMs, localDay, localIso, resolveDayRange } from '../tools/shared/dates.js';
+import { localDay } from '../../core/dates.js';
+import { addDays, dayStartMs, localIso, resolveDayRange } from '../tools/shared/dates.js';
 import { WearablesError } from '../../core/errors.js';
 import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { computeInsights } from '../../../analysis/insights.js';
 import { addDays } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
-import { localDay } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
 import { INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, readDays } from './insights-common.js';
 
 const anomalySchema = z.object({

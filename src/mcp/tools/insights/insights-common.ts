@@ -6,7 +6,7 @@ import { loadDailyView, type CanonicalDay } from '../../../analysis/daily-view.j
 import { METRIC_NAMES } from '../../../analysis/metric-catalog.js';
 import { addDays, daysBetween } from '../../../sync/dates.js';
 import type { ToolContext, ToolHints } from '../define-tool.js';
-import { localDay } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
 
 /** Every answer of this toolset stays under 4 KB. */
 export const INSIGHTS_BUDGET_BYTES = 4_000;

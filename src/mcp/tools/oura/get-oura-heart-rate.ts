@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { SampleBucket } from '../../../store/store.js';
 import { defineTool } from '../define-tool.js';
 import { declaredResource, syncWindow, readMeta } from '../shared/cached-read.js';
-import { addDays, dayStartMs, localDay, localIso, resolveDayRange } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
+import { addDays, dayStartMs, localIso, resolveDayRange } from '../shared/dates.js';
 import { readMetaShape } from '../shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { readSnapshotRecords } from '../shared/cached-read.js';
-import { localDay } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
 import { newestStoredAt, numberField, stringField } from '../shared/fields.js';
 import { nullableNumber, readMetaShape } from '../shared/schemas.js';
 import { OURA, OURA_READ_HINTS } from './oura-common.js';

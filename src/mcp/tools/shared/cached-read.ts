@@ -9,7 +9,8 @@ import type { ResourceSpec } from '../../../providers/provider.js';
 import type { RecordQuery, StoredRecord } from '../../../store/store.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import type { ToolContext } from '../define-tool.js';
-import { addDays, dayStartMs, localDay, type DayRange } from './dates.js';
+import { localDay } from '../../../core/dates.js';
+import { addDays, dayStartMs, type DayRange } from './dates.js';
 import { newestStoredAt } from './fields.js';
 
 export interface SyncNote {

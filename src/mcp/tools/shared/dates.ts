@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
+import { localDay } from '../../../core/dates.js';
 import type { LocalDay } from '../../../core/types.js';
 
 /** Widest window a read tool answers in one call. */
@@ -25,12 +26,6 @@ export const dateRangeShape = {
 export interface DayRange {
   startDay: LocalDay;
   endDay: LocalDay;
-}
-
-/** The local calendar day of an instant. */
-export function localDay(date: Date): LocalDay {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Epoch ms of local midnight starting `day`. */

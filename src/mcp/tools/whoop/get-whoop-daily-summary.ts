@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { mergeNotes, readMeta } from '../shared/cached-read.js';
-import { addDays, localDay } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
+import { addDays } from '../shared/dates.js';
 import { readMetaShape } from '../shared/schemas.js';
 import { buildWhoopDailySummary } from './daily-summary.js';
 import { cycleRowSchema, recoveryRowSchema, sleepRowSchema, workoutRowSchema } from './rows.js';

@@ -8,7 +8,8 @@ import { WearablesError } from '../../../core/errors.js';
 import type { StoredRecord } from '../../../store/store.js';
 import type { ToolContext } from '../define-tool.js';
 import { syncWindow, type SyncNote } from '../shared/cached-read.js';
-import { addDays, localDay, MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../shared/dates.js';
+import { localDay } from '../../../core/dates.js';
+import { addDays, MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../shared/dates.js';
 
 /** WHOOP resource names as the provider declares them (the store's `resource` column). */
 export const WHOOP = {
