@@ -7,7 +7,7 @@ import { resolveDayRange } from '../shared/dates.js';
 import { numberField } from '../shared/fields.js';
 import { nullableNumber, readMetaShape } from '../shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
-import { mainPeriodByDay, sleepPeriodFields } from './sleep-period.js';
+import { mainPeriodByDay, sleepPeriodFields, sleepStagesShape } from './sleep-period.js';
 
 const rowSchema = z.object({
   day: z.string().describe('Local day the night is assigned to (the wake-up day).'),
@@ -15,14 +15,7 @@ const rowSchema = z.object({
   daily_sleep_id: z.string().nullable(),
   sleep_period_id: z.string().nullable().describe('Id of the main sleep period (see get_oura_sleep_detailed).'),
   score: nullableNumber.describe('Sleep score 0-100.'),
-  bedtime_start: z.string().nullable(),
-  bedtime_end: z.string().nullable(),
-  total_sleep_seconds: nullableNumber,
-  time_in_bed_seconds: nullableNumber,
-  deep_sleep_seconds: nullableNumber,
-  rem_sleep_seconds: nullableNumber,
-  light_sleep_seconds: nullableNumber,
-  awake_seconds: nullableNumber,
+  ...sleepStagesShape,
   efficiency: nullableNumber,
   resting_heart_rate_bpm: nullableNumber.describe('Lowest heart rate during the main sleep.'),
   average_hrv_ms: nullableNumber.optional().describe('Average HRV of the main sleep (include_hrv).'),

@@ -4,9 +4,8 @@ import type { StoredRecord } from '../../../store/store.js';
 import { numberField, stringField } from '../shared/fields.js';
 import { nullableNumber } from '../shared/schemas.js';
 
-/** Stage durations and averages of one sleep period. */
-export const sleepPeriodShape = {
-  type: z.string().nullable().describe('long_sleep (main), sleep, late_nap, rest ...'),
+/** Bed times and stage durations of a sleep period, as the sleep tools list them. */
+export const sleepStagesShape = {
   bedtime_start: z.string().nullable(),
   bedtime_end: z.string().nullable(),
   total_sleep_seconds: nullableNumber,
@@ -15,6 +14,12 @@ export const sleepPeriodShape = {
   rem_sleep_seconds: nullableNumber,
   light_sleep_seconds: nullableNumber,
   awake_seconds: nullableNumber,
+};
+
+/** Stage durations and averages of one sleep period. */
+export const sleepPeriodShape = {
+  type: z.string().nullable().describe('long_sleep (main), sleep, late_nap, rest ...'),
+  ...sleepStagesShape,
   latency_seconds: nullableNumber.describe('Time to fall asleep.'),
   efficiency: nullableNumber.describe('Percent of time in bed asleep.'),
   average_heart_rate_bpm: nullableNumber,
