@@ -8,7 +8,7 @@ import type { StoredRecord } from '../../../store/store.js';
 import { defineTool, type ToolDefinition } from '../define-tool.js';
 import { readMeta } from '../shared/cached-read.js';
 import { readMetaShape } from '../shared/schemas.js';
-import { insideInstants, listInputShape, readWhoopDays, resolveListWindow, WHOOP_READ_HINTS } from './whoop-common.js';
+import { insideInstants, listInputShape, readWhoopDays, resolveListWindow, whoopReadTool } from './whoop-common.js';
 
 const DEFAULT_LIMIT = 25;
 const listInput = z.object(listInputShape);
@@ -32,12 +32,7 @@ export function defineWhoopListTool<Row extends z.ZodObject, Field extends strin
     [spec.field]: z.array(spec.row),
   });
   return defineTool({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: 'whoop',
-    provider: 'whoop',
-    annotations: WHOOP_READ_HINTS,
+    ...whoopReadTool(spec),
     input: listInput,
     output,
     budgetBytes: 12_000,

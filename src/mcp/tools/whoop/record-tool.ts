@@ -7,7 +7,7 @@ import { WearablesError } from '../../../core/errors.js';
 import { isWhoopProvider, type WhoopRecordKind } from '../../../providers/whoop/index.js';
 import type { StoredRecord } from '../../../store/store.js';
 import { defineTool, type ToolContext, type ToolDefinition } from '../define-tool.js';
-import { recordMetaShape, WHOOP_READ_HINTS } from './whoop-common.js';
+import { recordMetaShape, whoopReadTool } from './whoop-common.js';
 
 /** A WHOOP cycle id: an integer (as number or digits). */
 export const cycleIdInput = z
@@ -62,12 +62,7 @@ export function defineWhoopRecordTool<Row extends z.ZodObject, Field extends str
   const input = z.object({ [spec.param]: spec.idSchema, fresh: freshInput } as Record<Param | 'fresh', z.ZodType>);
   const output = z.object({ ...recordMetaShape, [spec.field]: spec.row });
   return defineTool({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: 'whoop',
-    provider: 'whoop',
-    annotations: WHOOP_READ_HINTS,
+    ...whoopReadTool(spec),
     input,
     output,
     async handle(args, context) {

@@ -4,7 +4,7 @@ import type { StoredRecord } from '../../../store/store.js';
 import { defineTool, type ToolDefinition } from '../define-tool.js';
 import { readSnapshotRecords } from '../shared/cached-read.js';
 import { newestStoredAt } from '../shared/fields.js';
-import { recordMetaShape, WHOOP_READ_HINTS } from './whoop-common.js';
+import { recordMetaShape, whoopReadTool } from './whoop-common.js';
 
 export interface WhoopSnapshotSpec<Row extends z.ZodObject, Field extends string> {
   name: string;
@@ -20,12 +20,7 @@ export interface WhoopSnapshotSpec<Row extends z.ZodObject, Field extends string
 export function defineWhoopSnapshotTool<Row extends z.ZodObject, Field extends string>(spec: WhoopSnapshotSpec<Row, Field>): ToolDefinition {
   const output = z.object({ ...recordMetaShape, [spec.field]: spec.row.nullable().describe('Null when it was never synced.') });
   return defineTool({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: 'whoop',
-    provider: 'whoop',
-    annotations: WHOOP_READ_HINTS,
+    ...whoopReadTool(spec),
     keyParameters: ['fresh'],
     input: z.object({ fresh: z.boolean().optional().describe('Fetch it from WHOOP now instead of the cache.') }),
     output,

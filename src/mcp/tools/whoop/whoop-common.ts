@@ -24,6 +24,25 @@ export const WHOOP = {
 /** Annotations of a cache-first WHOOP read (may fetch from WHOOP when data is missing). */
 export const WHOOP_READ_HINTS = { readOnlyHint: true, idempotentHint: true, openWorldHint: true } as const;
 
+/** The identity of one WHOOP read tool (what its spec names). */
+export interface WhoopToolNames {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** The fields every WHOOP read tool's definition starts with: its names, toolset, provider and hints. */
+export function whoopReadTool(spec: WhoopToolNames) {
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    toolset: 'whoop',
+    provider: 'whoop',
+    annotations: WHOOP_READ_HINTS,
+  } as const;
+}
+
 const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const boundary = (what: string) =>
   z
