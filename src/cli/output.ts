@@ -18,6 +18,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   SYNC_ERROR: 9,
   FILE_EXISTS: 10,
   EXPORT_ERROR: 11,
+  FILE_ERROR: 12,
+  INTERNAL_ERROR: 13,
 };
 
 export interface OutputOptions {

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'CONFIG_ERROR',
   'FILE_EXISTS',
   'EXPORT_ERROR',
+  /** A file or directory could not be read or written (permissions, missing folder, full disk). */
+  'FILE_ERROR',
+  /** A bug or an unforeseen failure: nothing the caller did; the log has the details. */
+  'INTERNAL_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,8 @@ const DEFAULT_HINTS: Record<ErrorCode, string> = {
   CONFIG_ERROR: 'Fix the named settings and restart the server.',
   FILE_EXISTS: 'Choose another path or allow overwriting.',
   EXPORT_ERROR: 'Check the export path and retry.',
+  FILE_ERROR: 'Check that the named path exists and is writable by the server, then retry.',
+  INTERNAL_ERROR: 'This is a bug in wearables-mcp, not in your request; the server log has the details. Retry once, then report it.',
 };
 
 /** The structured error payload of a failed tool call. */
