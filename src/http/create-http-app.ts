@@ -1,7 +1,8 @@
 /**
  * The HTTP app of `serve --http`: `/mcp` (Streamable HTTP), `/sse` + `/messages` (legacy SSE),
  * `/health`, `/oauth/*` (browser connect) and `/webhooks/*`. Host/Origin validation applies to
- * every route; CORS, rate limiting and the bearer token to the MCP routes.
+ * every route; CORS, the bearer token and then rate limiting (per authenticated client, per
+ * address for unauthenticated attempts) to the MCP routes.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -10,14 +11,15 @@ import type { AppContext } from '../core/app-context.js';
 import { createMcpServer, type McpServerOptions } from '../mcp/server.js';
 import type { SyncScheduler } from '../scheduler/sync-scheduler.js';
 import type { WebhookDispatcher } from '../webhooks/dispatch.js';
-import { requireBearer } from './bearer-auth.js';
-import { clientKeyFor } from './client-key.js';
+import { accessGuard } from './access-guard.js';
+import { allowedOrigins } from './allowed-origins.js';
+import { clientAddressFor } from './client-key.js';
 import { healthReport } from './health-route.js';
 import { hostGuard } from './host-guard.js';
 import { allowedHostnames, type HttpConfig } from './http-config.js';
 import { createMcpEndpoint } from './mcp-route.js';
 import { createOAuthRoutes } from './oauth-routes.js';
-import { createRateLimiter, rateLimit } from './rate-limit.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createSseRoutes, type SseSessions } from './sse-routes.js';
 import { createWebhookRoutes } from './webhook-routes.js';
 
@@ -29,6 +31,8 @@ export interface HttpAppDeps {
   dispatcher: WebhookDispatcher;
   /** The URL browsers reach this server at (for OAuth redirect URIs). */
   baseUrl: () => string;
+  /** The port the server listens on (known once listening; the server's own origins use it). */
+  listenPort?: () => number;
   /** Clock for the rate limiter (tests). */
   now?: () => number;
 }
@@ -46,14 +50,25 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const createServer = () => createMcpServer(context, deps.mcpOptions);
   const mcp = createMcpEndpoint({ createServer, logger: context.logger });
   const sse = createSseRoutes({ createServer, logger: context.logger });
-  const limiter = createRateLimiter({ ...config.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
+  const clock = deps.now ? { now: deps.now } : {};
+  const clientAddress = clientAddressFor(config.trustProxy);
   const app = new Hono();
 
-  app.use('*', hostGuard({ allowedHosts: allowedHostnames(config), corsOrigins: config.corsOrigins, logger: context.logger }));
+  let origins: { port: number; set: ReadonlySet<string> } | undefined;
+  const originsNow = () => {
+    const port = deps.listenPort?.() ?? config.port;
+    if (origins?.port !== port) origins = { port, set: allowedOrigins(config, port) };
+    return origins.set;
+  };
+  app.use('*', hostGuard({ allowedHosts: allowedHostnames(config), allowedOrigins: originsNow, anyOrigin: config.corsOrigins.includes('*'), logger: context.logger }));
   const mcpGuards: MiddlewareHandler[] = [
     corsFor(config.corsOrigins),
-    rateLimit(limiter, config.rateLimit.max, clientKeyFor(config.trustProxy)),
-    requireBearer(config.authToken),
+    accessGuard({
+      authToken: config.authToken,
+      authenticated: createRateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...clock }),
+      unauthenticated: createRateLimiter({ max: config.rateLimit.unauthenticatedMax, windowMs: config.rateLimit.windowMs, ...clock }),
+      clientAddress,
+    }),
   ];
   for (const path of ['/mcp', '/sse', '/messages', '/message']) app.use(path, ...mcpGuards);
 

@@ -19,9 +19,12 @@ const schema = z.object({
   publicBaseUrl: z.url().optional(),
   /** Extra hostnames the `Host` header may name (besides loopback and the public URL's host). */
   allowedHosts: z.array(z.string()),
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy you control). */
-  trustProxy: z.boolean(),
-  rateLimit: z.object({ max: z.number().int().min(1), windowMs: z.number().int().min(1000) }),
+  /** Proxies in front of this server (`TRUST_PROXY`): the client is that many hops from the right of `X-Forwarded-For`. */
+  trustProxy: z.number().int().min(0).max(10),
+  /** Per authenticated client (`max`) and per address for unauthenticated attempts (`unauthenticatedMax`). */
+  rateLimit: z.object({ max: z.number().int().min(1), unauthenticatedMax: z.number().int().min(1), windowMs: z.number().int().min(1000) }),
+  /** Requests per minute to each webhook receiver, per sending address. */
+  webhookRateLimit: z.object({ max: z.number().int().min(1), windowMs: z.number().int().min(1000) }),
   /** Background sync interval; 0 disables the scheduler. */
   syncIntervalMs: z.number().int().min(0),
   /** Random delay added to every scheduled run, up to this many ms. */
@@ -34,7 +37,10 @@ const schema = z.object({
   shutdownGraceMs: z.number().int().min(0),
 });
 
-export type HttpConfig = Readonly<z.infer<typeof schema>>;
+export type HttpConfig = Readonly<z.infer<typeof schema>> & {
+  /** Deprecated or risky settings in use, to warn about at start. */
+  readonly notices: readonly string[];
+};
 
 export interface HttpConfigFlags {
   host?: string;
@@ -43,6 +49,7 @@ export interface HttpConfigFlags {
 
 /** Reads the HTTP settings. Throws CONFIG_ERROR naming each bad setting. */
 export function loadHttpConfig(env: Record<string, string | undefined>, flags: HttpConfigFlags = {}): HttpConfig {
+  const notices: string[] = [];
   const candidate = {
     host: flags.host ?? (env.HTTP_HOST || '127.0.0.1'),
     port: flags.port ?? numberOr(env.PORT, 3001),
@@ -50,8 +57,13 @@ export function loadHttpConfig(env: Record<string, string | undefined>, flags: H
     corsOrigins: list(env.CORS_ORIGIN),
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
     allowedHosts: list(env.ALLOWED_HOSTS),
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
-    rateLimit: { max: numberOr(env.RATE_LIMIT_MAX, 100), windowMs: numberOr(env.RATE_LIMIT_WINDOW_MINUTES, 15) * 60_000 },
+    trustProxy: trustedProxies(env.TRUST_PROXY, notices),
+    rateLimit: {
+      max: numberOr(env.RATE_LIMIT_MAX, 100),
+      unauthenticatedMax: numberOr(env.RATE_LIMIT_UNAUTHENTICATED_MAX, 20),
+      windowMs: numberOr(env.RATE_LIMIT_WINDOW_MINUTES, 15) * 60_000,
+    },
+    webhookRateLimit: { max: numberOr(env.WEBHOOK_RATE_LIMIT_PER_MINUTE, 60), windowMs: 60_000 },
     syncIntervalMs: Math.round(numberOr(env.SYNC_INTERVAL_MINUTES, 120) * 60_000),
     syncJitterMs: Math.round(numberOr(env.SYNC_JITTER_MINUTES, 10) * 60_000),
     webhookVerificationToken: env.WEBHOOK_VERIFICATION_TOKEN || undefined,
@@ -66,12 +78,39 @@ export function loadHttpConfig(env: Record<string, string | undefined>, flags: H
     });
   }
   const config = parsed.data;
-  if (!config.authToken && !isLoopbackHost(config.host)) {
-    throw new WearablesError('CONFIG_ERROR', `Refusing to listen on ${config.host} without AUTH_TOKEN: anyone on the network could read your health data.`, {
-      hint: 'Set AUTH_TOKEN (openssl rand -hex 32) or listen on 127.0.0.1.',
+  const reach = reachableBeyondLoopback(config);
+  if (!config.authToken && reach) {
+    throw new WearablesError('CONFIG_ERROR', `Refusing to serve without AUTH_TOKEN: ${reach}, so anyone who reaches it could read your health data.`, {
+      hint: 'Set AUTH_TOKEN (openssl rand -hex 32) and give the same token to your MCP client, or serve only on 127.0.0.1 without PUBLIC_BASE_URL and ALLOWED_HOSTS.',
     });
   }
-  return Object.freeze(config);
+  return Object.freeze({ ...config, notices: Object.freeze(notices) });
+}
+
+/**
+ * Why a server with these settings is reachable from beyond this machine (listen address, public
+ * URL or extra allowed Host names), or undefined when only loopback clients can reach it.
+ */
+export function reachableBeyondLoopback(config: Pick<HttpConfig, 'host' | 'publicBaseUrl' | 'allowedHosts'>): string | undefined {
+  if (!isLoopbackHost(config.host)) return `it listens on ${config.host}`;
+  if (config.publicBaseUrl && !isLoopbackHost(new URL(config.publicBaseUrl).hostname)) return `PUBLIC_BASE_URL (${config.publicBaseUrl}) makes it reachable through a tunnel or proxy`;
+  const foreign = config.allowedHosts.find((host) => !isLoopbackHost(host.toLowerCase()));
+  if (foreign) return `ALLOWED_HOSTS names ${foreign}, a host other machines reach it by`;
+  return undefined;
+}
+
+/** `TRUST_PROXY`: a hop count; `true` is read as 1 (deprecated), anything else unreadable is refused. */
+function trustedProxies(value: string | undefined, notices: string[]): number {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'false') return 0;
+  if (text === 'true') {
+    notices.push('TRUST_PROXY=true is deprecated and read as TRUST_PROXY=1 (one proxy in front of this server); set the number of proxies instead.');
+    return 1;
+  }
+  if (/^\d+$/.test(text)) return Number(text);
+  throw new WearablesError('CONFIG_ERROR', 'TRUST_PROXY must be the number of proxies in front of this server (0, 1, 2, ...).', {
+    hint: 'Set TRUST_PROXY=1 behind one reverse proxy you control, or 0 (the default) when clients connect directly.',
+  });
 }
 
 /** Whether `host` (a listen address or hostname) is reachable only from this machine. */

@@ -42,6 +42,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   });
   const dispatcher = createWebhookDispatcher({ store: context.store, sync: context.sync, providers: context.providers, logger: context.logger, now: context.now });
   let listenUrl = '';
+  let listenPort = config.port;
   const { app, mcp, sse } = createHttpApp({
     context,
     config,
@@ -49,6 +50,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     scheduler,
     dispatcher,
     baseUrl: () => config.publicBaseUrl ?? listenUrl,
+    listenPort: () => listenPort,
     ...(options.now ? { now: options.now } : {}),
   });
 
@@ -66,9 +68,11 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     });
   });
   const { port } = server.address() as AddressInfo;
+  listenPort = port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   listenUrl = `http://${host}:${port}`;
   scheduler.start();
+  for (const notice of config.notices) context.logger.warn(notice);
   context.logger.info({ url: listenUrl, auth: config.authToken ? 'bearer' : 'none (loopback only)' }, 'serving MCP over HTTP');
 
   let closing: Promise<void> | undefined;

@@ -32,14 +32,23 @@ describe('rate limiting', () => {
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    // Unauthenticated guesses count too: the token cannot be brute-forced past the limit.
-    expect((await rawRequest(harness.server.url, { method: 'GET', path: '/sse' })).status).toBe(429);
     await expect(connectStreamable(harness.server.url, { token: AUTH_TOKEN })).rejects.toThrow();
+    // Unauthenticated attempts have their own bucket: they neither spend nor share the client's.
+    expect((await rawRequest(harness.server.url, { method: 'GET', path: '/sse' })).status).toBe(401);
     expect((await rawRequest(harness.server.url, { path: '/health' })).status).toBe(200);
   });
 });
 
 describe('HTTP settings', () => {
+  it('refuses to serve beyond loopback without AUTH_TOKEN: a non-loopback address, a public URL or a foreign allowed host', () => {
+    for (const env of [{ PUBLIC_BASE_URL: 'https://health.example.ngrok.dev' }, { ALLOWED_HOSTS: 'nas.local' }, { HTTP_HOST: '192.168.1.20' }]) {
+      expect(() => loadHttpConfig(env), JSON.stringify(env)).toThrow(WearablesError);
+      expect(() => loadHttpConfig(env)).toThrow(/without AUTH_TOKEN/);
+    }
+    expect(loadHttpConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3001', ALLOWED_HOSTS: 'localhost' }).authToken).toBeUndefined();
+    expect(loadHttpConfig({ AUTH_TOKEN, PUBLIC_BASE_URL: 'https://health.example.ngrok.dev' }).publicBaseUrl).toBe('https://health.example.ngrok.dev');
+  });
+
   it('refuses to listen on a non-loopback address without AUTH_TOKEN', () => {
     expect(() => loadHttpConfig({ HTTP_HOST: '0.0.0.0' })).toThrow(WearablesError);
     expect(() => loadHttpConfig({}, { host: '192.168.1.20' })).toThrow(/AUTH_TOKEN/);
