@@ -2,7 +2,7 @@
  * The HTTP app of `serve --http`: `/mcp` (Streamable HTTP), `/sse` + `/messages` (legacy SSE),
  * `/health`, `/oauth/*` (browser connect) and `/webhooks/*`. Host/Origin validation applies to
  * every route; CORS, the bearer token and then rate limiting (per authenticated client, per
- * address for unauthenticated attempts) to the MCP routes.
+ * address for unauthenticated attempts) to the MCP routes; a per-address budget to webhooks.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -92,6 +92,8 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
       toleranceMs: config.webhookToleranceMs,
       ...(config.webhookVerificationToken ? { verificationToken: config.webhookVerificationToken } : {}),
       accountUserId: async (provider) => context.tokens.accountUserId?.(provider),
+      limiter: createRateLimiter({ ...config.webhookRateLimit, ...clock }),
+      clientAddress,
     }),
   );
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { JSONRPCMessage, McpServer } from '@modelcontextprotocol/server';
 import type { Logger } from '../logging/logger.js';
+import { payloadTooLarge, readBodyLimited } from './read-body.js';
 import { SseServerTransport } from './sse-transport.js';
 
 export interface SseRoutesOptions {
@@ -59,11 +60,11 @@ export function createSseRoutes(options: SseRoutesOptions): SseSessions {
     if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
       return Response.json({ error: 'unsupported_media_type', error_description: 'POST JSON-RPC with Content-Type: application/json.' }, { status: 415 });
     }
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) return Response.json({ error: 'payload_too_large' }, { status: 413 });
+    const body = await readBodyLimited(request, MAX_MESSAGE_BYTES);
+    if (!body.ok) return payloadTooLarge(MAX_MESSAGE_BYTES);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(body.text);
     } catch {
       return Response.json({ error: 'parse_error', error_description: 'The body is not JSON.' }, { status: 400 });
     }

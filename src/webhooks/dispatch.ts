@@ -2,7 +2,8 @@
  * Turns verified webhook events into targeted syncs of just the changed day: a known record's
  * stored day, else the day of the event (and the day before, as an upload names the wake day of a
  * night that began the evening before). `refreshWindow` writes through, reconciles deletions and
- * records change events, so `get_events` shows what the webhook brought in. Deliveries are
+ * records change events, so `get_events` shows what the webhook brought in. Every window is
+ * clamped to a few days inside the day range inputs may name (`boundedWindow`). Deliveries are
  * answered before this runs; the dispatcher keeps the work so shutdown can wait for it.
  */
 import { toWearablesError } from '../core/errors.js';
@@ -12,6 +13,7 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
 import type { SyncService } from '../sync/sync-service.js';
 import { addDays, isDay, utcDay } from '../sync/dates.js';
+import { boundedWindow } from './bounded-window.js';
 import type { WebhookEvent } from './webhook-capability.js';
 
 export interface WebhookDispatcherDeps {
@@ -26,7 +28,7 @@ export interface DispatchResult {
   provider: ProviderId;
   /** `resource window` pairs refreshed. */
   refreshed: Array<{ resource: string; window: TimeWindow }>;
-  /** Events naming resources this provider does not sync. */
+  /** Events naming resources this provider does not sync, or days outside the range any input may name. */
   ignored: number;
   failed: number;
 }
@@ -69,7 +71,11 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
         result.ignored++;
         continue;
       }
-      const window = await windowFor(providerId, spec, event);
+      const window = boundedWindow(await windowFor(providerId, spec, event), deps.now());
+      if (!window) {
+        result.ignored++;
+        continue;
+      }
       planned.set(`${event.resource} ${window.start} ${window.end}`, { resource: event.resource, window });
     }
     for (const { resource, window } of planned.values()) {

@@ -1,5 +1,6 @@
 /** Shared helpers for webhook signature checks: HMAC-SHA256, constant-time compare, timestamps. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { WebhookOutcome } from './webhook-capability.js';
 
 /** HMAC-SHA256 of `message` under `secret`, in `encoding`. */
 export function hmacSha256(secret: string, message: string, encoding: 'hex' | 'base64'): string {
@@ -31,4 +32,14 @@ export function parseDeliveryTimestamp(value: string | null): number | undefined
 /** Whether `timestampMs` lies within `toleranceMs` of `now` (either side). */
 export function isFresh(timestampMs: number, now: number, toleranceMs: number): boolean {
   return Math.abs(now - timestampMs) <= toleranceMs;
+}
+
+/**
+ * Marks an accepted signed delivery with the time it was signed (`timestamp`, the signed
+ * timestamp header), so the receiver remembers it and refuses a replay inside the window.
+ */
+export function withSignedAt(outcome: WebhookOutcome, timestamp: string | null): WebhookOutcome {
+  if (outcome.kind !== 'accepted') return outcome;
+  const signedAt = parseDeliveryTimestamp(timestamp);
+  return signedAt === undefined ? outcome : { ...outcome, signedAt };
 }

@@ -35,14 +35,21 @@ export interface WebhookEvent {
 }
 
 /** Why a delivery was refused (logged with the provider, never with the payload). */
-export type WebhookRefusal = 'unsigned' | 'bad-signature' | 'stale' | 'malformed' | 'bad-verification-token' | 'not-configured';
+export type WebhookRefusal = 'unsigned' | 'bad-signature' | 'stale' | 'malformed' | 'bad-verification-token' | 'not-configured' | 'replayed' | 'busy' | 'unknown-user';
 
 export type WebhookOutcome =
   /** Answer directly (verification challenge, HEAD probe); nothing to sync. */
   | { kind: 'reply'; status: number; body?: unknown }
-  /** Authentic delivery: answer 200 at once, then sync these events. */
-  | { kind: 'accepted'; events: WebhookEvent[] }
-  | { kind: 'refused'; reason: WebhookRefusal; status: 400 | 401 | 403 | 503 };
+  /**
+   * Authentic delivery: answer 200 at once, then sync these events. `signedAt` (epoch ms) marks
+   * a signed delivery: the receiver remembers it for the freshness window and refuses replays.
+   */
+  | { kind: 'accepted'; events: WebhookEvent[]; signedAt?: number }
+  /**
+   * Refused. `disguised`: answered exactly like an accepted delivery (only logged as refused),
+   * for unsigned deliveries whose refusal would tell a guesser that a guessed id is wrong.
+   */
+  | { kind: 'refused'; reason: WebhookRefusal; status: 400 | 401 | 403 | 409 | 503; disguised?: boolean };
 
 export interface WebhookVerifyContext {
   /** Epoch ms (the app clock). */

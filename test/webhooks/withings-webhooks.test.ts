@@ -2,7 +2,7 @@
  * Withings webhooks end to end: `webhooks subscribe|list|unsubscribe withings` through the notify
  * service (the simulator probes the callback with HEAD), a measure edit sends the form POST to
  * `/webhooks/withings`, the targeted sync stores it and `get_events` shows it. Deliveries for
- * another user id are refused and logged without their payload.
+ * another user id are refused (answered like accepted ones) and logged without their payload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageSubscriptions } from '../../src/webhooks/manage.js';
@@ -60,13 +60,14 @@ describe('Withings webhooks', () => {
     expect((await manageSubscriptions(app, { action: 'list', provider: 'withings' })).subscriptions).toEqual([]);
   });
 
-  it('answers the HEAD probe and refuses deliveries for another user id without logging them', async () => {
+  it('answers the HEAD probe and refuses deliveries for another user id (answered like accepted ones) without logging them', async () => {
     const { server } = harness;
     expect((await rawRequest(server.url, { method: 'HEAD', path: '/webhooks/withings' })).status).toBe(200);
     const logsBefore = harness.logs.length;
     const body = 'userid=99999991&appli=1&startdate=1700000000&enddate=1700000000';
     const refused = await rawRequest(server.url, { method: 'POST', path: '/webhooks/withings', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    expect(refused.status).toBe(401);
+    // Answered like an acceptance, so the answer does not tell a guesser the id is wrong.
+    expect(refused.status).toBe(200);
     const missing = await rawRequest(server.url, { method: 'POST', path: '/webhooks/withings', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'appli=1' });
     expect(missing.status).toBe(401);
     const lines = harness.logs.slice(logsBefore).filter((line) => line.includes('webhook delivery refused'));

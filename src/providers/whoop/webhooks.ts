@@ -7,7 +7,7 @@
  * webhook URL is set in the developer dashboard.
  */
 import { z } from 'zod';
-import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp } from '../../webhooks/signatures.js';
+import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp, withSignedAt } from '../../webhooks/signatures.js';
 import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../webhooks/webhook-capability.js';
 
 export interface WhoopWebhookOptions {
@@ -31,7 +31,7 @@ export const WHOOP_WEBHOOK_SETUP =
 /** Builds the capability object the WHOOP provider exposes as `webhooks`. */
 export function createWhoopWebhooks(options: WhoopWebhookOptions): ProviderWebhooks {
   return {
-    verify: (incoming, context) => verifyWhoopDelivery(incoming, context, options.clientSecret),
+    verify: (incoming, context) => withSignedAt(verifyWhoopDelivery(incoming, context, options.clientSecret), incoming.headers.get('x-whoop-signature-timestamp')),
     manualSetup: WHOOP_WEBHOOK_SETUP,
   };
 }

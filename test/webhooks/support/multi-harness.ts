@@ -24,8 +24,11 @@ export interface MultiHarness {
   close(): Promise<void>;
 }
 
-/** Starts simulator, app and HTTP server; `connect` stores the simulator token for these providers. */
-export async function startMultiHarness(connect: { whoop?: boolean; withingsUserId?: string } = {}): Promise<MultiHarness> {
+/**
+ * Starts simulator, app and HTTP server; `connect` stores the simulator token for these
+ * providers; `httpEnv` overrides the HTTP settings.
+ */
+export async function startMultiHarness(connect: { whoop?: boolean; withingsUserId?: string } = {}, httpEnv: Record<string, string> = {}): Promise<MultiHarness> {
   const simulator = await startSimulator({ seed: 7, days: 40, futureDays: 2, now: () => new Date(TEST_NOW), personalAccessTokens: [TEST_TOKEN] });
   const dir = mkdtempSync(join(tmpdir(), 'wearables-webhooks-'));
   const env: Record<string, string> = { WEARABLES_MCP_ENCRYPTION_KEY: 'a'.repeat(64) };
@@ -51,7 +54,7 @@ export async function startMultiHarness(connect: { whoop?: boolean; withingsUser
   if (connect.withingsUserId) {
     await app.tokens.save('withings', { kind: 'personal', accessToken: TEST_TOKEN, obtainedAt: Date.now(), userId: connect.withingsUserId });
   }
-  const server = await startHttpServer({ context: app, config: loadHttpConfig({ AUTH_TOKEN, PORT: '0', SYNC_INTERVAL_MINUTES: '0', SHUTDOWN_GRACE_SECONDS: '2' }) });
+  const server = await startHttpServer({ context: app, config: loadHttpConfig({ AUTH_TOKEN, PORT: '0', SYNC_INTERVAL_MINUTES: '0', SHUTDOWN_GRACE_SECONDS: '2', ...httpEnv }) });
   return {
     simulator,
     app,
