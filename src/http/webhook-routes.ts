@@ -43,7 +43,9 @@ export function createWebhookRoutes(options: WebhookRoutesOptions): Hono {
   const seen = options.seen ?? createSeenDeliveries();
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const accepted = (c: Context) => c.json({ ok: true }, 200);
-  app.use('/:provider', rateLimit(options.limiter, (c) => `${c.req.param('provider')} ${options.clientAddress(c.req.raw, c.env)}`, 'webhook deliveries'));
+  // Unknown provider names share one bucket, so made-up paths cannot fill the limiter's table.
+  const receiver = (name: string | undefined) => (name !== undefined && options.providers.has(name as ProviderId) ? name : '*');
+  app.use('/:provider', rateLimit(options.limiter, (c) => `${receiver(c.req.param('provider'))} ${options.clientAddress(c.req.raw, c.env)}`, 'webhook deliveries'));
   app.all('/:provider', async (c) => {
     const provider = options.providers.get(c.req.param('provider') as ProviderId);
     const capability = provider?.webhooks;
