@@ -2,7 +2,8 @@
  * The HTTP app of `serve --http`: `/mcp` (Streamable HTTP), `/sse` + `/messages` (legacy SSE),
  * `/health`, `/oauth/*` (browser connect) and `/webhooks/*`. Host/Origin validation applies to
  * every route; CORS, the bearer token and then rate limiting (per authenticated client, per
- * address for unauthenticated attempts) to the MCP routes; a per-address budget to webhooks.
+ * address for unauthenticated attempts) to the MCP routes and the bearer routes of `/oauth`; a
+ * per-address budget to webhooks.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -61,15 +62,13 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     return origins.set;
   };
   app.use('*', hostGuard({ allowedHosts: allowedHostnames(config), allowedOrigins: originsNow, anyOrigin: config.corsOrigins.includes('*'), logger: context.logger }));
-  const mcpGuards: MiddlewareHandler[] = [
-    corsFor(config.corsOrigins),
-    accessGuard({
-      authToken: config.authToken,
-      authenticated: createRateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...clock }),
-      unauthenticated: createRateLimiter({ max: config.rateLimit.unauthenticatedMax, windowMs: config.rateLimit.windowMs, ...clock }),
-      clientAddress,
-    }),
-  ];
+  const access = accessGuard({
+    authToken: config.authToken,
+    authenticated: createRateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...clock }),
+    unauthenticated: createRateLimiter({ max: config.rateLimit.unauthenticatedMax, windowMs: config.rateLimit.windowMs, ...clock }),
+    clientAddress,
+  });
+  const mcpGuards: MiddlewareHandler[] = [corsFor(config.corsOrigins), access];
   for (const path of ['/mcp', '/sse', '/messages', '/message']) app.use(path, ...mcpGuards);
 
   app.all('/mcp', (c) => mcp.fetch(c.req.raw));
@@ -81,7 +80,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     c.json(await healthReport({ context, startedAt, ...(deps.scheduler ? { scheduler: deps.scheduler } : {}), sseSessions: sse.count })),
   );
   app.use('/oauth/*', corsFor(config.corsOrigins));
-  app.route('/oauth', createOAuthRoutes({ context, authToken: config.authToken, baseUrl: deps.baseUrl }));
+  app.route('/oauth', createOAuthRoutes({ context, authToken: config.authToken, baseUrl: deps.baseUrl, bearer: access }));
   app.route(
     '/webhooks',
     createWebhookRoutes({

@@ -6,7 +6,7 @@
  *   in the same encrypted store as `wearables-mcp connect`;
  * - `GET  /oauth/status` and `POST /oauth/<provider>/disconnect` (bearer).
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { toWearablesError } from '../core/errors.js';
 import type { AppContext } from '../core/app-context.js';
@@ -22,6 +22,8 @@ export interface OAuthRoutesOptions {
   /** Base URL the browser reaches this server at (`PUBLIC_BASE_URL` or the listen address). */
   baseUrl: () => string;
   pending?: PendingAuthorizations;
+  /** Guard of the bearer routes (default: the bearer check alone); the app passes its rate-limited `accessGuard`. */
+  bearer?: MiddlewareHandler;
 }
 
 /** Builds the browser-connect routes (mounted at `/oauth`). */
@@ -29,7 +31,7 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): Hono {
   const { context } = options;
   const pending = options.pending ?? createPendingAuthorizations();
   const app = new Hono();
-  const bearer = requireBearer(options.authToken);
+  const bearer = options.bearer ?? requireBearer(options.authToken);
   const providerOf = (c: Context): Provider | undefined => context.providers.get(c.req.param('provider') as ProviderId);
   const redirectUri = (provider: Provider) => `${options.baseUrl()}/oauth/${provider.id}/callback`;
 

@@ -48,6 +48,9 @@ describe('rate limiting by authenticated client', () => {
     expect(limited.status).toBe(429);
     expect(JSON.parse(limited.body).error_description).toContain('unauthenticated');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // The bearer routes of browser connect share the same buckets.
+    expect((await rawRequest(harness.server.url, { path: '/oauth/status' })).status).toBe(429);
+    expect((await rawRequest(harness.server.url, { path: '/oauth/status', headers: { authorization: `Bearer ${AUTH_TOKEN}` } })).status).toBe(200);
   });
 });
 
