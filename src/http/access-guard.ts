@@ -34,7 +34,8 @@ export function accessGuard(options: AccessGuardOptions): MiddlewareHandler {
   const tokenKey = authToken === undefined ? undefined : tokenClientKey(authToken);
   return async (c, next) => {
     const address = `address:${options.clientAddress(c.req.raw, c.env)}`;
-    if (tokenKey === undefined || bearerMatches(c.req.header('authorization'), authToken!)) {
+    const open = authToken === undefined;
+    if (open || bearerMatches(c.req.header('authorization'), authToken)) {
       const decision = options.authenticated.hit(tokenKey ?? address);
       if (!decision.allowed) return rateLimited(decision);
       await withRateLimitHeaders(c, next, decision);

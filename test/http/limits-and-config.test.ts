@@ -21,7 +21,7 @@ describe('rate limiting', () => {
     await harness?.close();
   });
 
-  it('answers 429 with Retry-After once a client used its budget; /health and webhooks are not limited', async () => {
+  it('answers 429 with Retry-After once a client used its budget; /health is not limited', async () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const response = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers, body: initialize });
       expect(response.status).toBe(200);
