@@ -23,7 +23,7 @@ export const exportDataTool = defineTool({
     'Write cached records of one resource (or kind "all": one file per resource into a directory) as csv, jsonl, parquet or fhir (FHIR R4 Bundle of Observations) into the export folder. Reads the local cache only (run sync first). path is relative to the export folder; returns paths, rows and bytes, not the data. Existing files are refused; overwrite: true asks the user to confirm.',
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
-  keyParameters: ['kind', 'format', 'path', 'provider', 'start_date', 'end_date', 'overwrite'],
+  keyParameters: ['kind', 'format', 'path', 'provider', 'start_date', 'end_date', 'overwrite', 'root'],
   input: z.object({
     kind: z.string().min(1).max(100).describe('A resource name (sleep, daily_activity, heartrate, ...) or "all".'),
     format: z.enum(EXPORT_FORMATS).describe('csv | jsonl | parquet | fhir'),
