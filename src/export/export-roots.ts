@@ -50,7 +50,8 @@ export function pickRoot(roots: readonly ExportRoot[], name: string | undefined)
 export async function openRoot(root: ExportRoot): Promise<string> {
   if (root.name === DEFAULT_ROOT) return openHomeExports(root.path);
   const real = await realpath(root.path).catch(() => null);
-  if (real === null || !(await stat(real)).isDirectory()) {
+  const info = real === null ? null : await stat(real).catch(() => null);
+  if (real === null || !info?.isDirectory()) {
     throw new WearablesError('CONFIG_ERROR', `The export root "${root.name}" is not an existing folder.`, {
       hint: 'Ask the user to create it or to fix WEARABLES_MCP_EXPORT_ROOTS / exportRoots in config.json.',
     });
@@ -74,7 +75,8 @@ async function openHomeExports(path: string): Promise<string> {
   if (!entry.isDirectory()) {
     throw new WearablesError('FILE_ERROR', 'The exports entry of the data folder is not a folder.', { hint: 'Ask the user to move it away; it is recreated as a folder.' });
   }
-  // Created by us: an older version left it 0755.
-  if ((entry.mode & 0o077) !== 0) await chmod(path, 0o700);
+  // Created by us: an older version left it 0755. Files inside are 0600 either way, so a folder
+  // we may not chmod (another owner) is used as it is.
+  if ((entry.mode & 0o077) !== 0) await chmod(path, 0o700).catch(() => undefined);
   return join(await realpath(join(path, '..')), DEFAULT_ROOT);
 }
