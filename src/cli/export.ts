@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { WearablesError } from '../core/errors.js';
 import { exportData } from '../export/export-data.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportProgress, type ExportResult } from '../export/export-types.js';
+import { homeFilesOf } from '../export/home-files.js';
+import { resolveRootedPath } from '../export/rooted-path.js';
 import { configFor, parseDay, parseProvider, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withContext } from './run-command.js';
@@ -16,6 +18,7 @@ interface ExportFlags {
   start?: string;
   end?: string;
   overwrite?: boolean;
+  root?: string;
 }
 
 /** Registers `export`. */
@@ -25,7 +28,8 @@ export function registerExportCommand(program: Command): void {
     .description('Write cached data to CSV, JSONL, Parquet or a FHIR R4 Bundle (reads the local cache only)')
     .requiredOption('--kind <resource>', 'resource name (sleep, daily_activity, heartrate, ...) or "all" (one file per resource)')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
-    .requiredOption('--out <path>', 'output file (a directory for --kind all)')
+    .requiredOption('--out <path>', 'output file (a directory for --kind all); relative to the export root with --root')
+    .option('--root <name>', 'write under an export root: "exports" (<home>/exports) or a configured WEARABLES_MCP_EXPORT_ROOTS folder')
     .option('--provider <provider>', 'provider (needed when several have the resource)')
     .option('--start <date>', 'first local day, YYYY-MM-DD (inclusive)')
     .option('--end <date>', 'last local day, YYYY-MM-DD (inclusive)')
@@ -39,6 +43,8 @@ export function registerExportCommand(program: Command): void {
         const start = flags.start ? parseDay(flags.start, '--start') : undefined;
         const end = flags.end ? parseDay(flags.end, '--end') : undefined;
         await withContext(configFor(global), async (context) => {
+          // The user's own paths are trusted (never the home's own files); --root confines like the tool.
+          const out = flags.root ? (await resolveRootedPath(context.config, flags.root, flags.out, flags.kind)).out : flags.out;
           const display = createExportProgress(json);
           let result: ExportResult;
           try {
@@ -47,7 +53,8 @@ export function registerExportCommand(program: Command): void {
               providers: context.providers,
               kind: flags.kind,
               format,
-              out: flags.out,
+              out,
+              homeFiles: homeFilesOf(context.config),
               ...(provider ? { provider } : {}),
               ...(start ? { start } : {}),
               ...(end ? { end } : {}),

@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WearablesError } from '../core/errors.js';
-import { writeAtomically } from '../export/atomic-file.js';
+import { assertWritable, writeAtomically } from '../export/atomic-file.js';
+import { assertNotHomeFile, homeFilesOf } from '../export/home-files.js';
 import { buildReport } from '../report/build-report.js';
 import { localDay } from '../core/dates.js';
 import { configFor, parseDay, type GlobalOptions } from './options.js';
@@ -17,6 +18,7 @@ interface ReportFlags {
   days: string;
   end?: string;
   out: string;
+  overwrite?: boolean;
 }
 
 function parseDays(value: string): number {
@@ -27,6 +29,16 @@ function parseDays(value: string): number {
   return days;
 }
 
+/** A file-system failure writing the report as FILE_ERROR (typed errors pass through). */
+function reportFileError(out: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof WearablesError || typeof code !== 'string') return error;
+  return new WearablesError('FILE_ERROR', `Cannot write the report to ${out} (${code}).`, {
+    hint: 'Choose an --out path in an existing folder you can write to (and a disk with free space), then retry.',
+    cause: error,
+  });
+}
+
 /** Registers `report`. */
 export function registerReportCommand(program: Command): void {
   program
@@ -34,7 +46,8 @@ export function registerReportCommand(program: Command): void {
     .description('Write a self-contained HTML dashboard (sleep, HRV, resting HR, readiness/recovery, activity, weight, blood pressure, insights) from the local cache')
     .option('--days <n>', 'days to show, ending on --end', '30')
     .option('--end <date>', 'last local day, YYYY-MM-DD (default today)')
-    .option('--out <path>', 'output file (replaced if it exists)', 'report.html')
+    .option('--out <path>', 'output file (an existing one is refused without --overwrite)', 'report.html')
+    .option('--overwrite', 'replace the output file if it exists')
     .action(async (flags: ReportFlags) => {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
@@ -42,9 +55,15 @@ export function registerReportCommand(program: Command): void {
         const days = parseDays(flags.days);
         const end = flags.end ? parseDay(flags.end, '--end') : undefined;
         const out = resolve(flags.out);
+        const overwrite = flags.overwrite === true;
         await withContext(configFor(global), async (context) => {
+          await assertNotHomeFile(out, homeFilesOf(context.config), out);
+          assertWritable(out, overwrite);
           const report = await buildReport({ store: context.store, endDay: end ?? localDay(context.now()), days, generatedAt: context.now() });
-          const bytes = await writeAtomically(out, true, (temp) => writeFile(temp, report.html, 'utf8'));
+          // 0600: the report holds health data; `wx` never opens an existing file or follows a link.
+          const bytes = await writeAtomically(out, overwrite, (temp) => writeFile(temp, report.html, { encoding: 'utf8', mode: 0o600, flag: 'wx' })).catch((error: unknown) => {
+            throw reportFileError(out, error);
+          });
           const summary = { ok: true, out, bytes, status: report.insights.status, charts: report.charts, message: report.insights.message };
           printResult({ json }, summary, () => `Wrote ${out} (${bytes} bytes, ${Object.keys(report.charts).length} charts with data).\n${report.insights.message}`);
         });

@@ -3,7 +3,7 @@
  * and frozen. `env` and `flags` are passed in (never read from globals here) so tests give theirs.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { WearablesError } from '../core/errors.js';
@@ -42,6 +42,8 @@ const configSchema = z.object({
   /** Toolsets exposed (`all` or names like `oura`, `core`). */
   toolsets: z.array(z.string()).min(1),
   providers: z.object({ oura: providerSchema, whoop: providerSchema, withings: providerSchema }),
+  /** Folders the export_data tool may write into besides `<home>/exports` (absolute, user-chosen). */
+  exportRoots: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).max(20),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -123,6 +125,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,
+    exportRoots: exportRootsSetting(env, fromFile),
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -169,6 +172,13 @@ function numberOrUndefined(value: string | undefined): number | undefined {
 function listOrUndefined(value: string | undefined): string[] | undefined {
   if (value === undefined || value === '') return undefined;
   return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** `WEARABLES_MCP_EXPORT_ROOTS` (split on the platform's path delimiter), else `exportRoots` of the file. */
+function exportRootsSetting(env: Record<string, string | undefined>, fromFile: Record<string, unknown>): unknown {
+  const value = env.WEARABLES_MCP_EXPORT_ROOTS;
+  if (value !== undefined && value !== '') return value.split(delimiter).map((entry) => entry.trim()).filter(Boolean);
+  return fromFile.exportRoots ?? [];
 }
 
 function deepFreeze<T>(value: T): T {

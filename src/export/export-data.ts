@@ -7,8 +7,9 @@
  */
 import { WearablesError } from '../core/errors.js';
 import { isLocalDay } from '../store/windows.js';
-import { assertWritable, writeAtomically } from './atomic-file.js';
+import { assertWritable, entryAt, writeAtomically } from './atomic-file.js';
 import { resolveTargets, type ExportTarget } from './export-targets.js';
+import { assertNotHomeFile } from './home-files.js';
 import { EXPORT_FORMATS, type ExportedFile, type ExportOptions, type ExportResult } from './export-types.js';
 import { writeBundle } from './fhir/bundle-export.js';
 import { sourcesFor } from './fhir/metrics.js';
@@ -18,6 +19,9 @@ import { writeTable } from './table-export.js';
 /** Exports `options.kind` of the cache to `options.out`; returns each file's path, rows and bytes. */
 export async function exportData(options: ExportOptions): Promise<ExportResult> {
   validateOptions(options);
+  const describe = options.describe ?? ((path: string) => path);
+  // Before any folder is created: `out` itself (a file, or the folder of kind "all").
+  if (options.homeFiles) await assertNotHomeFile(options.out, options.homeFiles, describe(options.out));
   const targets = await resolveTargets({
     store: options.store,
     providers: options.providers,
@@ -26,16 +30,22 @@ export async function exportData(options: ExportOptions): Promise<ExportResult> 
     format: options.format,
     out: options.out,
     supports: (provider, spec) => options.format !== 'fhir' || sourcesFor(provider.id, spec.name).length > 0,
+    describe,
   });
   const overwrite = options.overwrite ?? false;
   // Refuse before writing anything, so `all` never stops half-way on an existing file.
-  for (const target of targets) assertWritable(target.path, overwrite);
+  for (const target of targets) {
+    if (options.homeFiles) await assertNotHomeFile(target.path, options.homeFiles, describe(target.path));
+    assertWritable(target.path, overwrite, describe(target.path), options.existsHint);
+  }
+  const existing = targets.filter((target) => entryAt(target.path) === 'file').map((target) => target.path);
+  if (overwrite && existing.length > 0 && options.confirmOverwrite) await options.confirmOverwrite(existing);
   const files: ExportedFile[] = [];
-  for (const target of targets) files.push(await exportTarget(options, target, overwrite));
+  for (const target of targets) files.push(await exportTarget(options, target, overwrite, describe));
   return { files };
 }
 
-async function exportTarget(options: ExportOptions, target: ExportTarget, overwrite: boolean): Promise<ExportedFile> {
+async function exportTarget(options: ExportOptions, target: ExportTarget, overwrite: boolean, describe: (path: string) => string): Promise<ExportedFile> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const onPage = (rows: number, total: number): void =>
     options.onProgress?.({ provider: target.provider.id, resource: target.spec.name, path: target.path, rows, total });
@@ -47,15 +57,22 @@ async function exportTarget(options: ExportOptions, target: ExportTarget, overwr
         options.format === 'fhir'
           ? await writeBundle({ store: options.store, target, ...window, pageSize, now: options.now ?? (() => new Date()), onPage }, tempPath)
           : await writeTable({ store: options.store, target, format: options.format, ...window, pageSize, onPage }, tempPath);
-    });
+    }, describe(target.path));
     return { path: target.path, provider: target.provider.id, resource: target.spec.name, rows, bytes };
   } catch (error) {
     if (error instanceof WearablesError) throw error;
-    throw new WearablesError('EXPORT_ERROR', `Export of ${target.provider.id}/${target.spec.name} to ${target.path} failed: ${messageOf(error)}`, {
-      hint: 'Check that the directory exists and is writable, then retry; nothing was left under the file name.',
+    const code = isFileSystemError(error) ? 'FILE_ERROR' : 'EXPORT_ERROR';
+    throw new WearablesError(code, `Export of ${target.provider.id}/${target.spec.name} to ${describe(target.path)} failed: ${messageOf(error)}`, {
+      hint: 'Check that the directory exists and is writable and the disk is not full, then retry; nothing was left under the file name.',
       cause: error,
     });
   }
+}
+
+/** A Node file-system failure (EACCES, ENOSPC, ...), as opposed to a store or encoding failure. */
+function isFileSystemError(error: unknown): boolean {
+  const failure = error as NodeJS.ErrnoException | undefined;
+  return typeof failure?.code === 'string' && typeof failure.syscall === 'string';
 }
 
 function validateOptions(options: ExportOptions): void {

@@ -27,6 +27,8 @@ export interface TargetRequest {
   out: string;
   /** Resources that can be written in this format (FHIR: those with a mapping). */
   supports: (provider: Provider, spec: ResourceSpec) => boolean;
+  /** How a path is named in messages (the tool: relative to its export root). */
+  describe: (path: string) => string;
 }
 
 /** The file name used for one resource inside an `all` directory. */
@@ -46,11 +48,11 @@ export async function resolveTargets(request: TargetRequest): Promise<ExportTarg
     });
   }
   if (await isDirectory(request.out)) {
-    throw new WearablesError('VALIDATION_ERROR', `${request.out} is a directory; a single resource is written to a file.`, {
-      hint: `Pass a file path such as ${join(request.out, fileNameFor(provider.id, spec.name, request.format))}.`,
+    throw new WearablesError('VALIDATION_ERROR', `${request.describe(request.out)} is a directory; a single resource is written to a file.`, {
+      hint: `Pass a file path such as ${request.describe(join(request.out, fileNameFor(provider.id, spec.name, request.format)))}.`,
     });
   }
-  await makeDirectory(dirname(request.out));
+  await makeDirectory(dirname(request.out), request.describe);
   return [{ provider, spec, path: request.out }];
 }
 
@@ -64,11 +66,11 @@ async function resolveAll(request: TargetRequest): Promise<ExportTarget[]> {
     }
   }
   if (await isFile(request.out)) {
-    throw new WearablesError('VALIDATION_ERROR', `${request.out} is a file; kind "all" writes one file per resource into a directory.`, {
+    throw new WearablesError('VALIDATION_ERROR', `${request.describe(request.out)} is a file; kind "all" writes one file per resource into a directory.`, {
       hint: 'Pass a directory path (it is created if missing).',
     });
   }
-  await makeDirectory(request.out);
+  await makeDirectory(request.out, request.describe);
   return targets;
 }
 
@@ -112,11 +114,12 @@ async function providersWithData(request: TargetRequest): Promise<Provider[]> {
   return providers;
 }
 
-async function makeDirectory(path: string): Promise<void> {
+/** Creates missing folders 0700 (folders that already exist are the user's and keep their mode). */
+async function makeDirectory(path: string, describe: (path: string) => string): Promise<void> {
   try {
-    await mkdir(path, { recursive: true });
+    await mkdir(path, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new WearablesError('EXPORT_ERROR', `Cannot create the directory ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+    throw new WearablesError('FILE_ERROR', `Cannot create the directory ${describe(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
       hint: 'Choose an output path inside a writable directory.',
       cause: error,
     });

@@ -2,6 +2,7 @@
 import type { LocalDay, ProviderId } from '../core/types.js';
 import type { Provider } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
+import type { HomeFiles } from './home-files.js';
 
 /** Output formats. `fhir` writes a FHIR R4 Bundle (type collection) of Observations. */
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet', 'fhir'] as const;
@@ -41,6 +42,17 @@ export interface ExportOptions {
   end?: LocalDay;
   /** Replace existing files (default: refuse with FILE_EXISTS). */
   overwrite?: boolean;
+  /**
+   * Asked, before anything is written, when `overwrite` is set and some targets exist (their
+   * absolute paths). Throws to refuse; nothing is written then.
+   */
+  confirmOverwrite?: (existing: readonly string[]) => Promise<void>;
+  /** The next step given with FILE_EXISTS (default: pass overwrite / --overwrite). */
+  existsHint?: string;
+  /** The server's own files: never a target (the CLI and the tool always pass them). */
+  homeFiles?: HomeFiles;
+  /** How a path is named in results' messages (default: as is; the tool: relative to its root). */
+  describe?: (path: string) => string;
   /** Called after every page written. May throw to abort: nothing is left under the file name. */
   onProgress?: (progress: ExportProgress) => void;
   /** Rows read from the store per page (default 5000). */

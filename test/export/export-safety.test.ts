@@ -116,10 +116,10 @@ describe('validation', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an output path under a file is an EXPORT_ERROR with a hint', async () => {
+  it('an output path under a file is a FILE_ERROR with a hint', async () => {
     const blocker = join(seeded.dir, 'blocker');
     writeFileSync(blocker, 'x');
-    await expect(run({ kind: 'sleep', format: 'csv', out: join(blocker, 'sleep.csv') })).rejects.toMatchObject({ code: 'EXPORT_ERROR', hint: expect.stringContaining('writable') });
+    await expect(run({ kind: 'sleep', format: 'csv', out: join(blocker, 'sleep.csv') })).rejects.toMatchObject({ code: 'FILE_ERROR', hint: expect.stringContaining('writable') });
   });
 
   it('an empty cache with kind all and no provider says to sync first', async () => {

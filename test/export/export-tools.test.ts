@@ -15,7 +15,7 @@ const progress: Array<[number, number | undefined]> = [];
 beforeAll(async () => {
   seeded = await seedStore();
   // Only the parts of the app context these tools read (store, providers, home, clock).
-  const app = { store: seeded.store, providers: seeded.providers, config: { home: seeded.dir }, now: () => new Date('2025-01-01T00:00:00Z') } as unknown as AppContext;
+  const app = { store: seeded.store, providers: seeded.providers, config: { home: seeded.dir, exportRoots: [], demo: false, logFile: null }, now: () => new Date('2025-01-01T00:00:00Z') } as unknown as AppContext;
   context = { app, progress: (done, total) => progress.push([done, total]), signal: new AbortController().signal };
 });
 afterAll(async () => seeded.cleanup());
@@ -25,7 +25,7 @@ describe('export_data tool', () => {
     const input = exportDataTool.input.parse({ kind: 'heartrate', format: 'parquet', path: 'hr.parquet', start_date: '2024-11-11', end_date: '2024-11-11' });
     const answer = await exportDataTool.handle(input, context);
     const path = join(seeded.dir, 'exports', 'hr.parquet');
-    expect(answer).toEqual({ files: [{ path, provider: 'oura', resource: 'heartrate', rows: HR_COUNT, bytes: expect.any(Number) }], total_rows: HR_COUNT });
+    expect(answer).toEqual({ root: 'exports', files: [{ path: 'hr.parquet', provider: 'oura', resource: 'heartrate', rows: HR_COUNT, bytes: expect.any(Number) }], total_rows: HR_COUNT });
     expect(existsSync(path)).toBe(true);
     expect(progress.at(-1)).toEqual([HR_COUNT, HR_COUNT]);
     await expect(exportDataTool.handle(input, context)).rejects.toMatchObject({ code: 'FILE_EXISTS' });

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../core/app-context.js';
 import type { ProviderId } from '../../core/types.js';
+import type { UserConfirmation } from './user-confirmation.js';
 
 /** MCP tool annotations every tool must declare explicitly. */
 export interface ToolHints {
@@ -22,6 +23,8 @@ export interface ToolContext {
   progress(progress: number, total?: number, message?: string): void;
   /** Aborted when the client cancels the call. */
   signal: AbortSignal;
+  /** Asking the user through MCP elicitation (absent outside a real MCP request). */
+  confirmation?: UserConfirmation;
 }
 
 /** A tool definition: everything the registry, the server and the docs table need. */

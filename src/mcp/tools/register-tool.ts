@@ -4,7 +4,7 @@
  * tool's size budget, progress notifications, and the one error translation. Nothing a handler
  * throws gets past this boundary.
  */
-import type { McpServer, RegisteredTool, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { ClientCapabilities, McpServer, RegisteredTool, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
@@ -12,6 +12,7 @@ import { toolErrorResult } from '../errors.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import { truncatedSchema } from './shared/schemas.js';
+import { inputRequiredFor, userConfirmation, UserInputNeeded } from './user-confirmation.js';
 
 /** The output schema as advertised: the tool's own plus the optional `truncated` note. */
 export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
@@ -52,12 +53,16 @@ function progressSender(request: ServerContext): ToolContext['progress'] {
   };
 }
 
-/** Runs a tool behind the boundary: validate, handle, fit to budget, translate errors. */
-export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext) {
+/**
+ * Runs a tool behind the boundary: validate, handle, fit to budget, translate errors. A handler
+ * asking the user (UserInputNeeded) answers `input_required`; `declared` are the client
+ * capabilities of a 2025-era connection.
+ */
+export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext, declared?: ClientCapabilities) {
   try {
     const parsed = tool.input.strict().safeParse(args ?? {});
     if (!parsed.success) throw validationError(tool, parsed.error);
-    const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request) };
+    const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request), confirmation: userConfirmation(request, declared) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
     return buildToolResponse(payload, {
@@ -66,6 +71,7 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
       ...(offset !== undefined ? { offset } : {}),
     });
   } catch (error) {
+    if (error instanceof UserInputNeeded) return inputRequiredFor(error);
     return toolErrorResult(error, app.logger, tool.name);
   }
 }
@@ -81,6 +87,6 @@ export function registerTool(server: McpServer, tool: ToolDefinition, app: AppCo
       outputSchema: advertisedOutput(tool),
       annotations: { title: tool.title, ...tool.annotations },
     },
-    (args, request) => runTool(tool, args, app, request),
+    (args, request) => runTool(tool, args, app, request, server.server.getClientCapabilities()),
   );
 }
