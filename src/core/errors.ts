@@ -2,7 +2,7 @@
  * Typed errors with stable codes. Every layer throws `WearablesError`; the MCP boundary
  * translates it once into a tool result (`isError: true`) whose text tells the model what to do.
  */
-import { describeFileError, describeInternalError, isProgrammingError } from './thrown-errors.js';
+import { describeFileError, describeInternalError, isNetworkError, isProgrammingError } from './thrown-errors.js';
 
 /** Stable error codes surfaced to tools, the CLI (`--json`) and logs. */
 export const ERROR_CODES = [
@@ -75,6 +75,10 @@ export function toWearablesError(error: unknown, fallback: ErrorCode = 'UPSTREAM
   if (error instanceof WearablesError) return error;
   const described = describeFileError(error) ?? (isProgrammingError(error) ? describeInternalError(error) : undefined);
   if (described) return new WearablesError(described.code, `${described.message}.`, { hint: described.hint, cause: error });
+  // A network failure is the provider's or the network's, never a bug, even where unknown means bug.
+  if (fallback === 'INTERNAL_ERROR' && isNetworkError(error)) {
+    return new WearablesError('UPSTREAM_ERROR', 'A network request failed.', { hint: 'Check the network and retry.', cause: error });
+  }
   if (fallback === 'INTERNAL_ERROR') {
     const internal = describeInternalError(error);
     return new WearablesError('INTERNAL_ERROR', `${internal.message}.`, { hint: internal.hint, cause: error });
