@@ -53,11 +53,20 @@ export function toSafeError(error: unknown): WearablesError {
   return new WearablesError('INTERNAL_ERROR', internal.message, { hint: internal.hint, cause: error });
 }
 
-/** The JSON payload for an error (`hint` always filled with a next step). */
+/** Longest message a tool error carries: a message that echoes its input cannot flood the model. */
+export const MAX_ERROR_MESSAGE_CHARS = 1_500;
+
+function bounded(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
+  const cut = message.slice(0, MAX_ERROR_MESSAGE_CHARS).replace(/\s+\S*$/, '');
+  return `${cut} … (${(message.length - cut.length).toLocaleString('en-US')} more characters left out)`;
+}
+
+/** The JSON payload for an error (`hint` always filled with a next step, the message bounded). */
 export function errorPayload(error: WearablesError): ToolErrorPayload {
   return {
     code: error.code,
-    message: error.message.replace(/\.+$/, ''),
+    message: bounded(error.message.replace(/\.+$/, '')),
     hint: error.hint ?? DEFAULT_HINTS[error.code],
     retry_after_seconds: error.retryAfterSeconds ?? null,
   };

@@ -103,6 +103,18 @@ describe('errors at the MCP boundary', () => {
     await close();
   });
 
+  it('a validation error for a 5,000-item array stays short instead of echoing the input', async () => {
+    stub = await startStubOura();
+    test = await createTestApp({ apiBaseUrl: stub.url, connect: true });
+    const { client, close } = await connectClient(test.app);
+    const { error, text } = await callError(client, 'get_oura_daily_metrics', { metrics: Array.from({ length: 5_000 }, (_, index) => `bogus-${index}`) });
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.message).toContain('metrics');
+    expect(error.message).toMatch(/more characters left out\)$/);
+    expect(text.length).toBeLessThan(3_000);
+    await close();
+  });
+
   it('a tool that throws a TypeError gives INTERNAL_ERROR without its text, stack or a path; the stack reaches the log file only', async () => {
     stub = await startStubOura();
     test = await createTestApp({ apiBaseUrl: stub.url, connect: true });
