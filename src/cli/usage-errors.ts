@@ -20,7 +20,9 @@ export function commanderOutput(json: boolean): { writeErr?: (text: string) => v
 
 /** The VALIDATION_ERROR for a commander parse failure. */
 export function usageError(error: CommanderError): WearablesError {
-  const message = error.message.replace(/^error:\s*/i, '').trim() || 'The command line could not be parsed';
+  // `commander.help` with a failing exit code: a command (or subcommand) word is missing.
+  const text = error.code === 'commander.help' ? 'No command given' : error.message.replace(/^error:\s*/i, '').trim();
+  const message = text || 'The command line could not be parsed';
   return new WearablesError('VALIDATION_ERROR', message.endsWith('.') ? message : `${message}.`, {
     hint: 'Run `wearables-mcp --help` or `wearables-mcp <command> --help` for the accepted commands, options and arguments.',
   });

@@ -45,6 +45,9 @@ describe('CLI failures', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
     expect(unknown.stdout).toBe('');
+    const none = await runCli(['--json', 'webhooks'], env);
+    expect(none.code).toBe(2);
+    expect((JSON.parse(none.stdout) as ErrorDocument).error.message).toBe('No command given.');
   });
 
   it('a report path that cannot be written is FILE_ERROR, exit 12, naming the folder to fix', async () => {
