@@ -64,6 +64,25 @@ export async function openRotatingFile(file: string, size: string, keep: number)
 }
 
 /**
+ * Forwards lines to the file stream until it fails (disk full, device error): then `onFailure`
+ * runs once and lines go to stderr only. Without a listener, the stream's 'error' event would be
+ * an uncaught exception that ends the process.
+ */
+export function guardStream(stream: DestinationStream, onFailure: (error: unknown) => void): DestinationStream {
+  let failed = false;
+  (stream as Partial<Pick<NodeJS.EventEmitter, 'on'>>).on?.('error', (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    onFailure(error);
+  });
+  return {
+    write(line: string) {
+      if (!failed) stream.write(line);
+    },
+  };
+}
+
+/**
  * A stream that buffers lines until `target` resolves, then writes through. If the file cannot
  * be opened after all, `onFailure` is called once and the buffered lines are dropped (they
  * already reached stderr through the other stream).

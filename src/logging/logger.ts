@@ -5,7 +5,7 @@
 import { pino, type Logger, type DestinationStream, type StreamEntry } from 'pino';
 import { WearablesError } from '../core/errors.js';
 import { isProgrammingError } from '../core/thrown-errors.js';
-import { bufferUntil, fallbackLine, logFileError, openRotatingFile, probeLogDirectory } from './log-file.js';
+import { bufferUntil, fallbackLine, guardStream, logFileError, openRotatingFile, probeLogDirectory } from './log-file.js';
 import { REDACT_PATHS, scrubSecrets } from './secrets.js';
 
 export type { Logger };
@@ -64,7 +64,7 @@ async function fileStream(options: LoggerOptions, file: string, stderr: Destinat
   };
   const problem = probeLogDirectory(file);
   if (problem !== undefined) return fail(problem);
-  const opening = openRotatingFile(file, options.maxSize ?? '1m', options.keep ?? 5);
+  const opening = openRotatingFile(file, options.maxSize ?? '1m', options.keep ?? 5).then((stream) => guardStream(stream, fallBack));
   if (options.deferFile) return bufferUntil(opening, fallBack);
   return opening.catch(fail);
 }
