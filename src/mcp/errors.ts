@@ -6,7 +6,7 @@
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { WearablesError, type ErrorCode } from '../core/errors.js';
-import { describeFileError, describeInternalError, looksLikeCacheFailure } from '../core/thrown-errors.js';
+import { describeFileError, describeInternalError, isNetworkError, looksLikeCacheFailure } from '../core/thrown-errors.js';
 import type { Logger } from '../logging/logger.js';
 
 const DEFAULT_HINTS: Record<ErrorCode, string> = {
@@ -40,9 +40,14 @@ export interface ToolErrorPayload {
  */
 export function toSafeError(error: unknown): WearablesError {
   if (error instanceof WearablesError) {
-    // A FILE_ERROR built deeper down names a path of this machine: the model does not need it.
-    const hidden = error.code === 'FILE_ERROR' ? describeFileError(error.cause, { showPath: false }) : undefined;
+    // A FILE_ERROR that toWearablesError built from a raw errno names a path of this machine:
+    // the model does not need it. One written on purpose (a key file, an export target) stays.
+    const generic = error.code === 'FILE_ERROR' && error.message === `${describeFileError(error.cause)?.message}.`;
+    const hidden = generic ? describeFileError(error.cause, { showPath: false }) : undefined;
     return hidden ? new WearablesError('FILE_ERROR', hidden.message, { hint: hidden.hint, cause: error.cause }) : error;
+  }
+  if (isNetworkError(error)) {
+    return new WearablesError('UPSTREAM_ERROR', 'A network request failed', { hint: DEFAULT_HINTS.UPSTREAM_ERROR, cause: error });
   }
   const file = describeFileError(error, { showPath: false });
   if (file) return new WearablesError('FILE_ERROR', file.message, { hint: file.hint, cause: error });

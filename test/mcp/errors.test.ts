@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
+import { toWearablesError } from '../../src/core/errors.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { defineTool } from '../../src/mcp/tools/define-tool.js';
 import { registerTool } from '../../src/mcp/tools/register-tool.js';
@@ -177,11 +178,17 @@ describe('errors at the MCP boundary', () => {
       },
     });
     registerTool(server, writer, test.app);
-    const { error, text } = await callError(client, 'writer', {});
-    expect(error.code).toBe('FILE_ERROR');
-    expect(error.message).toContain('ENOTDIR');
-    expect(error.hint).toMatch(/writable.*WEARABLES_MCP_HOME/);
-    expect(text).not.toContain(blocker);
+    // The same failure wrapped deeper down, as the sync engine does (toWearablesError with SYNC_ERROR).
+    registerTool(server, { ...writer, name: 'wrapped_writer', handle: () => writer.handle({}, undefined as never).catch((caught: unknown) => {
+      throw toWearablesError(caught, 'SYNC_ERROR');
+    }) }, test.app);
+    for (const name of ['writer', 'wrapped_writer']) {
+      const { error, text } = await callError(client, name, {});
+      expect(error.code).toBe('FILE_ERROR');
+      expect(error.message).toContain('ENOTDIR');
+      expect(error.hint).toMatch(/writable.*WEARABLES_MCP_HOME/);
+      expect(text).not.toContain(blocker);
+    }
     await close();
     await rm(dirname(blocker), { recursive: true, force: true });
   });
