@@ -1,12 +1,15 @@
 /**
  * Encryption at rest for stored tokens: AES-256-GCM with a fresh 12-byte IV per write and the
  * 16-byte auth tag, so a flipped byte or a wrong key is detected instead of yielding garbage.
- * The key comes from `WEARABLES_MCP_ENCRYPTION_KEY` or from a key file generated once (mode 0600).
+ * The key comes from `WEARABLES_MCP_ENCRYPTION_KEY`, from a key file the user keeps elsewhere
+ * (`WEARABLES_MCP_ENCRYPTION_KEY_FILE`), or from a key file generated once in the home (mode 0600).
+ * docs/security.md says what each protects against.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WearablesError } from '../core/errors.js';
+import { readConfiguredKeyFile } from './key-file.js';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -50,17 +53,25 @@ export function parseEncryptionKey(value: string): Buffer {
 
 export interface KeySource {
   encryptionKey?: string | undefined;
+  /** A key file outside the home, never created here (WEARABLES_MCP_ENCRYPTION_KEY_FILE). */
+  encryptionKeyFile?: string | undefined;
   keyPath: string;
 }
 
 /**
- * Returns the configured key, else the key file's key. With `create`, a missing key file is
+ * Returns the configured key (value or file), else the generated key file's key. With `create`, a missing key file is
  * generated (mode 0600) exactly once even when several processes start together: the key is
  * written to a private temp file and published with `link`, which fails if another process won.
  * Without `create`, a missing key file yields undefined.
  */
 export async function loadEncryptionKey(source: KeySource, options: { create: boolean }): Promise<Buffer | undefined> {
+  if (source.encryptionKey !== undefined && source.encryptionKeyFile !== undefined) {
+    throw new WearablesError('CONFIG_ERROR', 'Both WEARABLES_MCP_ENCRYPTION_KEY and WEARABLES_MCP_ENCRYPTION_KEY_FILE are set.', {
+      hint: 'Keep one of them.',
+    });
+  }
   if (source.encryptionKey !== undefined) return parseEncryptionKey(source.encryptionKey);
+  if (source.encryptionKeyFile !== undefined) return readConfiguredKeyFile(source.encryptionKeyFile);
   const existing = await readKeyFile(source.keyPath);
   if (existing || !options.create) return existing;
   await mkdir(dirname(source.keyPath), { recursive: true, mode: 0o700 });

@@ -4,7 +4,8 @@
  * the provider (Withings' `action=requesttoken` envelope does not fit here and has its own).
  */
 import * as oauth from 'oauth4webapi';
-import { WearablesError } from '../core/errors.js';
+import { WearablesError, toWearablesError } from '../core/errors.js';
+import { isProgrammingError } from '../core/thrown-errors.js';
 import type { FetchLike } from '../core/http.js';
 import type { AuthorizationRequest, CodeExchange, OAuthAdapter } from './oauth-adapter.js';
 import type { TokenSet } from './token-set.js';
@@ -204,6 +205,8 @@ export function mapOAuthError(provider: string, action: string, error: unknown):
       isRetryable: true,
     });
   }
+  // A bug here (TypeError, RangeError) is not the network's fault: INTERNAL_ERROR, logged with its stack.
+  if (isProgrammingError(error)) return toWearablesError(error);
   return new WearablesError('UPSTREAM_ERROR', `Could not reach ${provider} to ${action}.`, {
     hint: 'Check the network and retry.',
     isRetryable: true,

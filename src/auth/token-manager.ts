@@ -88,17 +88,25 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           hint: `Run \`wearables-mcp connect ${provider}\` again (the stored token was rejected).`,
         });
       }
-      if (stored.reconnectNeeded) throw grantRevoked(provider);
+      if (stored.reconnectNeeded) throw stored.reconnectReason === 'grant_lost' ? grantLost(provider) : grantRevoked(provider);
       const implementation = providers.get(provider);
       if (!implementation) throw new WearablesError('CONFIG_ERROR', `Provider ${provider} is not available in this build.`);
+      // On disk before the request: if this process dies before the answer is saved, the next
+      // refusal of the old refresh token is known to be a lost rotation, not a revocation.
+      await transaction.markRefreshPending(provider, true);
       let fresh: TokenSet;
       try {
         fresh = await implementation.oauth.refresh(current.refreshToken);
       } catch (error) {
         const failure = toWearablesError(error);
-        if (failure.code !== 'AUTH_FAILED') throw failure; // transient: keep everything as it is
-        await transaction.markReconnectNeeded(provider);
-        throw grantRevoked(provider, failure);
+        if (failure.code !== 'AUTH_FAILED') {
+          // An answer with a status (5xx, 429) rotated nothing; no answer (network, timeout) may have.
+          if (failure.statusCode !== undefined) await transaction.markRefreshPending(provider, false);
+          throw failure;
+        }
+        const lost = stored.refreshInterrupted;
+        await transaction.markReconnectNeeded(provider, lost ? 'grant_lost' : 'rejected');
+        throw lost ? grantLost(provider, failure) : grantRevoked(provider, failure);
       }
       // Providers that do not rotate omit the refresh token: keep the one we have.
       const next: TokenSet = { ...fresh, refreshToken: fresh.refreshToken ?? current.refreshToken, obtainedAt: fresh.obtainedAt || now() };
@@ -152,7 +160,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     async status(provider) {
       const stored = await store.read(provider);
       if (!stored) return { connected: false };
-      return describe(stored, now());
+      return describe(provider, stored, now());
     },
 
     async accountUserId(provider) {
@@ -195,7 +203,7 @@ function cipherLoader(config: Config): TokenStoreOptions['cipher'] {
   };
 }
 
-function describe(stored: StoredTokens, nowMs: number): ConnectionStatus {
+function describe(provider: ProviderId, stored: StoredTokens, nowMs: number): ConnectionStatus {
   const { tokens } = stored;
   return {
     connected: true,
@@ -205,13 +213,36 @@ function describe(stored: StoredTokens, nowMs: number): ConnectionStatus {
       : {}),
     refreshable: tokens.kind === 'oauth' && Boolean(tokens.refreshToken) && !stored.reconnectNeeded,
     ...(tokens.scope ? { scope: tokens.scope } : {}),
-    ...(stored.reconnectNeeded ? { reconnectNeeded: true } : {}),
+    ...(stored.reconnectNeeded ? reconnectStatus(provider, stored.reconnectReason ?? 'rejected') : {}),
   };
+}
+
+function reconnectStatus(provider: ProviderId, reason: 'rejected' | 'grant_lost'): Pick<ConnectionStatus, 'reconnectNeeded' | 'reconnectReason' | 'nextStep'> {
+  const what = reason === 'grant_lost' ? GRANT_LOST : 'the provider no longer accepts the stored grant (revoked or expired)';
+  return { reconnectNeeded: true, reconnectReason: reason, nextStep: `${capitalize(what)}: run \`wearables-mcp connect ${provider}\`.` };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function notConnected(provider: ProviderId): WearablesError {
   return new WearablesError('NOT_CONNECTED', `${provider} is not connected.`, {
     hint: `Run \`wearables-mcp connect ${provider}\` first.`,
+  });
+}
+
+const GRANT_LOST =
+  'the grant was lost: a token refresh was interrupted (the process stopped or the connection dropped during the refresh) ' +
+  'after the provider may have rotated the refresh token, and the old one is now refused';
+
+/** The refresh token was refused after an interrupted rotating refresh: the new one was never saved. */
+function grantLost(provider: ProviderId, cause?: WearablesError): WearablesError {
+  const detail = cause ? ` (${cause.message.replace(/\.$/, '')})` : '';
+  return new WearablesError('AUTH_FAILED', `${provider}: ${GRANT_LOST}${detail}. Reconnect needed.`, {
+    hint: `Run \`wearables-mcp connect ${provider}\` to reconnect; cached data is kept.`,
+    statusCode: cause?.statusCode,
+    ...(cause === undefined ? {} : { cause }),
   });
 }
 

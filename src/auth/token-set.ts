@@ -24,4 +24,8 @@ export interface ConnectionStatus {
   scope?: string;
   /** The provider rejected the grant (revoked / invalid_grant): `connect` again to fix it. */
   reconnectNeeded?: boolean;
+  /** `rejected` (revoked or expired at the provider) or `grant_lost` (an interrupted rotating refresh). */
+  reconnectReason?: 'rejected' | 'grant_lost';
+  /** With `reconnectNeeded`: what happened and the command that fixes it. */
+  nextStep?: string;
 }

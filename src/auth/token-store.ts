@@ -19,7 +19,19 @@ import type { TokenSet } from './token-set.js';
 export interface StoredEntry extends EncryptedBlob {
   /** Set when the provider rejected the grant (revoked); cleared by a new grant or refresh. */
   reconnectNeeded?: boolean;
+  /** Why: `rejected` (revoked, expired) or `grant_lost` (refused after an interrupted rotating refresh). */
+  reconnectReason?: ReconnectReason;
+  /**
+   * Epoch ms when a refresh request was sent whose answer was never recorded. Written before
+   * the request; a stored answer (new tokens) or a definite refusal clears it. Still set means
+   * the process stopped (or the connection dropped) mid-refresh: the provider may have rotated
+   * the refresh token while the new one was never saved.
+   */
+  refreshPendingSince?: number;
 }
+
+/** Why a connection needs `connect` again. */
+export type ReconnectReason = 'rejected' | 'grant_lost';
 
 export interface TokensFile {
   version: 1;
@@ -30,13 +42,18 @@ export interface TokensFile {
 export interface StoredTokens {
   tokens: TokenSet;
   reconnectNeeded: boolean;
+  reconnectReason?: ReconnectReason;
+  /** A refresh was sent earlier and its answer never recorded (see `StoredEntry.refreshPendingSince`). */
+  refreshInterrupted: boolean;
 }
 
 /** Operations valid while the lock is held; each write reaches the disk before it resolves. */
 export interface TokenTransaction {
   read(provider: ProviderId): Promise<StoredTokens | undefined>;
   write(provider: ProviderId, tokens: TokenSet): Promise<void>;
-  markReconnectNeeded(provider: ProviderId): Promise<void>;
+  markReconnectNeeded(provider: ProviderId, reason?: ReconnectReason): Promise<void>;
+  /** Records (on disk, before the request) that a refresh is in flight, or clears that record. */
+  markRefreshPending(provider: ProviderId, pending: boolean): Promise<void>;
   remove(provider: ProviderId): Promise<boolean>;
 }
 
@@ -69,7 +86,12 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     const tokens = parseTokenSet(provider, cipher.decrypt(entry, provider));
     registerSecret(tokens.accessToken);
     registerSecret(tokens.refreshToken);
-    return { tokens, reconnectNeeded: entry.reconnectNeeded === true };
+    return {
+      tokens,
+      reconnectNeeded: entry.reconnectNeeded === true,
+      ...(entry.reconnectNeeded && entry.reconnectReason ? { reconnectReason: entry.reconnectReason } : {}),
+      refreshInterrupted: typeof entry.refreshPendingSince === 'number',
+    };
   }
 
   async function read(provider: ProviderId): Promise<StoredTokens | undefined> {
@@ -111,11 +133,22 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
         return true;
       });
     },
-    async markReconnectNeeded(provider) {
+    async markReconnectNeeded(provider, reason = 'rejected') {
       await update(async (file) => {
         const entry = file.providers[provider];
         if (!entry || entry.reconnectNeeded) return false;
         entry.reconnectNeeded = true;
+        entry.reconnectReason = reason;
+        delete entry.refreshPendingSince;
+        return true;
+      });
+    },
+    async markRefreshPending(provider, pending) {
+      await update(async (file) => {
+        const entry = file.providers[provider];
+        if (!entry || (typeof entry.refreshPendingSince === 'number') === pending) return false;
+        if (pending) entry.refreshPendingSince = Date.now();
+        else delete entry.refreshPendingSince;
         return true;
       });
     },

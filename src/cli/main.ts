@@ -3,8 +3,12 @@
 import { PACKAGE_VERSION } from '../core/version.js';
 import { Command } from 'commander';
 import { registerCommands } from './command-table.js';
+import { commanderOutput, reportParseFailure, wantsJson } from './usage-errors.js';
 
+const args = process.argv.slice(2);
+const json = wantsJson(args);
 
+// exitOverride and the output settings are set before the commands are added: subcommands copy them.
 const program = new Command()
   .name('wearables-mcp')
   .description('Your Oura, WHOOP and Withings data, mirrored locally and served to your AI assistant over MCP')
@@ -14,8 +18,14 @@ const program = new Command()
   .option('--demo', 'use the demo data directory and the built-in simulator')
   .option('--log-level <level>', 'fatal | error | warn | info | debug | trace | silent')
   .option('--config <file>', 'config file (default: <home>/config.json)')
+  .exitOverride()
+  .configureOutput(commanderOutput(json))
   .showHelpAfterError();
 
-await registerCommands(program, process.argv.slice(2));
+await registerCommands(program, args);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportParseFailure(json, error);
+}

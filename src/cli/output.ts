@@ -2,10 +2,10 @@
  * CLI output discipline: human text on stdout (or JSON with `--json`), diagnostics on stderr,
  * and exit codes that scripts can branch on.
  */
-import { WearablesError, toWearablesError, type ErrorCode } from '../core/errors.js';
+import { toWearablesError, type ErrorCode } from '../core/errors.js';
 import { scrubSecrets } from '../logging/secrets.js';
 
-/** Exit codes per error code (0 = success, 1 = unexpected). */
+/** Exit codes per error code (0 = success; a bug is INTERNAL_ERROR, 13). */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 2,
   CONFIG_ERROR: 2,
@@ -34,12 +34,12 @@ export function printResult(options: OutputOptions, json: unknown, human: () => 
 
 /** Prints an error (JSON on stdout with --json, else a sentence on stderr) and returns the exit code. */
 export function reportError(options: OutputOptions, error: unknown): number {
-  const wearablesError = error instanceof WearablesError ? error : toWearablesError(error, 'SYNC_ERROR');
+  const wearablesError = toWearablesError(error, 'INTERNAL_ERROR');
   if (options.json) {
     process.stdout.write(`${scrubSecrets(JSON.stringify({ ok: false, error: wearablesError.toJSON() }, null, 2))}\n`);
   } else {
     const hint = wearablesError.hint ? `\n  Next: ${wearablesError.hint}` : '';
     process.stderr.write(scrubSecrets(`Error (${wearablesError.code}): ${wearablesError.message}${hint}\n`));
   }
-  return error instanceof WearablesError ? EXIT_CODES[wearablesError.code] : 1;
+  return EXIT_CODES[wearablesError.code];
 }

@@ -5,6 +5,7 @@
 import { createAppContext } from '../app/create-app-context.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Logger } from '../logging/logger.js';
+import { isExplicitLogFile } from '../logging/log-file.js';
 import { createLogger } from '../logging/logger.js';
 import { configFor, type GlobalOptions } from './options.js';
 
@@ -23,7 +24,7 @@ export async function openServeContext(global: GlobalOptions, options: { toolset
   const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
   if (demo) config = demo.config;
   try {
-    const logger = await createLogger({ level: config.logLevel, file: config.logFile, deferFile: options.deferFile ?? false });
+    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false });
     const context = await createAppContext(config, { logger });
     if (demo && demoModule) await demoModule.connectDemoProviders(context, demo.providers);
     return {

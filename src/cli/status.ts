@@ -56,7 +56,7 @@ function formatStatus(status: Awaited<ReturnType<typeof collectStatus>>): string
   for (const provider of status.providers) {
     const connection = provider.connection;
     const state = connection.reconnectNeeded
-      ? `reconnect needed: run \`wearables-mcp connect ${provider.provider}\``
+      ? `reconnect needed: ${connection.nextStep ?? `run \`wearables-mcp connect ${provider.provider}\``}`
       : connection.connected
       ? `connected (${connection.kind}${connection.expiresAt ? `, token expires ${connection.expiresAt}` : ''}${connection.refreshable ? ', auto-refresh' : ''})`
       : 'not connected';

@@ -37,6 +37,8 @@ const configSchema = z.object({
   logFile: z.string().nullable(),
   /** 64 hex chars or base64 of 32 bytes; when absent a key file in `home` is generated. */
   encryptionKey: z.string().min(1).optional(),
+  /** A key file kept outside the home (never created by wearables-mcp); see docs/security.md. */
+  encryptionKeyFile: z.string().min(1).optional(),
   /** Days of history a first sync fetches. */
   historyDays: z.number().int().min(1).max(3650),
   /** Toolsets exposed (`all` or names like `oura`, `core`). */
@@ -122,6 +124,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
             ? fromFile.logFile
             : join(home, 'logs', 'wearables-mcp.log'),
     encryptionKey: env.WEARABLES_MCP_ENCRYPTION_KEY || undefined,
+    encryptionKeyFile: env.WEARABLES_MCP_ENCRYPTION_KEY_FILE || undefined,
     historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,

@@ -2,6 +2,7 @@
  * Typed errors with stable codes. Every layer throws `WearablesError`; the MCP boundary
  * translates it once into a tool result (`isError: true`) whose text tells the model what to do.
  */
+import { describeFileError, describeInternalError, isNetworkError, isProgrammingError } from './thrown-errors.js';
 
 /** Stable error codes surfaced to tools, the CLI (`--json`) and logs. */
 export const ERROR_CODES = [
@@ -65,9 +66,23 @@ export class WearablesError extends Error {
   }
 }
 
-/** Wraps anything thrown into a `WearablesError` (unknown errors become `fallback`). */
+/**
+ * Wraps anything thrown into a `WearablesError`: file-system failures become FILE_ERROR (naming
+ * the path and its fix), plain bugs (TypeError, RangeError, ...) INTERNAL_ERROR (without their
+ * message), anything else `fallback` (network and provider failures: usually UPSTREAM_ERROR).
+ */
 export function toWearablesError(error: unknown, fallback: ErrorCode = 'UPSTREAM_ERROR'): WearablesError {
   if (error instanceof WearablesError) return error;
+  const described = describeFileError(error) ?? (isProgrammingError(error) ? describeInternalError(error) : undefined);
+  if (described) return new WearablesError(described.code, `${described.message}.`, { hint: described.hint, cause: error });
+  // A network failure is the provider's or the network's, never a bug, even where unknown means bug.
+  if (fallback === 'INTERNAL_ERROR' && isNetworkError(error)) {
+    return new WearablesError('UPSTREAM_ERROR', 'A network request failed.', { hint: 'Check the network and retry.', cause: error });
+  }
+  if (fallback === 'INTERNAL_ERROR') {
+    const internal = describeInternalError(error);
+    return new WearablesError('INTERNAL_ERROR', `${internal.message}.`, { hint: internal.hint, cause: error });
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new WearablesError(fallback, message, { cause: error });
 }

@@ -2,9 +2,10 @@
  * Structured JSON logs on stderr and in a size-rotated file (pino + pino-roll). stdout is never
  * written: over stdio it belongs to the MCP protocol. Secrets are scrubbed from every line.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { pino, type Logger, type DestinationStream, type StreamEntry } from 'pino';
+import { WearablesError } from '../core/errors.js';
+import { isProgrammingError } from '../core/thrown-errors.js';
+import { bufferUntil, fallbackLine, guardStream, logFileError, openRotatingFile, probeLogDirectory } from './log-file.js';
 import { REDACT_PATHS, scrubSecrets } from './secrets.js';
 
 export type { Logger };
@@ -25,18 +26,22 @@ export interface LoggerOptions {
    * the file stream's setup off the start-up path of `serve`.
    */
   deferFile?: boolean;
+  /** The user named the file (LOG_FILE / config.json): failing to open it is a FILE_ERROR. */
+  fileRequired?: boolean;
 }
 
-/** Creates the process logger. The file stream is created lazily by pino-roll with mode 0600. */
+/**
+ * Creates the process logger. The file stream is created by pino-roll with mode 0600. A log
+ * folder that cannot be written falls back to stderr with one line, or throws FILE_ERROR when
+ * `fileRequired` (the user named the file). Stacks of unexpected errors reach the file only.
+ */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
+  const stderr = options.stderr ?? process.stderr;
   const streams: StreamEntry[] = [
-    { level: (options.stderrLevel ?? 'trace') as StreamEntry['level'], stream: options.stderr ?? process.stderr },
+    { level: (options.stderrLevel ?? 'trace') as StreamEntry['level'], stream: withoutStacks(stderr) },
   ];
-  if (options.file && options.level !== 'silent') {
-    mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
-    const opening = openRotatingFile(options.file, options.maxSize ?? '1m', options.keep ?? 5);
-    streams.push({ level: 'trace', stream: options.deferFile ? bufferUntil(opening) : await opening });
-  }
+  const file = options.file && options.level !== 'silent' ? await fileStream(options, options.file, stderr) : undefined;
+  if (file) streams.push({ level: 'trace', stream: file });
   return pino(
     {
       level: options.level,
@@ -50,31 +55,35 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   );
 }
 
-async function openRotatingFile(file: string, size: string, keep: number): Promise<DestinationStream> {
-  const { default: pinoRoll } = await import('pino-roll');
-  return pinoRoll({ file, size, limit: { count: keep }, mkdir: true, mode: 0o600 });
+async function fileStream(options: LoggerOptions, file: string, stderr: DestinationStream): Promise<DestinationStream | undefined> {
+  const fallBack = (error: unknown) => stderr.write(fallbackLine(file, error));
+  const fail = (error: unknown): undefined => {
+    if (options.fileRequired) throw logFileError(file, error);
+    fallBack(error);
+    return undefined;
+  };
+  const problem = probeLogDirectory(file);
+  if (problem !== undefined) return fail(problem);
+  const opening = openRotatingFile(file, options.maxSize ?? '1m', options.keep ?? 5).then((stream) => guardStream(stream, fallBack));
+  if (options.deferFile) return bufferUntil(opening, fallBack);
+  return opening.catch(fail);
 }
 
-/** A stream that buffers lines until `target` resolves, then writes through (drops on failure). */
-function bufferUntil(target: Promise<DestinationStream>): DestinationStream {
-  let ready: DestinationStream | null = null;
-  let failed = false;
-  const pending: string[] = [];
-  target.then(
-    (stream) => {
-      ready = stream;
-      for (const line of pending.splice(0)) stream.write(line);
-    },
-    (error: unknown) => {
-      failed = true;
-      pending.length = 0;
-      process.stderr.write(`wearables-mcp: log file unavailable (${error instanceof Error ? error.message : String(error)}); logging to stderr only\n`);
-    },
-  );
+/** Stacks belong in the log file: the terminal (and an MCP client showing stderr) gets the line without. */
+function withoutStacks(stream: DestinationStream): DestinationStream {
   return {
     write(line: string) {
-      if (ready) ready.write(line);
-      else if (!failed) pending.push(line);
+      if (!line.includes('"stack":')) return stream.write(line);
+      try {
+        const record = JSON.parse(line) as Record<string, unknown>;
+        for (const key of ['err', 'error']) {
+          const value = record[key];
+          if (value && typeof value === 'object') delete (value as Record<string, unknown>).stack;
+        }
+        return stream.write(`${JSON.stringify(record)}\n`);
+      } catch {
+        return stream.write(line);
+      }
     },
   };
 }
@@ -84,16 +93,27 @@ export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
 
-/** Errors are logged by code and message only: never stacks with request bodies or causes. */
+/**
+ * Errors are logged by code and message, never with request bodies. A bug (TypeError, ...; or
+ * an INTERNAL_ERROR wrapping one) also carries its stack, which only the log file keeps.
+ */
 function serializeError(error: unknown): Record<string, unknown> {
   if (error && typeof error === 'object') {
     const record = error as { name?: unknown; code?: unknown; message?: unknown; statusCode?: unknown };
+    const bug = bugBehind(error);
     return {
       type: typeof record.name === 'string' ? record.name : 'Error',
       code: record.code,
       message: typeof record.message === 'string' ? scrubSecrets(record.message) : undefined,
       statusCode: record.statusCode,
+      ...(bug?.stack ? { stack: scrubSecrets(bug.stack) } : {}),
     };
   }
   return { message: scrubSecrets(String(error)) };
+}
+
+function bugBehind(error: object): Error | undefined {
+  if (isProgrammingError(error)) return error as Error;
+  if (error instanceof WearablesError && error.code === 'INTERNAL_ERROR' && error.cause instanceof Error) return error.cause;
+  return undefined;
 }

@@ -20,11 +20,22 @@ export function scrubSecrets(text: string): string {
   return result;
 }
 
-/** Field names whose values are always redacted in structured log objects. */
+/**
+ * Field names whose values are always redacted in structured log objects: secret names only.
+ * A bare `code` is not one of them: an error `code` (AUTH_FAILED, EACCES) must be readable. The
+ * OAuth authorization code is redacted by value (connect flows register it) and under its
+ * OAuth names: `authorization_code`, and `code` inside a callback's `query`/`params`/`form`.
+ */
+const SECRET_FIELDS = [
+  'accessToken', 'refreshToken', 'access_token', 'refresh_token', 'token', 'id_token', 'authorization_code',
+  'authorizationCode', 'code_verifier', 'codeVerifier', 'clientSecret', 'client_secret', 'authorization',
+  'encryptionKey', 'userId', 'user_id', 'userid', 'body', 'raw',
+];
+const OAUTH_CONTAINERS = ['query', 'params', 'form', 'searchParams', 'callback'];
+
 export const REDACT_PATHS = [
-  'accessToken', 'refreshToken', 'access_token', 'refresh_token', 'token', 'code', 'code_verifier',
-  'clientSecret', 'client_secret', 'authorization', 'userId', 'user_id', 'userid', 'body', 'raw',
-  '*.accessToken', '*.refreshToken', '*.access_token', '*.refresh_token', '*.token', '*.code',
-  '*.clientSecret', '*.client_secret', '*.authorization', '*.userId', '*.user_id', '*.userid', '*.body', '*.raw',
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((field) => `*.${field}`),
+  ...OAUTH_CONTAINERS.flatMap((container) => [`${container}.code`, `*.${container}.code`]),
   'headers.authorization', 'req.headers.authorization',
 ];

@@ -2,10 +2,11 @@
  * The one translation from errors to tool results. Tools throw `WearablesError`; here it becomes
  * an `isError: true` result whose text reads `<CODE>: message. Next: hint` and whose
  * structuredContent is `{ error: { code, message, hint, retry_after_seconds } }`. Anything else
- * becomes a generic CACHE_ERROR / UPSTREAM_ERROR without leaking its message.
+ * becomes FILE_ERROR / CACHE_ERROR / INTERNAL_ERROR without leaking its message or a path.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { WearablesError, type ErrorCode } from '../core/errors.js';
+import { describeFileError, describeInternalError, isNetworkError, looksLikeCacheFailure } from '../core/thrown-errors.js';
 import type { Logger } from '../logging/logger.js';
 
 const DEFAULT_HINTS: Record<ErrorCode, string> = {
@@ -32,26 +33,45 @@ export interface ToolErrorPayload {
   retry_after_seconds: number | null;
 }
 
-/** Store/driver failures look like this; everything else unknown is treated as upstream. */
-function looksLikeCacheFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /sqlite|database|SQLITE_|disk I\/O|readonly|not open/i.test(`${error.name} ${error.message}`);
-}
-
-/** Normalizes anything thrown into a `WearablesError` safe to show to the model. */
+/**
+ * Normalizes anything thrown into a `WearablesError` safe to show to the model: file-system
+ * failures become FILE_ERROR without the path, store failures CACHE_ERROR, and everything else
+ * INTERNAL_ERROR without its message (the log has it, with the stack).
+ */
 export function toSafeError(error: unknown): WearablesError {
-  if (error instanceof WearablesError) return error;
+  if (error instanceof WearablesError) {
+    // A FILE_ERROR that toWearablesError built from a raw errno names a path of this machine:
+    // the model does not need it. One written on purpose (a key file, an export target) stays.
+    const generic = error.code === 'FILE_ERROR' && error.message === `${describeFileError(error.cause)?.message}.`;
+    const hidden = generic ? describeFileError(error.cause, { showPath: false }) : undefined;
+    return hidden ? new WearablesError('FILE_ERROR', hidden.message, { hint: hidden.hint, cause: error.cause }) : error;
+  }
+  if (isNetworkError(error)) {
+    return new WearablesError('UPSTREAM_ERROR', 'A network request failed', { hint: DEFAULT_HINTS.UPSTREAM_ERROR, cause: error });
+  }
+  const file = describeFileError(error, { showPath: false });
+  if (file) return new WearablesError('FILE_ERROR', file.message, { hint: file.hint, cause: error });
   if (looksLikeCacheFailure(error)) {
     return new WearablesError('CACHE_ERROR', 'The local cache could not be read or written', { cause: error });
   }
-  return new WearablesError('UPSTREAM_ERROR', 'An unexpected error occurred while answering', { cause: error });
+  const internal = describeInternalError(error);
+  return new WearablesError('INTERNAL_ERROR', internal.message, { hint: internal.hint, cause: error });
 }
 
-/** The JSON payload for an error (`hint` always filled with a next step). */
+/** Longest message a tool error carries: a message that echoes its input cannot flood the model. */
+export const MAX_ERROR_MESSAGE_CHARS = 1_500;
+
+function bounded(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
+  const cut = message.slice(0, MAX_ERROR_MESSAGE_CHARS).replace(/\s+\S*$/, '');
+  return `${cut} … (${(message.length - cut.length).toLocaleString('en-US')} more characters left out)`;
+}
+
+/** The JSON payload for an error (`hint` always filled with a next step, the message bounded). */
 export function errorPayload(error: WearablesError): ToolErrorPayload {
   return {
     code: error.code,
-    message: error.message.replace(/\.+$/, ''),
+    message: bounded(error.message.replace(/\.+$/, '')),
     hint: error.hint ?? DEFAULT_HINTS[error.code],
     retry_after_seconds: error.retryAfterSeconds ?? null,
   };
@@ -66,8 +86,9 @@ export function errorText(payload: ToolErrorPayload): string {
 /** Translates anything thrown by a tool into an `isError: true` result. Never throws. */
 export function toolErrorResult(error: unknown, logger?: Logger, toolName?: string): CallToolResult {
   const safe = toSafeError(error);
-  if (!(error instanceof WearablesError)) {
-    logger?.error({ tool: toolName, err: error }, 'tool failed with an unexpected error');
+  if (!(error instanceof WearablesError) || safe.code === 'INTERNAL_ERROR') {
+    // The stack goes to the log file only (the logger keeps it off the terminal and out of results).
+    logger?.error({ tool: toolName, code: safe.code, err: error instanceof WearablesError ? (error.cause ?? error) : error }, 'tool failed with an unexpected error');
   } else {
     logger?.warn({ tool: toolName, code: safe.code }, 'tool returned an error');
   }
