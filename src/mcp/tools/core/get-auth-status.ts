@@ -44,7 +44,9 @@ export const getAuthStatus = defineTool({
           last_sync: run ? { started_at: run.startedAt, finished_at: run.finishedAt, status: run.status, mode: run.mode } : null,
           next_step: !status.connected
             ? `Run \`wearables-mcp connect ${provider.id}\` in a terminal to connect ${provider.displayName}.`
-            : expired
+            : status.nextStep
+              ? status.nextStep
+              : expired
               ? `The token expired; reconnect with \`wearables-mcp connect ${provider.id}\`.`
               : run
                 ? null
