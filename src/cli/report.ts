@@ -29,16 +29,6 @@ function parseDays(value: string): number {
   return days;
 }
 
-/** A file-system failure writing the report as FILE_ERROR (typed errors pass through). */
-function reportFileError(out: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof WearablesError || typeof code !== 'string') return error;
-  return new WearablesError('FILE_ERROR', `Cannot write the report to ${out} (${code}).`, {
-    hint: 'Choose an --out path in an existing folder you can write to (and a disk with free space), then retry.',
-    cause: error,
-  });
-}
-
 /** Registers `report`. */
 export function registerReportCommand(program: Command): void {
   program
@@ -61,9 +51,8 @@ export function registerReportCommand(program: Command): void {
           assertWritable(out, overwrite);
           const report = await buildReport({ store: context.store, endDay: end ?? localDay(context.now()), days, generatedAt: context.now() });
           // 0600: the report holds health data; `wx` never opens an existing file or follows a link.
-          const bytes = await writeAtomically(out, overwrite, (temp) => writeFile(temp, report.html, { encoding: 'utf8', mode: 0o600, flag: 'wx' })).catch((error: unknown) => {
-            throw reportFileError(out, error);
-          });
+          // A file-system failure reaches the CLI boundary as it is: FILE_ERROR naming the folder to fix.
+          const bytes = await writeAtomically(out, overwrite, (temp) => writeFile(temp, report.html, { encoding: 'utf8', mode: 0o600, flag: 'wx' }));
           const summary = { ok: true, out, bytes, status: report.insights.status, charts: report.charts, message: report.insights.message };
           printResult({ json }, summary, () => `Wrote ${out} (${bytes} bytes, ${Object.keys(report.charts).length} charts with data).\n${report.insights.message}`);
         });
