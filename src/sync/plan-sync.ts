@@ -1,0 +1,108 @@
+/**
+ * Planning one provider's regular run (`sync()`): incremental windows from the cursors, `since`
+ * clamped to the provider's history start, or the resumable full backfill from the account's
+ * first day. The history start is looked up at most once per run, and only when needed; what the
+ * planner decided for the user (a clamped `since`, where a backfill starts, what it resumed)
+ * comes back as notices on the run's result.
+ */
+import { EARLIEST_DAY } from '../core/bounds.js';
+import type { LocalDay } from '../core/types.js';
+import type { AuthorizedHttp } from '../core/http.js';
+import type { Provider, ResourceSpec } from '../providers/provider.js';
+import type { SyncOptions } from './sync-service.js';
+import { planBackfill } from './backfill.js';
+import { addDays, maxString } from './dates.js';
+import type { EngineDeps } from './engine-deps.js';
+import { historyStartReason, resolveHistoryStart, type HistoryStart } from './history-start.js';
+import { planRange, type RunBounds } from './plan-windows.js';
+import type { ResourcePlan } from './resource-plan.js';
+
+export interface SyncPlanner {
+  plan(spec: ResourceSpec, bounds: RunBounds): Promise<ResourcePlan>;
+  /** What the user should be told about this run's range (clamped since, backfill start, resume). */
+  notices(): string[];
+}
+
+/** A planner for one provider run; `options.since` is the validated, not yet clamped day. */
+export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: AuthorizedHttp, options: SyncOptions): SyncPlanner {
+  const full = options.full === true;
+  const notices: string[] = [];
+  let history: Promise<HistoryStart | null> | undefined;
+  let since: Promise<LocalDay | undefined> | undefined;
+  let resumedWindows = 0;
+  let announcedStart = false;
+
+  const historyStart = (bounds: RunBounds) =>
+    (history ??= resolveHistoryStart(
+      { provider, store: deps.store, http, today: bounds.today, ...(options.signal ? { signal: options.signal } : {}) },
+      // A new backfill asks the account again; a `since` clamp may use the stored answer.
+      full,
+    ));
+
+  async function clampSince(bounds: RunBounds): Promise<LocalDay | undefined> {
+    const requested = options.since;
+    if (requested === undefined) return undefined;
+    let floor = maxString(EARLIEST_DAY, provider.history?.earliestDay ?? EARLIEST_DAY);
+    let why = provider.history
+      ? `the earliest day ${provider.displayName} can hold data`
+      : 'the earliest day any input may name';
+    // Only a since reaching deeper than the default history costs the look-up.
+    if (requested < floor || requested < addDays(bounds.today, -deps.historyDays)) {
+      const start = await historyStart(bounds);
+      if (start && start.day >= floor) {
+        floor = start.day;
+        why = historyStartReason(provider, start);
+      }
+    }
+    if (requested >= floor) return requested;
+    notices.push(`since ${requested} is before ${provider.displayName}'s history start: synced from ${floor} (${why}) instead.`);
+    return floor;
+  }
+
+  async function newBackfillStart(bounds: RunBounds, clamped: LocalDay | undefined): Promise<LocalDay> {
+    if (clamped !== undefined) return clamped;
+    const start = await historyStart(bounds);
+    if (!start) return addDays(bounds.today, -deps.historyDays);
+    if (!announcedStart) {
+      announcedStart = true;
+      notices.push(`Full sync of ${provider.displayName} from ${start.day} (${historyStartReason(provider, start)}).`);
+    }
+    return start.day;
+  }
+
+  return {
+    async plan(spec, bounds) {
+      if (spec.windowing === 'none') return { windows: [] };
+      const clamped = await (since ??= clampSince(bounds));
+      if (full) {
+        return planBackfill({
+          store: deps.store,
+          provider: provider.id,
+          spec: { ...spec, windowing: spec.windowing },
+          bounds,
+          now: deps.now,
+          ...(clamped !== undefined ? { since: clamped } : {}),
+          firstDay: () => newBackfillStart(bounds, clamped),
+          onResume: (skipped) => (resumedWindows += skipped),
+        });
+      }
+      const range = planRange({
+        windowing: spec.windowing,
+        overlapDays: spec.overlapDays,
+        historyDays: Math.min(deps.historyDays, spec.historyDays ?? deps.historyDays),
+        cursor: await deps.store.getCursor(provider.id, spec.name),
+        full: false,
+        ...(clamped !== undefined ? { since: clamped } : {}),
+        bounds,
+      });
+      return { windows: range ? [range] : [] };
+    },
+    notices() {
+      const resumed =
+        resumedWindows > 0
+          ? [`Resumed the interrupted full sync of ${provider.displayName}: ${resumedWindows} request windows stored earlier were not fetched again.`]
+          : [];
+      return [...notices, ...resumed];
+    },
+  };
+}
