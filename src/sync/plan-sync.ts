@@ -10,7 +10,7 @@ import type { LocalDay } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { SyncOptions } from './sync-service.js';
-import { planBackfill } from './backfill.js';
+import { finishGeneration, openGeneration, planBackfill } from './backfill.js';
 import { addDays, maxString } from './dates.js';
 import type { EngineDeps } from './engine-deps.js';
 import { historyStartReason, resolveHistoryStart, type HistoryStart } from './history-start.js';
@@ -21,6 +21,8 @@ export interface SyncPlanner {
   plan(spec: ResourceSpec, bounds: RunBounds): Promise<ResourcePlan>;
   /** What the user should be told about this run's range (clamped since, backfill start, resume). */
   notices(): string[];
+  /** After the run: a full run that ended `ok` finishes its backfill generation. */
+  finish(status: 'running' | 'ok' | 'partial' | 'failed'): Promise<void>;
 }
 
 /** A planner for one provider run; `options.since` is the validated, not yet clamped day. */
@@ -29,15 +31,18 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
   const notices: string[] = [];
   let history: Promise<HistoryStart | null> | undefined;
   let since: Promise<LocalDay | undefined> | undefined;
+  let generation: Promise<{ id: number; continued: boolean }> | undefined;
   let resumedWindows = 0;
   let announcedStart = false;
 
+  const openGen = () => (generation ??= openGeneration(deps.store, provider.id));
   const historyStart = (bounds: RunBounds) =>
-    (history ??= resolveHistoryStart(
-      { provider, store: deps.store, http, today: bounds.today, ...(options.signal ? { signal: options.signal } : {}) },
-      // A new backfill asks the account again; a `since` clamp may use the stored answer.
-      full,
-    ));
+    (history ??= (async () => {
+      // A new backfill asks the account again; a continued one and a `since` clamp use the stored answer.
+      const fresh = full && !(await openGen()).continued;
+      const input = { provider, store: deps.store, http, today: bounds.today, ...(options.signal ? { signal: options.signal } : {}) };
+      return resolveHistoryStart(input, fresh);
+    })());
 
   async function clampSince(bounds: RunBounds): Promise<LocalDay | undefined> {
     const requested = options.since;
@@ -81,6 +86,7 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
           spec: { ...spec, windowing: spec.windowing },
           bounds,
           now: deps.now,
+          generation: (await openGen()).id,
           ...(clamped !== undefined ? { since: clamped } : {}),
           firstDay: () => newBackfillStart(bounds, clamped),
           onResume: (skipped) => (resumedWindows += skipped),
@@ -103,6 +109,10 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
           ? [`Resumed the interrupted full sync of ${provider.displayName}: ${resumedWindows} request windows stored earlier were not fetched again.`]
           : [];
       return [...notices, ...resumed];
+    },
+    async finish(status) {
+      if (!full || status !== 'ok' || generation === undefined) return;
+      await finishGeneration(deps.store, provider.id, (await generation).id, deps.now());
     },
   };
 }

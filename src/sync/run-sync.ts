@@ -55,6 +55,7 @@ async function syncProvider(
           onProgress: options.onProgress,
           plan: (spec, bounds) => planner.plan(spec, bounds),
         });
+        await planner.finish(result.status);
         const notices = planner.notices();
         return notices.length > 0 ? { ...result, notices } : result;
       },
