@@ -77,6 +77,21 @@ describe('since is clamped to the history start', () => {
 });
 
 describe('sync --full backfills the whole history', () => {
+  it('keeps to the provider’s request budget and reports progress per window', async () => {
+    s = await startScenario({ backfillBudget: { requests: 5, perMs: 400 } });
+    const scenario = s;
+    const sent: number[] = [];
+    scenario.onAttempt = () => sent.push(performance.now());
+    const progress: string[] = [];
+    const started = performance.now();
+    const report = await scenario.sync.sync({ full: true, resources: ['daily_sleep'], onProgress: (p) => progress.push(`${p.resource} ${p.done}/${p.total}`) });
+    expect(report.results[0]?.status).toBe('ok');
+    expect(sent.length).toBeGreaterThan(10);
+    // Request n may be sent only floor((n - 1) / 5) windows after the first: the run cannot be faster.
+    expect((sent.at(-1) ?? 0) - started).toBeGreaterThanOrEqual(Math.floor((sent.length - 1) / 5) * 400);
+    expect(progress).toEqual(['daily_sleep 1/3', 'daily_sleep 2/3', 'daily_sleep 3/3']);
+  });
+
   it('stores every document from the account’s first day, 200 days back, not just the 90-day window', async () => {
     s = await startScenario();
     const scenario = s;
@@ -117,11 +132,16 @@ describe('sync --full backfills the whole history', () => {
     expect(states.size).toBeGreaterThan(1);
     expect(states.size).toBeLessThan(dayResources(scenario).length);
     const mark = scenario.sim.control.requests().at(-1)?.seq ?? 0;
-    const resumed = await scenario.sync.sync({ full: true });
+    const progress: Array<{ resource: string; done: number; total: number }> = [];
+    const resumed = await scenario.sync.sync({ full: true, onProgress: (p) => progress.push(p) });
     expect(resumed.results[0]?.status, resumed.results[0]?.error?.message).toBe('ok');
     // The history start is not looked up again for the continued backfill.
     expect(scenario.sim.control.requests('/oura/v2/usercollection/ring_configuration').filter((entry) => entry.seq > mark)).toHaveLength(1);
     expect(resumed.results[0]?.notices?.join(' ')).toMatch(/Resumed the interrupted full sync of Oura: \d+ request windows stored earlier were not fetched again/);
+    // Progress counts the windows stored before the interruption as done.
+    const firstSleepProgress = progress.find((p) => p.resource === 'daily_sleep');
+    expect(firstSleepProgress?.done).toBeGreaterThan(1);
+    expect(firstSleepProgress?.done).toBe(firstSleepProgress?.total);
     for (const [resource, through] of states) {
       const resumeFrom = through < addDays(TODAY, -7) ? through : addDays(TODAY, -7);
       const refetched = requestsOf(scenario, resource, mark).filter((entry) => (entry.query.start_date ?? '') < resumeFrom);
