@@ -131,8 +131,12 @@ function overlapStart(spec: BackfillInput['spec'], bounds: RunBounds): string {
   return isoInstant(parseInstant(bounds.nowInstant, 'now') - spec.overlapDays * DAY_MS);
 }
 
+/**
+ * Where a backfill from local day `day` starts in the resource's format. An instant list starts
+ * a UTC day earlier: local day `day` begins up to 14 h before its UTC midnight (UTC+14).
+ */
 function startBound(day: LocalDay, windowing: 'day' | 'datetime'): string {
-  return windowing === 'day' ? day : isoInstant(dayStartMs(day));
+  return windowing === 'day' ? day : isoInstant(dayStartMs(addDays(day, -1)));
 }
 
 function parse<T>(value: string | null, valid: (value: Partial<T>) => boolean): T | null {
