@@ -139,17 +139,75 @@ async function fullSync(home, sim, provider) {
   return { requests: sim.control.requestCount() - before, ms: performance.now() - started, notices };
 }
 
+/** One `sync <provider> --full` killed after `target` requests plus `extraMs` (unless it ends first). */
+async function killedRun(sim, home, provider, target, extraMs) {
+  const before = sim.control.requestCount();
+  const started = performance.now();
+  const outcome = await runCli(['sync', provider, '--full', '--json'], envFor(home, sim), (child) => {
+    const timer = setInterval(() => {
+      if (sim.control.requestCount() - before < target) return;
+      clearInterval(timer);
+      setTimeout(() => child.kill('SIGKILL'), extraMs);
+    }, 1);
+    return () => clearInterval(timer);
+  });
+  return { killed: outcome.signal === 'SIGKILL', requests: sim.control.requestCount() - before, ms: Math.round(performance.now() - started) };
+}
+
+/** Kills runs until KILLS kills happened, checking integrity after each run. */
+async function crashLoop(sim, home, reference) {
+  const kills = [];
+  const integrityFailures = [];
+  let completedBeforeKill = 0;
+  let requests = 0;
+  for (let attempt = 0; kills.length < KILLS && attempt < KILLS * 4; attempt++) {
+    const provider = PROVIDERS[attempt % PROVIDERS.length];
+    const run = await killedRun(sim, home, provider, 1 + Math.floor(random() * reference[provider].requests * 0.9), Math.floor(random() * 25));
+    requests += run.requests;
+    if (run.killed) {
+      kills.push({ provider, afterRequests: run.requests, atMs: run.ms });
+      if (!KEEP_LOCKS) rmSync(join(home, `sync-${provider}.lock`), { recursive: true, force: true });
+    } else {
+      completedBeforeKill++;
+    }
+    const check = integrity(join(home, 'wearables.db'));
+    if (check !== 'ok') integrityFailures.push({ kill: kills.length, check });
+    log(`  ${run.killed ? `kill ${kills.length}` : 'finished'}: ${provider} after ${run.requests} requests, ${run.ms} ms; integrity ${check}`);
+  }
+  return { kills, integrityFailures, completedBeforeKill, requests };
+}
+
+/** The crash home against the reference home: lost, duplicated and wrong rows. */
+function compareHomes(referenceHome, crashHome) {
+  const expected = snapshot(join(referenceHome, 'wearables.db'));
+  const actual = snapshot(join(crashHome, 'wearables.db'));
+  const records = compare(expected.records, actual.records);
+  const samples = compare(expected.samples, actual.samples);
+  return {
+    referenceRecords: expected.records.size,
+    referenceSamples: expected.samples.size,
+    lost: records.lost + samples.lost,
+    duplicated: records.extra + samples.extra + actual.duplicateCreatedEvents,
+    wrong: records.wrong + samples.wrong,
+    records,
+    samples,
+  };
+}
+
+function printSummary(summary) {
+  const totalReference = Object.values(summary.referenceRequests).reduce((sum, value) => sum + value, 0);
+  const perProvider = PROVIDERS.map((p) => `${p} ${summary.resumedRequests[p]} requests (reference ${summary.referenceRequests[p]})`).join(', ');
+  log(`after ${summary.kills} kills (${summary.completedBeforeKill} runs finished before their kill point):`);
+  log(`  final resumed runs: ${perProvider}`);
+  log(`  whole crash sequence: ${summary.crashSequenceRequests} requests = ${(summary.crashSequenceRequests / totalReference).toFixed(2)}x one clean full sync`);
+  log(`  store vs reference: ${summary.referenceRecords} records, ${summary.referenceSamples} samples; lost ${summary.lost}, duplicated ${summary.duplicated}, wrong ${summary.wrong}`);
+  log(`  integrity_check: ${summary.kills - summary.integrityFailures.length}/${summary.kills} ok after kills, final ${summary.finalIntegrity}`);
+}
+
 async function main() {
   const frozen = new Date();
-  const sim = await startSimulator({
-    seed: SEED,
-    days: DAYS,
-    now: () => frozen,
-    personalAccessTokens: [TOKEN],
-    rateLimitPerMinute: 1_000_000,
-    whoop: { rateLimitPerMinute: 1_000_000 },
-    withings: { rateLimitPerMinute: 1_000_000 },
-  });
+  const unlimited = { rateLimitPerMinute: 1_000_000 };
+  const sim = await startSimulator({ seed: SEED, days: DAYS, now: () => frozen, personalAccessTokens: [TOKEN], ...unlimited, whoop: unlimited, withings: unlimited });
   const root = mkdtempSync(join(tmpdir(), 'wearables-crash-'));
   const referenceHome = join(root, 'reference');
   const crashHome = join(root, 'crashed');
@@ -159,82 +217,29 @@ async function main() {
     const reference = {};
     for (const provider of PROVIDERS) reference[provider] = await fullSync(referenceHome, sim, provider);
     log(`reference: ${PROVIDERS.map((p) => `${p} ${reference[p].requests} requests in ${Math.round(reference[p].ms)} ms`).join(', ')} (seed ${SEED}, ${DAYS} days, rng ${rngSeed})`);
-
-    const kills = [];
-    const integrityFailures = [];
-    let completedBeforeKill = 0;
-    let crashRequests = 0;
-    for (let attempt = 0; kills.length < KILLS && attempt < KILLS * 4; attempt++) {
-      const provider = PROVIDERS[attempt % PROVIDERS.length];
-      const target = 1 + Math.floor(random() * reference[provider].requests * 0.9);
-      const extraMs = Math.floor(random() * 25);
-      const before = sim.control.requestCount();
-      const started = performance.now();
-      const outcome = await runCli(['sync', provider, '--full', '--json'], envFor(crashHome, sim), (child) => {
-        const timer = setInterval(() => {
-          if (sim.control.requestCount() - before < target) return;
-          clearInterval(timer);
-          setTimeout(() => child.kill('SIGKILL'), extraMs);
-        }, 1);
-        return () => clearInterval(timer);
-      });
-      const spent = sim.control.requestCount() - before;
-      crashRequests += spent;
-      if (outcome.signal === 'SIGKILL') {
-        kills.push({ provider, afterRequests: spent, atMs: Math.round(performance.now() - started) });
-        if (!KEEP_LOCKS) rmSync(join(crashHome, `sync-${provider}.lock`), { recursive: true, force: true });
-      } else {
-        completedBeforeKill++;
-      }
-      const check = integrity(join(crashHome, 'wearables.db'));
-      if (check !== 'ok') integrityFailures.push({ kill: kills.length, check });
-      log(`  ${outcome.signal === 'SIGKILL' ? `kill ${kills.length}` : 'finished'}: ${provider} after ${spent} requests, ${Math.round(performance.now() - started)} ms; integrity ${check}`);
-    }
-
+    const crashes = await crashLoop(sim, crashHome, reference);
     const resumed = {};
-    for (const provider of PROVIDERS) {
-      resumed[provider] = await fullSync(crashHome, sim, provider);
-      crashRequests += resumed[provider].requests;
-    }
-    const finalIntegrity = integrity(join(crashHome, 'wearables.db'));
-    const expected = snapshot(join(referenceHome, 'wearables.db'));
-    const actual = snapshot(join(crashHome, 'wearables.db'));
-    const records = compare(expected.records, actual.records);
-    const samples = compare(expected.samples, actual.samples);
+    for (const provider of PROVIDERS) resumed[provider] = await fullSync(crashHome, sim, provider);
     const summary = {
       seed: SEED,
       days: DAYS,
       rng: rngSeed,
       providers: PROVIDERS,
-      kills: kills.length,
-      completedBeforeKill,
-      killPoints: kills,
+      kills: crashes.kills.length,
+      completedBeforeKill: crashes.completedBeforeKill,
+      killPoints: crashes.kills,
       referenceRequests: Object.fromEntries(PROVIDERS.map((p) => [p, reference[p].requests])),
       resumedRequests: Object.fromEntries(PROVIDERS.map((p) => [p, resumed[p].requests])),
       resumedNotices: Object.fromEntries(PROVIDERS.map((p) => [p, resumed[p].notices])),
-      crashSequenceRequests: crashRequests,
-      referenceRecords: expected.records.size,
-      referenceSamples: expected.samples.size,
-      lost: records.lost + samples.lost,
-      duplicated: records.extra + samples.extra + actual.duplicateCreatedEvents,
-      wrong: records.wrong + samples.wrong,
-      records,
-      samples,
-      integrityFailures,
-      finalIntegrity,
+      crashSequenceRequests: crashes.requests + PROVIDERS.reduce((sum, p) => sum + resumed[p].requests, 0),
+      ...compareHomes(referenceHome, crashHome),
+      integrityFailures: crashes.integrityFailures,
+      finalIntegrity: integrity(join(crashHome, 'wearables.db')),
     };
-    const failed = summary.kills < KILLS || summary.lost + summary.duplicated + summary.wrong > 0 || integrityFailures.length > 0 || finalIntegrity !== 'ok';
-    if (JSON_OUTPUT) {
-      console.log(JSON.stringify(summary));
-    } else {
-      const totalReference = PROVIDERS.reduce((sum, p) => sum + reference[p].requests, 0);
-      log(`after ${summary.kills} kills (${completedBeforeKill} runs finished before their kill point):`);
-      log(`  final resumed runs: ${PROVIDERS.map((p) => `${p} ${resumed[p].requests} requests (reference ${reference[p].requests})`).join(', ')}`);
-      log(`  whole crash sequence: ${crashRequests} requests = ${(crashRequests / totalReference).toFixed(2)}x one clean full sync`);
-      log(`  store vs reference: ${expected.records.size} records, ${expected.samples.size} samples; lost ${summary.lost}, duplicated ${summary.duplicated}, wrong ${summary.wrong}`);
-      log(`  integrity_check: ${kills.length - integrityFailures.length}/${kills.length} ok after kills, final ${finalIntegrity}`);
-      log(failed ? 'CRASH TEST FAILED' : 'crash test passed');
-    }
+    const failed = summary.kills < KILLS || summary.lost + summary.duplicated + summary.wrong > 0 || summary.integrityFailures.length > 0 || summary.finalIntegrity !== 'ok';
+    if (JSON_OUTPUT) console.log(JSON.stringify(summary));
+    else printSummary(summary);
+    log(failed ? 'CRASH TEST FAILED' : 'crash test passed');
     process.exitCode = failed ? 1 : 0;
   } finally {
     await sim.close();

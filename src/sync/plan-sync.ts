@@ -5,16 +5,16 @@
  * planner decided for the user (a clamped `since`, where a backfill starts, what it resumed)
  * comes back as notices on the run's result.
  */
-import { EARLIEST_DAY } from '../core/bounds.js';
 import type { LocalDay } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { SyncOptions } from './sync-service.js';
 import { finishGeneration, openGeneration, planBackfill } from './backfill.js';
-import { addDays, maxString } from './dates.js';
+import { addDays } from './dates.js';
 import type { EngineDeps } from './engine-deps.js';
 import { historyStartReason, resolveHistoryStart, type HistoryStart } from './history-start.js';
 import { planRange, type RunBounds } from './plan-windows.js';
+import { clampSince } from './since-clamp.js';
 import type { ResourcePlan } from './resource-plan.js';
 
 export interface SyncPlanner {
@@ -44,24 +44,12 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
       return resolveHistoryStart(input, fresh);
     })());
 
-  async function clampSince(bounds: RunBounds): Promise<LocalDay | undefined> {
-    const requested = options.since;
-    if (requested === undefined) return undefined;
-    let floor = maxString(EARLIEST_DAY, provider.history?.earliestDay ?? EARLIEST_DAY);
-    let why = provider.history
-      ? `the earliest day ${provider.displayName} can hold data`
-      : 'the earliest day any input may name';
-    // Only a since reaching deeper than the default history costs the look-up.
-    if (requested < floor || requested < addDays(bounds.today, -deps.historyDays)) {
-      const start = await historyStart(bounds);
-      if (start && start.day >= floor) {
-        floor = start.day;
-        why = historyStartReason(provider, start);
-      }
-    }
-    if (requested >= floor) return requested;
-    notices.push(`since ${requested} is before ${provider.displayName}'s history start: synced from ${floor} (${why}) instead.`);
-    return floor;
+  async function sinceFor(bounds: RunBounds): Promise<LocalDay | undefined> {
+    if (options.since === undefined) return undefined;
+    const input = { provider, requested: options.since, bounds, historyDays: deps.historyDays, historyStart: () => historyStart(bounds) };
+    const clamped = await clampSince(input);
+    if (clamped.notice) notices.push(clamped.notice);
+    return clamped.since;
   }
 
   async function newBackfillStart(bounds: RunBounds, clamped: LocalDay | undefined): Promise<LocalDay> {
@@ -78,7 +66,7 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
   return {
     async plan(spec, bounds) {
       if (spec.windowing === 'none') return { windows: [] };
-      const clamped = await (since ??= clampSince(bounds));
+      const clamped = await (since ??= sinceFor(bounds));
       if (full) {
         return planBackfill({
           store: deps.store,
