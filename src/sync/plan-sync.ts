@@ -99,8 +99,9 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
       return [...notices, ...resumed];
     },
     async finish(status) {
-      if (!full || status !== 'ok' || generation === undefined) return;
-      await finishGeneration(deps.store, provider.id, (await generation).id, deps.now());
+      if (!full || generation === undefined) return;
+      if (status === 'ok') await finishGeneration(deps.store, provider.id, (await generation).id, deps.now());
+      else notices.push(`The full sync of ${provider.displayName} stopped before the end; run it again (sync --full) to continue where it stopped: stored windows are not fetched again.`);
     },
   };
 }

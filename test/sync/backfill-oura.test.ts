@@ -122,6 +122,7 @@ describe('sync --full backfills the whole history', () => {
     };
     const stopped = await scenario.sync.sync({ full: true });
     expect(stopped.results[0]?.error?.code).toBe('RATE_LIMITED');
+    expect(stopped.results[0]?.notices?.join(' ')).toContain('run it again (sync --full) to continue where it stopped');
     scenario.onAttempt = null;
     const states = new Map<string, string>();
     for (const spec of dayResources(scenario)) {
