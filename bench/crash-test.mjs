@@ -1,7 +1,9 @@
 // Crash test: `npm run build && node bench/crash-test.mjs [--kills 10] [--days 240] [--seed 11]
-// [--providers oura,whoop] [--rng 1] [--keep-locks] [--json]` (also `npm run crash`).
+// [--providers oura,whoop] [--modes full,incremental] [--rng 1] [--keep-locks] [--json]`
+// (also `npm run crash`).
 //
-// Runs the built CLI (`wearables-mcp sync <provider> --full`) against the simulator and kills it
+// Runs the built CLI (`wearables-mcp sync <provider> [--full]`, the modes taking turns) against
+// the simulator and kills it
 // with SIGKILL at random moments (after a random number of provider requests, plus a random few
 // milliseconds), checking `PRAGMA integrity_check` after every kill; then lets one more
 // `sync --full` per provider finish and compares the store with a clean reference sync of the
@@ -35,6 +37,7 @@ const KILLS = Number(argument('kills', '10'));
 const DAYS = Number(argument('days', '240'));
 const SEED = Number(argument('seed', '11'));
 const PROVIDERS = String(argument('providers', 'oura,whoop')).split(',');
+const MODES = String(argument('modes', 'full,incremental')).split(',');
 const JSON_OUTPUT = flag('json');
 const KEEP_LOCKS = flag('keep-locks');
 let rngState = Number(argument('rng', String(Date.now() % 100_000))) >>> 0 || 1;
@@ -139,11 +142,12 @@ async function fullSync(home, sim, provider) {
   return { requests: sim.control.requestCount() - before, ms: performance.now() - started, notices };
 }
 
-/** One `sync <provider> --full` killed after `target` requests plus `extraMs` (unless it ends first). */
-async function killedRun(sim, home, provider, target, extraMs) {
+/** One `sync <provider> [--full]` killed after `target` requests plus `extraMs` (unless it ends first). */
+async function killedRun(sim, home, provider, mode, target, extraMs) {
   const before = sim.control.requestCount();
   const started = performance.now();
-  const outcome = await runCli(['sync', provider, '--full', '--json'], envFor(home, sim), (child) => {
+  const args = ['sync', provider, ...(mode === 'full' ? ['--full'] : []), '--json'];
+  const outcome = await runCli(args, envFor(home, sim), (child) => {
     const timer = setInterval(() => {
       if (sim.control.requestCount() - before < target) return;
       clearInterval(timer);
@@ -160,19 +164,24 @@ async function crashLoop(sim, home, reference) {
   const integrityFailures = [];
   let completedBeforeKill = 0;
   let requests = 0;
+  // Kill points are drawn below the requests the last finished run of that provider and mode took.
+  const typical = new Map();
   for (let attempt = 0; kills.length < KILLS && attempt < KILLS * 4; attempt++) {
     const provider = PROVIDERS[attempt % PROVIDERS.length];
-    const run = await killedRun(sim, home, provider, 1 + Math.floor(random() * reference[provider].requests * 0.9), Math.floor(random() * 25));
+    const mode = MODES[Math.floor(attempt / PROVIDERS.length) % MODES.length];
+    const span = typical.get(`${provider} ${mode}`) ?? reference[provider].requests;
+    const run = await killedRun(sim, home, provider, mode, 1 + Math.floor(random() * span * 0.9), Math.floor(random() * 25));
     requests += run.requests;
+    if (!run.killed) typical.set(`${provider} ${mode}`, run.requests);
     if (run.killed) {
-      kills.push({ provider, afterRequests: run.requests, atMs: run.ms });
+      kills.push({ provider, mode, afterRequests: run.requests, atMs: run.ms });
       if (!KEEP_LOCKS) rmSync(join(home, `sync-${provider}.lock`), { recursive: true, force: true });
     } else {
       completedBeforeKill++;
     }
     const check = integrity(join(home, 'wearables.db'));
     if (check !== 'ok') integrityFailures.push({ kill: kills.length, check });
-    log(`  ${run.killed ? `kill ${kills.length}` : 'finished'}: ${provider} after ${run.requests} requests, ${run.ms} ms; integrity ${check}`);
+    log(`  ${run.killed ? `kill ${kills.length}` : 'finished'}: ${provider} ${mode} after ${run.requests} requests, ${run.ms} ms; integrity ${check}`);
   }
   return { kills, integrityFailures, completedBeforeKill, requests };
 }
@@ -225,6 +234,7 @@ async function main() {
       days: DAYS,
       rng: rngSeed,
       providers: PROVIDERS,
+      modes: MODES,
       kills: crashes.kills.length,
       completedBeforeKill: crashes.completedBeforeKill,
       killPoints: crashes.kills,
