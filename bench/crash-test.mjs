@@ -164,15 +164,23 @@ async function crashLoop(sim, home, reference) {
   const integrityFailures = [];
   let completedBeforeKill = 0;
   let requests = 0;
-  // Kill points are drawn below the requests the last finished run of that provider and mode took.
+  // Kill points are drawn below what the run has left to do: for a full sync the reference minus
+  // what the killed runs of this backfill already spent (so the kills stay inside one backfill,
+  // and a resume that skipped unstored windows would show as lost rows); for an incremental sync
+  // the length of its last finished run.
   const typical = new Map();
+  const spentInBackfill = new Map(PROVIDERS.map((p) => [p, 0]));
   for (let attempt = 0; kills.length < KILLS && attempt < KILLS * 4; attempt++) {
     const provider = PROVIDERS[attempt % PROVIDERS.length];
     const mode = MODES[Math.floor(attempt / PROVIDERS.length) % MODES.length];
-    const span = typical.get(`${provider} ${mode}`) ?? reference[provider].requests;
+    const span =
+      mode === 'full'
+        ? Math.max(2, reference[provider].requests - spentInBackfill.get(provider))
+        : (typical.get(`${provider} ${mode}`) ?? reference[provider].requests);
     const run = await killedRun(sim, home, provider, mode, 1 + Math.floor(random() * span * 0.9), Math.floor(random() * 25));
     requests += run.requests;
     if (!run.killed) typical.set(`${provider} ${mode}`, run.requests);
+    if (mode === 'full') spentInBackfill.set(provider, run.killed ? spentInBackfill.get(provider) + run.requests : 0);
     if (run.killed) {
       kills.push({ provider, mode, afterRequests: run.requests, atMs: run.ms });
       if (!KEEP_LOCKS) rmSync(join(home, `sync-${provider}.lock`), { recursive: true, force: true });

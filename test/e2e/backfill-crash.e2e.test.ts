@@ -99,7 +99,7 @@ describe('crash suite (fast: 3 kills; `npm run crash` runs 10+)', () => {
   it('after kill -9s at random moments the next sync leaves the store equal to a clean reference sync', async () => {
     assertBuilt();
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [CRASH_SCRIPT, '--kills', '3', '--days', '90', '--providers', 'oura', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [CRASH_SCRIPT, '--kills', '3', '--days', '150', '--providers', 'oura', '--modes', 'full', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.on('error', reject);
