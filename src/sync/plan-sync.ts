@@ -80,16 +80,7 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
           onResume: (skipped) => (resumedWindows += skipped),
         });
       }
-      const range = planRange({
-        windowing: spec.windowing,
-        overlapDays: spec.overlapDays,
-        historyDays: Math.min(deps.historyDays, spec.historyDays ?? deps.historyDays),
-        cursor: await deps.store.getCursor(provider.id, spec.name),
-        full: false,
-        ...(clamped !== undefined ? { since: clamped } : {}),
-        bounds,
-      });
-      return { windows: range ? [range] : [] };
+      return planIncremental(deps, provider, { ...spec, windowing: spec.windowing }, bounds, clamped);
     },
     notices() {
       const resumed =
@@ -104,4 +95,24 @@ export function createSyncPlanner(deps: EngineDeps, provider: Provider, http: Au
       else notices.push(`The full sync of ${provider.displayName} stopped before the end; run it again (sync --full) to continue where it stopped: stored windows are not fetched again.`);
     },
   };
+}
+
+/** An incremental (or `since`) run of one resource: from the cursor − overlap, or the default history. */
+async function planIncremental(
+  deps: EngineDeps,
+  provider: Provider,
+  spec: ResourceSpec & { windowing: 'day' | 'datetime' },
+  bounds: RunBounds,
+  since: LocalDay | undefined,
+): Promise<ResourcePlan> {
+  const range = planRange({
+    windowing: spec.windowing,
+    overlapDays: spec.overlapDays,
+    historyDays: Math.min(deps.historyDays, spec.historyDays ?? deps.historyDays),
+    cursor: await deps.store.getCursor(provider.id, spec.name),
+    full: false,
+    ...(since !== undefined ? { since } : {}),
+    bounds,
+  });
+  return { windows: range ? [range] : [] };
 }
