@@ -5,10 +5,11 @@
  * stopped by a spent quota is resumed by the next one without fetching its stored windows again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthorizedHttp, type FetchLike } from '../../src/core/http.js';
 import { OURA_EARLIEST_DAY } from '../../src/providers/oura/history-start.js';
 import { readBackfill } from '../../src/sync/backfill.js';
 import { addDays } from '../../src/sync/dates.js';
-import { collectionOf, startScenario, type Scenario } from './support/scenario-harness.js';
+import { collectionOf, PATS, startScenario, type Scenario } from './support/scenario-harness.js';
 
 const TODAY = '2025-06-15';
 let s: Scenario | undefined;
@@ -110,6 +111,22 @@ describe('sync --full backfills the whole history', () => {
     // Found from the account (ring configuration + one probe per probed collection), not by walking empty years.
     const beforeHistory = scenario.sim.control.requests('/oura/v2/usercollection/').filter((entry) => (entry.query.start_date ?? entry.query.start_datetime ?? '9') < addDays(first, -1));
     expect(beforeHistory.map((entry) => entry.path.split('/').pop()).sort()).toEqual(['daily_activity', 'daily_sleep', 'sleep']);
+  });
+
+  it('when Oura refuses the wide first-document probes, the known ring set-up times still bound the history', async () => {
+    s = await startScenario();
+    const scenario = s;
+    // Real HTTP to the simulator, except that the wide probes (start_date 2015-01-01) answer 400.
+    const refusing: FetchLike = async (input, init) =>
+      new URL(String(input)).searchParams.get('start_date') === OURA_EARLIEST_DAY ? new Response('{"detail":"range too wide"}', { status: 400 }) : fetch(input, init);
+    const http = createAuthorizedHttp({ provider: 'oura', tokens: { getAccessToken: async () => PATS[0], refreshAfterUnauthorized: async () => PATS[0] }, fetch: refusing });
+    const start = await scenario.provider.history?.historyStart({ http });
+    const known = scenario.sim.control.oura
+      .documents('ring_configuration')
+      .map((ring) => String(ring.set_up_at))
+      .filter((setUp) => setUp >= '2015');
+    expect(known).toHaveLength(1);
+    expect(start).toBe(addDays(known[0]?.slice(0, 10) ?? '', -1));
   });
 
   it('a full sync stopped by a spent quota is resumed by the next one, which fetches no stored window again', async () => {

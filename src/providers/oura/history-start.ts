@@ -34,13 +34,24 @@ const DAY_MS = 86_400_000;
 
 /** The first local day of the account's Oura data (see module docs); null when it cannot tell. */
 export async function findOuraHistoryStart(apiBaseUrl: string, context: FetchContext): Promise<LocalDay | null> {
-  const fromRings = historyStartFromRings(await ringSetUps(apiBaseUrl, context));
+  const setUps = await ringSetUps(apiBaseUrl, context);
+  const fromRings = historyStartFromRings(setUps);
   if (fromRings !== null) return fromRings;
   let first: LocalDay | null = null;
+  let answered = 0;
   for (const collection of PROBED_COLLECTIONS) {
-    const day = await firstDocumentDay(apiBaseUrl, collection, context);
+    let day: LocalDay | null;
+    try {
+      day = await firstDocumentDay(apiBaseUrl, collection, context);
+    } catch (error) {
+      // Should Oura ever refuse the wide range (4xx), the other sources still tell something.
+      if (error instanceof WearablesError && error.code === 'VALIDATION_ERROR') continue;
+      throw error;
+    }
+    answered++;
     if (day !== null && (first === null || day < first)) first = day;
   }
+  if (answered === 0) return historyStartFromRings(setUps.filter((setUp) => historyStartFromRings([setUp]) !== null));
   // No document at all: nothing to backfill, so history starts today.
   return first ?? new Date().toISOString().slice(0, 10);
 }
