@@ -13,8 +13,8 @@ export function registerSyncCommand(program: Command): void {
     .command('sync')
     .description('Mirror provider data into the local cache (incremental by default)')
     .argument('[provider]', 'only this provider (default: every connected provider)')
-    .option('--full', 're-fetch the whole history window instead of resuming from cursors')
-    .option('--since <date>', 'start day (YYYY-MM-DD) for this run')
+    .option('--full', "backfill the whole history from the account's first day (resumes an interrupted one)")
+    .option('--since <date>', "start day (YYYY-MM-DD) for this run; clamped to the provider's history start")
     .option('--resources <list>', 'comma-separated resource names (default: all)')
     .action(async (providerArgument: string | undefined, options: { full?: boolean; since?: string; resources?: string }) => {
       const global = program.opts<GlobalOptions>();
@@ -53,6 +53,7 @@ export function serializeReport(report: SyncReport) {
       status: result.status,
       counts: result.counts,
       ...(result.error ? { error: result.error.toJSON() } : {}),
+      ...(result.notices ? { notices: result.notices } : {}),
     })),
   };
 }
@@ -63,6 +64,7 @@ export function formatReport(report: SyncReport): string {
   const lines: string[] = [];
   for (const result of report.results) {
     lines.push(`${result.provider}: ${result.status}`);
+    for (const notice of result.notices ?? []) lines.push(`  note: ${notice}`);
     for (const [resource, counts] of Object.entries(result.counts)) {
       lines.push(
         `  ${resource.padEnd(26)} fetched ${String(counts.fetched).padStart(6)}  new ${String(counts.created).padStart(5)}  changed ${String(counts.updated).padStart(4)}  deleted ${String(counts.deleted).padStart(3)}`,

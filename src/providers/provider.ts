@@ -4,7 +4,7 @@
  * resource into normalized pages. Nothing in a provider reads `process.env`; config is injected.
  * Sync, tools and docs read these declarations instead of branching on provider ids.
  */
-import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
+import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { OAuthAdapter } from '../auth/oauth-adapter.js';
 import { WearablesError } from '../core/errors.js';
@@ -84,6 +84,26 @@ export interface FetchContext {
   modifiedSince?: string;
 }
 
+/**
+ * Where an account's history begins and how fast it may be read back, for `sync --full` (the
+ * whole history) and for clamping `since`.
+ */
+export interface ProviderHistory {
+  /**
+   * The earliest day this provider can hold data for anyone (its first device shipped later):
+   * the fallback when the account cannot tell, and the floor of every `since`.
+   */
+  earliestDay: LocalDay;
+  /**
+   * The first local day of this account's data, found from what the account itself offers in a
+   * few requests (device set-up dates, the oldest record), never by walking empty years. Null when
+   * the account cannot tell; the engine then starts at `earliestDay`.
+   */
+  historyStart(context: FetchContext): Promise<LocalDay | null>;
+  /** The request budget a backfill keeps to: at most `requests` per `perMs` (the provider's limit). */
+  budget: { requests: number; perMs: number };
+}
+
 export interface Provider {
   id: ProviderId;
   displayName: string;
@@ -101,6 +121,8 @@ export interface Provider {
   probe(context: FetchContext): Promise<void>;
   /** Webhook verification and subscription API, for providers with `capabilities.webhook`. */
   webhooks?: ProviderWebhooks;
+  /** History start and backfill budget; without it a full sync covers the configured history days. */
+  history?: ProviderHistory;
 }
 
 /** Finds a resource spec by name or throws a VALIDATION_ERROR listing the valid names. */

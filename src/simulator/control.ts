@@ -88,6 +88,8 @@ export interface SimulatorControl {
   /** Logged requests (oldest first), optionally filtered by path prefix. */
   requests(pathPrefix?: string): RequestLogEntry[];
   clearRequests(): void;
+  /** Provider requests served since start (cleared or not); cheap to poll. */
+  requestCount(): number;
   counters(): SimulatorCounters;
   oura: OuraControl;
   /** WHOOP data controls (re-score, delete, late scores) and its own counters. */
@@ -142,6 +144,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     issuedSecrets: () => [...oura.tokens.issuedSecrets(), ...whoop.tokens.issuedSecrets(), ...withings.tokens.secrets(), oura.config.clientSecret],
     requests: (pathPrefix) => log.list(pathPrefix),
     clearRequests: () => log.clear(),
+    requestCount: () => log.count(),
     counters: () => ({
       authorizeRequests: oura.counters.authorizeRequests,
       ...oura.tokens.counters,

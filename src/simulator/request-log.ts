@@ -43,6 +43,11 @@ export class RequestLog {
     return this.entries.filter((e) => pathPrefix === undefined || e.path.startsWith(pathPrefix)).map((e) => ({ ...e, query: { ...e.query } }));
   }
 
+  /** How many requests were logged since start (cheap: for polling while a client runs). */
+  count(): number {
+    return this.seq;
+  }
+
   clear(): void {
     this.entries = [];
   }

@@ -6,6 +6,7 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store, SyncRun } from '../store/store.js';
 import type { CrossProcessLock, ProviderLock } from './provider-lock.js';
 import type { ProviderRunInput } from './provider-run.js';
+import type { RequestPacer } from './pacer.js';
 
 export interface SyncServiceOptions {
   store: Store;
@@ -24,6 +25,8 @@ export interface SyncServiceOptions {
 
 export interface EngineDeps extends Required<Omit<SyncServiceOptions, 'crossProcessLock'>> {
   lock: ProviderLock;
+  /** One backfill pacer per provider, shared by every full run of this service. */
+  pacer: (provider: Provider) => RequestPacer | null;
 }
 
 /** The parts of a provider run input every entry point fills the same way. */

@@ -4,6 +4,7 @@
  */
 import type { SyncService } from './sync-service.js';
 import type { EngineDeps, SyncServiceOptions } from './engine-deps.js';
+import { createRequestPacer, type RequestPacer } from './pacer.js';
 import { createProviderLock } from './provider-lock.js';
 import { runSync } from './run-sync.js';
 import { ensureCovered, refreshWindow } from './targeted.js';
@@ -15,7 +16,19 @@ export type { SyncServiceOptions };
  * window; coverage and cursor move only after a chunk was fetched and stored to its end.
  */
 export function createSyncService(options: SyncServiceOptions): SyncService {
-  const deps: EngineDeps = { ...options, now: options.now ?? (() => new Date()), lock: createProviderLock(options.crossProcessLock) };
+  const pacers = new Map<string, RequestPacer>();
+  const deps: EngineDeps = {
+    ...options,
+    now: options.now ?? (() => new Date()),
+    lock: createProviderLock(options.crossProcessLock),
+    pacer: (provider) => {
+      const budget = provider.history?.budget;
+      if (!budget) return null;
+      let pacer = pacers.get(provider.id);
+      if (!pacer) pacers.set(provider.id, (pacer = createRequestPacer(budget)));
+      return pacer;
+    },
+  };
   return {
     sync: (syncOptions) => runSync(deps, syncOptions),
     ensureCovered: (provider, resource, window) => ensureCovered(deps, provider, resource, window),

@@ -5,7 +5,6 @@
  * failure concerns the whole provider (revoked grant, rate limit, cancellation).
  */
 import { WearablesError, toWearablesError } from '../core/errors.js';
-import type { TimeWindow } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/secrets.js';
@@ -14,6 +13,7 @@ import type { Store, SyncRun } from '../store/store.js';
 import type { ProviderSyncResult, SyncProgress } from './sync-service.js';
 import { emptyCounts, type ResourceCounts } from './counts.js';
 import { runBounds, type RunBounds } from './plan-windows.js';
+import type { ResourcePlan } from './resource-plan.js';
 import { runResource } from './run-resource.js';
 
 export interface ProviderRunInput {
@@ -24,8 +24,8 @@ export interface ProviderRunInput {
   http: AuthorizedHttp;
   logger: Logger;
   now: () => Date;
-  /** The windows to fetch for one resource (may read its cursor); unused for snapshots. */
-  plan: (spec: ResourceSpec, bounds: RunBounds) => Promise<TimeWindow[]>;
+  /** What to fetch for one resource (may read its cursor); unused for snapshots. */
+  plan: (spec: ResourceSpec, bounds: RunBounds) => Promise<ResourcePlan>;
   allowFirstCursor: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -56,11 +56,12 @@ export async function runProvider(input: ProviderRunInput): Promise<ProviderSync
     const resourceStarted = Date.now();
     let invalid = 0;
     try {
-      const windows = spec.windowing === 'none' ? [] : await input.plan(spec, bounds);
+      const { windows, ...plan } = spec.windowing === 'none' ? { windows: [] } : await input.plan(spec, bounds);
       await runResource({
         ...input,
         spec,
         windows,
+        plan,
         bounds,
         counts: resourceCounts,
         onInvalid: (count) => (invalid += count),

@@ -8,11 +8,14 @@ import type { SyncRun } from '../store/store.js';
 import { runChangesPass } from './changes-pass.js';
 import type { ResourceCounts } from './counts.js';
 import { advanceCursor, chunkWindow, coverableWindow, type RunBounds } from './plan-windows.js';
+import type { ResourcePlan } from './resource-plan.js';
 import { storeDocumentChunk, storeSeriesChunk, type ChunkContext } from './store-chunk.js';
 
 export interface ResourceRunInput extends ChunkContext {
   /** Windows to fetch (each is cut to `maxWindowDays`); ignored for snapshot resources. */
   windows: readonly TimeWindow[];
+  /** Backfill hooks and resumed progress (see `ResourcePlan`). */
+  plan?: Omit<ResourcePlan, 'windows'>;
   bounds: RunBounds;
   /** Whether a resource without a cursor gets one from this run (regular runs, not targeted). */
   allowFirstCursor: boolean;
@@ -37,6 +40,8 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
   const windowing = spec.windowing;
   const chunks = input.windows.flatMap((window) => chunkWindow(window, windowing, spec.maxWindowDays));
   let cursor = await store.getCursor(provider.id, spec.name);
+  const doneBefore = input.plan?.doneBefore ?? 0;
+  if (chunks.length === 0 && doneBefore > 0) input.onChunk?.(doneBefore, doneBefore);
   for (const [index, chunk] of chunks.entries()) {
     if (spec.kind === 'series') await storeSeriesChunk(input, chunk, input.counts);
     else await storeDocumentChunk(input, chunk, input.counts);
@@ -47,7 +52,9 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
       await store.setCursor(provider.id, spec.name, next);
       cursor = next;
     }
-    input.onChunk?.(index + 1, chunks.length);
+    await input.plan?.onStored?.(chunk);
+    input.onChunk?.(doneBefore + index + 1, doneBefore + chunks.length);
   }
+  await input.plan?.onComplete?.();
   if (input.mode === 'incremental' || input.mode === 'full') await runChangesPass(input, input.counts, input.now);
 }

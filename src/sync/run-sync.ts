@@ -8,7 +8,9 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { ProviderSyncResult, SyncOptions, SyncReport } from './sync-service.js';
 import { emptyCounts } from './counts.js';
 import { runInputBase, type EngineDeps } from './engine-deps.js';
-import { planRange, runBounds, type RunBounds } from './plan-windows.js';
+import { runBounds } from './plan-windows.js';
+import { pacedHttp } from './pacer.js';
+import { createSyncPlanner } from './plan-sync.js';
 import { runProvider } from './provider-run.js';
 import { checkSince, providerOf, selectResources } from './validate.js';
 
@@ -39,14 +41,24 @@ async function syncProvider(
     const joinKey = JSON.stringify({ mode, since: options.since ?? null, resources: specs.map((spec) => spec.name) });
     return await deps.lock.run(
       provider.id,
-      () =>
-        runProvider({
-          ...runInputBase(deps, provider, specs, mode),
+      async () => {
+        const base = runInputBase(deps, provider, specs, mode);
+        // A backfill spends the quota of years of history: keep to the provider's budget.
+        const pacer = options.full ? deps.pacer(provider) : null;
+        const http = pacer ? pacedHttp(base.http, pacer) : base.http;
+        const planner = createSyncPlanner(deps, provider, http, options);
+        const result = await runProvider({
+          ...base,
+          http,
           allowFirstCursor: true,
           signal: options.signal,
           onProgress: options.onProgress,
-          plan: (spec, bounds) => planSync(deps, provider, spec, bounds, options),
-        }),
+          plan: (spec, bounds) => planner.plan(spec, bounds),
+        });
+        await planner.finish(result.status);
+        const notices = planner.notices();
+        return notices.length > 0 ? { ...result, notices } : result;
+      },
       joinKey,
     );
   } catch (error) {
@@ -55,23 +67,6 @@ async function syncProvider(
     deps.logger.warn({ provider: provider.id, mode, err: failure }, 'sync run could not run');
     return { provider: provider.id, runId: 0, status: 'failed', counts: {}, error: failure };
   }
-}
-
-async function planSync(deps: EngineDeps, provider: Provider, spec: ResourceSpec, bounds: RunBounds, options: SyncOptions) {
-  if (spec.windowing === 'none') return [];
-  // A full run re-proves everything it fetches; the store clears coverage per resource.
-  if (options.full) await deps.store.clearCoverage(provider.id, spec.name);
-  const cursor = options.full ? null : await deps.store.getCursor(provider.id, spec.name);
-  const range = planRange({
-    windowing: spec.windowing,
-    overlapDays: spec.overlapDays,
-    historyDays: Math.min(deps.historyDays, spec.historyDays ?? deps.historyDays),
-    cursor,
-    full: options.full === true,
-    since: options.since,
-    bounds,
-  });
-  return range ? [range] : [];
 }
 
 async function recordNotConnected(deps: EngineDeps, provider: Provider, specs: ResourceSpec[], mode: 'incremental' | 'full') {

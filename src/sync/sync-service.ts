@@ -18,9 +18,16 @@ export interface SyncOptions {
   providers?: ProviderId[];
   /** Default: every resource of each provider. */
   resources?: string[];
-  /** Re-fetch the whole history window (ignores cursors). */
+  /**
+   * Backfill the whole history: from the account's first day (the provider's history start),
+   * paced to its request budget; resumes an earlier full sync that was interrupted (crash,
+   * RATE_LIMITED, cancellation) without fetching its stored windows again.
+   */
   full?: boolean;
-  /** Start day for this run (overrides cursors and the default history). */
+  /**
+   * Start day for this run (overrides cursors and the default history). Clamped to the
+   * provider's history start (and EARLIEST_DAY); the result's notices say so.
+   */
   since?: LocalDay;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -33,6 +40,8 @@ export interface ProviderSyncResult {
   counts: SyncRun['counts'];
   /** Set when the run failed or was partial; never contains secrets. */
   error?: WearablesError;
+  /** What the engine decided about the range (a clamped `since`, a backfill's start, a resume). */
+  notices?: string[];
 }
 
 export interface SyncReport {

@@ -11,6 +11,7 @@ import { addDays, parseInstant } from './dates.js';
 import { runInputBase, type EngineDeps } from './engine-deps.js';
 import { runBounds } from './plan-windows.js';
 import { runProvider } from './provider-run.js';
+import { windowsPlan } from './resource-plan.js';
 import { normalizeWindow, providerOf } from './validate.js';
 
 /** Syncs the never-synced parts of `window`; see `SyncService.ensureCovered`. */
@@ -27,7 +28,7 @@ export async function ensureCovered(deps: EngineDeps, providerId: ProviderId, re
     return runProvider({
       ...runInputBase(deps, provider, [spec], 'targeted'),
       allowFirstCursor: false,
-      plan: async () => stillMissing,
+      plan: async () => windowsPlan(stillMissing),
     });
   });
   if (!result?.error) return { missing, unfetched: [] };
@@ -48,7 +49,7 @@ export async function refreshWindow(deps: EngineDeps, providerId: ProviderId, re
     });
   }
   const result = await deps.lock.run(provider.id, () =>
-    runProvider({ ...runInputBase(deps, provider, [spec], 'fresh'), allowFirstCursor: false, plan: async () => [normalized] }),
+    runProvider({ ...runInputBase(deps, provider, [spec], 'fresh'), allowFirstCursor: false, plan: async () => windowsPlan([normalized]) }),
   );
   if (result.error) throw result.error;
 }

@@ -7,6 +7,7 @@ import type { Provider } from '../provider.js';
 import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
+import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY, findOuraHistoryStart } from './history-start.js';
 import { createOuraWebhooks } from '../../webhooks/oura/index.js';
 
 export interface OuraProviderOptions {
@@ -35,5 +36,10 @@ export function createOuraProvider(options: OuraProviderOptions): Provider {
       return probeOura(options.apiBaseUrl, context);
     },
     webhooks: createOuraWebhooks(options),
+    history: {
+      earliestDay: OURA_EARLIEST_DAY,
+      historyStart: (context) => findOuraHistoryStart(options.apiBaseUrl, context),
+      budget: OURA_BACKFILL_BUDGET,
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { FetchContext, Provider } from '../provider.js';
 import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } from './client.js';
 import { createWhoopOAuth } from './oauth.js';
 import { WHOOP_RESOURCES } from './resources.js';
+import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY, findWhoopHistoryStart } from './history-start.js';
 import { createWhoopWebhooks } from './webhooks.js';
 
 export interface WhoopProviderOptions {
@@ -46,6 +47,11 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
       return fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
     },
     webhooks: createWhoopWebhooks(options),
+    history: {
+      earliestDay: WHOOP_EARLIEST_DAY,
+      historyStart: (context) => findWhoopHistoryStart(options.apiBaseUrl, context),
+      budget: WHOOP_BACKFILL_BUDGET,
+    },
   };
 }
 

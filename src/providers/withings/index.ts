@@ -11,6 +11,7 @@ import { createPacer } from './pacer.js';
 import { createWithingsSignals, type WithingsSignals } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
 import { createWithingsWebhooks } from './webhooks.js';
+import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY, findWithingsHistoryStart } from './history-start.js';
 
 export interface WithingsProviderOptions {
   /** `https://wbsapi.withings.net` or the simulator's Withings API base. */
@@ -59,5 +60,10 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
       if (goals) await callWithings(api, goals.service, {}, context);
     },
     webhooks: createWithingsWebhooks(api),
+    history: {
+      earliestDay: WITHINGS_EARLIEST_DAY,
+      historyStart: (context) => findWithingsHistoryStart(api, context),
+      budget: WITHINGS_BACKFILL_BUDGET,
+    },
   };
 }

@@ -35,7 +35,7 @@ export interface Scenario {
 
 /** Starts a scenario at a fixed simulator time; `historyDays` of the engine default 90. */
 export async function startScenario(
-  options: { now?: string; historyDays?: number; seed?: number; overlapDays?: Record<string, number> } = {},
+  options: { now?: string; historyDays?: number; seed?: number; overlapDays?: Record<string, number>; backfillBudget?: { requests: number; perMs: number } } = {},
 ): Promise<Scenario> {
   const fixedNow = new Date(options.now ?? '2025-06-15T12:00:00.000Z');
   const sim = await startSimulator({ seed: options.seed ?? 7, days: 200, now: () => fixedNow, pageSize: 25, personalAccessTokens: [...PATS] });
@@ -46,6 +46,7 @@ export async function startScenario(
   const provider: Provider = {
     ...oura,
     resources: oura.resources.map((spec) => ({ ...spec, overlapDays: options.overlapDays?.[spec.name] ?? spec.overlapDays })),
+    ...(options.backfillBudget && oura.history ? { history: { ...oura.history, budget: options.backfillBudget } } : {}),
   };
   let token: string = PATS[0];
   const { logger, lines } = collectingLogger();

@@ -21,19 +21,20 @@ const resultSchema = z.object({
   error: z
     .object({ code: z.string(), message: z.string(), hint: z.string(), retry_after_seconds: z.number().nullable() })
     .nullable(),
+  notices: z.array(z.string()).describe('What the sync decided about the range: a since clamped to the history start, where a full backfill started, what it resumed.'),
 });
 
 export const syncTool = defineTool({
   name: 'sync',
   title: 'Sync provider data',
   description:
-    'Pulls new or changed data from connected providers into the local cache (incremental by default; full re-fetches the history window). Sends progress notifications when asked. Returns per-resource counts.',
+    'Pulls new or changed data from connected providers into the local cache (incremental by default; full backfills the whole history from the account\'s first day, paced to the provider\'s limits, and resumes an interrupted one). Sends progress notifications when asked. Returns per-resource counts and notices.',
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: true, destructiveHint: false },
   input: z.object({
     provider: z.enum(PROVIDER_IDS).optional().describe('Only this provider (default: every connected provider).'),
-    full: z.boolean().optional().describe('Re-fetch the whole history window, ignoring cursors.'),
-    since: z.iso.date().optional().describe('Start day YYYY-MM-DD for this run (overrides cursors).'),
+    full: z.boolean().optional().describe("Backfill the whole history from the account's first day (resumes an interrupted full sync)."),
+    since: z.iso.date().optional().describe("Start day YYYY-MM-DD for this run (overrides cursors); days before the provider's history start are clamped to it."),
     resources: z.array(z.string().min(1)).min(1).optional().describe('Only these resources (e.g. daily_sleep, heartrate).'),
   }),
   output: z.object({ results: z.array(resultSchema) }),
@@ -62,6 +63,7 @@ export const syncTool = defineTool({
         status: result.status,
         counts: result.counts,
         error: result.error ? errorPayload(toSafeError(result.error)) : null,
+        notices: result.notices ?? [],
       })),
     };
   },
