@@ -1,5 +1,5 @@
 /**
- * Minimal zod schemas of the WHOOP v2 fields we read (`/work/shared/specs/whoop/whoop-openapi.json`).
+ * Minimal zod schemas of the WHOOP v2 fields we read (the WHOOP OpenAPI spec, `specs/whoop/whoop-openapi.json` of the project's shared spec folder).
  * Objects are loose so unknown fields survive into `raw`; `score_state` is a plain string so a new
  * state never fails a sync. `score` is optional everywhere: the spec sends it only when SCORED.
  */

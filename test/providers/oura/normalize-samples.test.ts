@@ -2,7 +2,8 @@
  * Every recorded real Oura response normalizes into the canonical fields; expected values are
  * computed by hand from the fixture files.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared } from '../../support/shared.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate, OURA_DOCUMENT_RESOURCES } from '../../../src/providers/oura/normalize.js';
 import { OURA_RESOURCES } from '../../../src/providers/oura/resources.js';
 import { firstDocument, recorded, recordedExample } from './fixtures.js';
@@ -13,7 +14,7 @@ function normalize(resource: string, fixture: string = resource) {
   return outcome.record;
 }
 
-describe('Oura normalize: recorded responses', () => {
+describeShared('Oura normalize: recorded responses', () => {
   it('sleep: stage durations, vitals, bedtime span with its offset; 5-minute arrays stay in raw only', () => {
     const record = normalize('sleep');
     expect(record).toMatchObject({
@@ -173,7 +174,7 @@ describe('Oura normalize: recorded responses', () => {
   });
 });
 
-describe('Oura normalize: drift in the upstream format', () => {
+describeShared('Oura normalize: drift in the upstream format', () => {
   it('keeps unknown fields in raw and unknown enum values in data', () => {
     const document = { ...firstDocument('sleep'), type: 'micro_nap', brand_new_metric: { value: 7 } };
     const { record, valid } = normalizeOuraDocument('sleep', document);

@@ -1,12 +1,13 @@
 /** The pure WHOOP normalize step on the spec's documented records: flat model, units, local days, score states. */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared } from '../../support/shared.js';
 import { normalizeWhoopDocument } from '../../../src/providers/whoop/normalize.js';
 import { specExample } from './spec-examples.js';
 
 const normalize = (resource: string, raw: unknown, cycles?: Map<number, { start: string; timezone_offset: string }>) =>
   normalizeWhoopDocument(resource, raw, cycles ? { cycles } : {});
 
-describe('WHOOP normalize (spec examples)', () => {
+describeShared('WHOOP normalize (spec examples)', () => {
   it('cycle: score lifted, kJ → kcal, heart-rate keys renamed, integer id as string, updatedAt from updated_at', () => {
     const { record, valid } = normalize('cycle', specExample('Cycle'));
     expect(valid).toBe(true);
