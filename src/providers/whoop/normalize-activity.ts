@@ -40,6 +40,16 @@ export function normalizeSleep(sleep: WhoopSleep): RecordCore {
   });
 }
 
+/**
+ * `percent_recorded` as a percent, unrounded. The spec documents 0–100 (example 100), but real
+ * responses send a fraction (`1.0` in shared/specs/recorded/whoop/unresolved_provenance/
+ * workout_record_1.json): the recorded response wins, so values up to 1 are fractions.
+ */
+function percentRecorded(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return value <= 1 ? Number((value * 100).toFixed(6)) : value;
+}
+
 const ZONES = ['zero', 'one', 'two', 'three', 'four', 'five'] as const;
 
 /** `workout` → sport, strain, heart rate, kcal, distance, zone durations in seconds. Day: local start date. */
@@ -59,7 +69,7 @@ export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
       distance_meter: rounded(score?.distance_meter, 1),
       altitude_gain_meter: rounded(score?.altitude_gain_meter, 1),
       altitude_change_meter: rounded(score?.altitude_change_meter, 1),
-      percent_recorded: rounded(score?.percent_recorded, 1),
+      percent_recorded: percentRecorded(score?.percent_recorded),
       zone_durations_seconds: zones
         ? Object.fromEntries(ZONES.map((zone) => [`zone_${zone}`, seconds(zones[`zone_${zone}_milli`]) ?? 0]))
         : null,
