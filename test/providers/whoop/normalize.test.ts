@@ -103,7 +103,7 @@ describeShared('WHOOP normalize (spec examples)', () => {
     expect(profile).toMatchObject({ id: 'profile', day: null });
     expect(profile.data).toEqual({ first_name: 'John', last_name: 'Smith', email: 'jsmith123@whoop.com' });
     const body = normalize('body_measurement', specExample('UserBodyMeasurement')).record;
-    expect(body.data).toEqual({ height_m: 1.829, weight_kg: 90.72, max_heart_rate_bpm: 200 });
+    expect(body.data).toEqual({ height_m: 1.8288, weight_kg: 90.7185, max_heart_rate_bpm: 200 });
   });
 
   it('a record that breaks its schema is kept (raw + readable fields), flagged, never thrown', () => {
