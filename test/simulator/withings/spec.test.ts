@@ -18,6 +18,9 @@ interface Fixture {
 }
 
 const fixture = JSON.parse(readFileSync(new URL('./withings-spec.json', import.meta.url), 'utf8')) as Fixture;
+// Erratum: real measure groups carry `modelid` (../shared/specs/recorded/withings/getmeas_2.json),
+// which the spec does not declare; the simulator follows the recorded response.
+(fixture.schemas.measuregrp_object as { properties: Record<string, Schema> }).properties.modelid = { type: 'integer' };
 const checker = new SchemaChecker({ paths: {}, components: { schemas: fixture.schemas } });
 const TOKEN = 'withings-spec-token';
 const NOW = new Date('2025-06-15T16:00:00Z');
