@@ -29,6 +29,12 @@ export function normalizeSleepSummary(document: unknown): Normalized {
   const sleep = parsed.data;
   const data = sleep.data ?? {};
   const value = (key: string) => numberOrNull(data[key]);
+  // "Not available" is sent as -1 for the indices (summary 2081804405 of recorded
+  // sleep_getsummary_1.json: apnea_hypopnea_index and breathing_disturbances_intensity -1).
+  const index = (key: string) => {
+    const reported = value(key);
+    return reported === null || reported < 0 ? null : reported;
+  };
   const start = localTime(sleep.startdate, sleep.timezone);
   const end = localTime(sleep.enddate, sleep.timezone);
   const efficiency = value('sleep_efficiency');
@@ -63,8 +69,8 @@ export function normalizeSleepSummary(document: unknown): Normalized {
       respiratory_rate_max: value('rr_max'),
       snoring_seconds: value('snoring'),
       snoring_episodes: value('snoringepisodecount'),
-      breathing_disturbances_intensity: value('breathing_disturbances_intensity'),
-      apnea_hypopnea_index: value('apnea_hypopnea_index'),
+      breathing_disturbances_intensity: index('breathing_disturbances_intensity'),
+      apnea_hypopnea_index: index('apnea_hypopnea_index'),
       withings_index: value('withings_index'),
       hrv_rmssd_start_ms: value('rmssd_start_avg'),
       hrv_rmssd_end_ms: value('rmssd_end_avg'),
