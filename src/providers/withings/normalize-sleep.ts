@@ -10,7 +10,7 @@ import { localTime } from './timezone.js';
 /** The `data_fields` requested from `getsummary` (every field of the spec's summary object). */
 export const SLEEP_SUMMARY_FIELDS: readonly string[] = [
   'total_timeinbed', 'total_sleep_time', 'asleepduration', 'lightsleepduration', 'remsleepduration', 'deepsleepduration',
-  'sleep_efficiency', 'sleep_latency', 'wakeup_latency', 'wakeupduration', 'wakeupcount', 'waso', 'nb_rem_episodes',
+  'sleep_efficiency', 'sleep_latency', 'wakeup_latency', 'durationtosleep', 'durationtowakeup', 'wakeupduration', 'wakeupcount', 'waso', 'nb_rem_episodes',
   'out_of_bed_count', 'hr_average', 'hr_min', 'hr_max', 'rr_average', 'rr_min', 'rr_max', 'breathing_disturbances_intensity',
   'snoring', 'snoringepisodecount', 'sleep_score', 'night_events', 'apnea_hypopnea_index', 'withings_index',
   'mvt_score_avg', 'mvt_active_duration', 'rmssd_start_avg', 'rmssd_end_avg',
@@ -38,6 +38,7 @@ export function normalizeSleepSummary(document: unknown): Normalized {
   const start = localTime(sleep.startdate, sleep.timezone);
   const end = localTime(sleep.enddate, sleep.timezone);
   const efficiency = value('sleep_efficiency');
+  const stages = [value('lightsleepduration'), value('deepsleepduration'), value('remsleepduration')];
   return withingsRecord('sleep_summary', {
     id: String(sleep.id ?? `${sleep.startdate}`),
     day: sleep.date,
@@ -47,8 +48,10 @@ export function normalizeSleepSummary(document: unknown): Normalized {
     updatedAt: isoFromEpoch(sleep.modified),
     data: {
       sleep_score: value('sleep_score'),
-      time_in_bed_seconds: value('total_timeinbed'),
-      total_sleep_seconds: value('total_sleep_time') ?? value('asleepduration'),
+      time_in_bed_seconds: value('total_timeinbed') ?? sleep.enddate - sleep.startdate,
+      // 2020-era summaries have only the stage durations (recorded sleep_getsummary_legacy_1.json):
+      // asleep is then their sum, as Withings' own total is.
+      total_sleep_seconds: value('total_sleep_time') ?? value('asleepduration') ?? sumOf(stages),
       light_sleep_seconds: value('lightsleepduration'),
       deep_sleep_seconds: value('deepsleepduration'),
       rem_sleep_seconds: value('remsleepduration'),
@@ -56,8 +59,9 @@ export function normalizeSleepSummary(document: unknown): Normalized {
       waso_seconds: value('waso'),
       // Withings reports efficiency as a ratio (0.91); canonical is percent like Oura's.
       efficiency_pct: efficiency === null ? null : Math.round((efficiency <= 1 ? efficiency * 100 : efficiency) * 10) / 10,
-      latency_seconds: value('sleep_latency'),
-      wakeup_latency_seconds: value('wakeup_latency'),
+      // The legacy names of the same latencies (durationtosleep / durationtowakeup).
+      latency_seconds: value('sleep_latency') ?? value('durationtosleep'),
+      wakeup_latency_seconds: value('wakeup_latency') ?? value('durationtowakeup'),
       wakeup_count: value('wakeupcount'),
       out_of_bed_count: value('out_of_bed_count'),
       rem_episodes: value('nb_rem_episodes'),
@@ -81,6 +85,11 @@ export function normalizeSleepSummary(document: unknown): Normalized {
     },
     raw: document,
   });
+}
+
+/** The sum of stage durations when every one is known, else null. */
+function sumOf(values: ReadonlyArray<number | null>): number | null {
+  return values.every((entry): entry is number => entry !== null) ? values.reduce((total, entry) => total + entry, 0) : null;
 }
 
 /** Numeric `{ "<epoch>": value }` map → sorted `[epochSeconds, value]` pairs (non-numbers dropped). */

@@ -5,6 +5,9 @@
 import { expect, it } from 'vitest';
 import { normalizeMeasureGroup } from '../../../src/providers/withings/normalize-measures.js';
 import { normalizeSleepSummary } from '../../../src/providers/withings/normalize-sleep.js';
+import { extractValues } from '../../../src/analysis/extract.js';
+import { WITHINGS_MAPPINGS } from '../../../src/analysis/mappings/withings.js';
+import type { StoredRecord } from '../../../src/store/store.js';
 import { describeShared, readSharedJson } from '../../support/shared.js';
 
 interface Envelope {
@@ -38,5 +41,24 @@ describeShared('Withings sleep summaries (recorded responses)', () => {
     expect(data.breathing_disturbances_intensity).toBeNull();
     // Real values next to them survive: total 16860 s, score 20, snoring 1020 s.
     expect(data).toMatchObject({ total_sleep_seconds: 16860, sleep_score: 20, snoring_seconds: 1020 });
+  });
+
+  it('2020-shape summaries: total = light + deep + REM, durationtosleep is the latency, and the day view has the night', () => {
+    // 2020-02-19 (id 1335879805): light 15660 + deep 4740 + REM 6180 = 26580 s; durationtosleep 1560,
+    // durationtowakeup 600; in bed 1582096260 - 1582064940 = 31320 s.
+    const night = summary('sleep_getsummary_legacy_1.json', 1335879805);
+    expect(night.data).toMatchObject({
+      total_sleep_seconds: 26580,
+      latency_seconds: 1560,
+      wakeup_latency_seconds: 600,
+      time_in_bed_seconds: 31320,
+      deep_sleep_seconds: 4740,
+    });
+    const mapping = WITHINGS_MAPPINGS.find((entry) => entry.resource === 'sleep_summary');
+    if (!mapping) throw new Error('no sleep_summary mapping');
+    const stored: StoredRecord = { ...night, storedAt: '2020-02-20T00:00:00.000Z', contentHash: 'x' };
+    const values = extractValues(mapping, [stored]).filter((entry) => entry.day === '2020-02-19');
+    expect(values.find((entry) => entry.metric === 'total_sleep_seconds')?.value).toBe(26580);
+    expect(values.find((entry) => entry.metric === 'sleep_latency_seconds')?.value).toBe(1560);
   });
 });
