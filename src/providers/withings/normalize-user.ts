@@ -79,7 +79,9 @@ export function normalizeDevice(document: unknown): Normalized {
 
 /** `v2/user getgoals` → one snapshot record: steps per day, sleep seconds, weight goal (decoded kg). */
 export function normalizeGoals(document: unknown): Normalized {
-  const parsed = goalsSchema.safeParse(document);
+  // A user without goals gets `goals: []` instead of `{}` (recorded user_getgoals_empty_1.json):
+  // that is "no goals", a snapshot that replaces any earlier goals, not a malformed answer.
+  const parsed = goalsSchema.safeParse(Array.isArray(document) && document.length === 0 ? {} : document);
   if (!parsed.success) return null;
   const goals = parsed.data;
   return withingsRecord('goals', {

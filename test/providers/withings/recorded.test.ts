@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { normalizeMeasureGroup } from '../../../src/providers/withings/normalize-measures.js';
 import { normalizeSleepSummary } from '../../../src/providers/withings/normalize-sleep.js';
+import { normalizeGoals } from '../../../src/providers/withings/normalize-user.js';
 import { extractValues } from '../../../src/analysis/extract.js';
 import { WITHINGS_MAPPINGS } from '../../../src/analysis/mappings/withings.js';
 import type { StoredRecord } from '../../../src/store/store.js';
@@ -60,5 +61,17 @@ describeShared('Withings sleep summaries (recorded responses)', () => {
     const values = extractValues(mapping, [stored]).filter((entry) => entry.day === '2020-02-19');
     expect(values.find((entry) => entry.metric === 'total_sleep_seconds')?.value).toBe(26580);
     expect(values.find((entry) => entry.metric === 'sleep_latency_seconds')?.value).toBe(1560);
+  });
+});
+
+describeShared('Withings goals (recorded responses)', () => {
+  it('goals decode (user_getgoals_1: 10000 steps, 28800 s, 70500 × 10^-3 = 70.5 kg)', () => {
+    expect(normalizeGoals(recorded('user_getgoals_1.json').body.goals)?.data).toEqual({ steps_goal: 10000, sleep_goal_seconds: 28800, weight_goal_kg: 70.5 });
+  });
+
+  it('an empty goals array (user_getgoals_empty_1) is a snapshot with no goals, replacing earlier ones', () => {
+    const empty = normalizeGoals(recorded('user_getgoals_empty_1.json').body.goals);
+    expect(empty).toMatchObject({ resource: 'goals', id: 'goals' });
+    expect(empty?.data).toEqual({ steps_goal: null, sleep_goal_seconds: null, weight_goal_kg: null });
   });
 });
