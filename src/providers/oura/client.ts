@@ -14,6 +14,7 @@
 import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, Sample, TimeWindow } from '../../core/types.js';
 import type { FetchContext, ProviderPage, ResourceSpec } from '../provider.js';
+import type { ReportedZone } from '../reported-zone.js';
 import { ouraResource, type OuraResourceSpec } from './resources.js';
 import { ouraPageSchema } from './schema.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from './normalize.js';
@@ -28,6 +29,7 @@ export async function* fetchOuraWindow(
   resource: ResourceSpec,
   window: TimeWindow,
   context: FetchContext,
+  zone?: ReportedZone<string>,
 ): AsyncGenerator<ProviderPage> {
   const spec = ouraResource(resource.name);
   if (!spec) {
@@ -39,8 +41,21 @@ export async function* fetchOuraWindow(
   }
   const chunks = spec.windowing === 'none' ? [null] : splitWindow(window, spec.windowing, spec.maxWindowDays);
   for (const chunk of chunks) {
-    yield* fetchPages(apiBaseUrl, spec, chunk, context);
+    for await (const page of fetchPages(apiBaseUrl, spec, chunk, context)) yield zone ? inPersonZone(page, zone) : page;
   }
+}
+
+/**
+ * Notes the offsets the page's records report and gives records without one (daily documents
+ * stamped midnight UTC) the person's latest reported offset, when one is known.
+ */
+function inPersonZone(page: ProviderPage, zone: ReportedZone<string>): ProviderPage {
+  for (const record of page.records) {
+    if (record.tzOffset !== null) zone.note(Date.parse(record.start ?? `${record.day ?? ''}T12:00:00${record.tzOffset}`), record.tzOffset);
+  }
+  const offset = zone.latest();
+  if (offset === null) return page;
+  return { ...page, records: page.records.map((record) => (record.tzOffset === null && record.day !== null ? { ...record, tzOffset: offset } : record)) };
 }
 
 /** The cheapest authenticated call: `personal_info` (one small object, no paging). */
