@@ -107,7 +107,13 @@ function meanOfPairs(pairs: ReadonlyArray<[number, number]>): number | null {
   return Math.round((pairs.reduce((sum, [, value]) => sum + value, 0) / pairs.length) * 10) / 10;
 }
 
-/** One `v2/sleep get` segment → a record: stage, span, mean HR/RR, snoring, and the raw maps. */
+/** 24:00 − 18:00: the shift that files evening segments on the wake-up day. */
+const NIGHT_SHIFT_SECONDS = 6 * 3600;
+
+/**
+ * One `v2/sleep get` segment → a record: stage, span, mean HR/RR, snoring, and the raw maps.
+ * `timezone` is the user's (segments carry none); null leaves the offset unknown.
+ */
 export function normalizeSleepSegment(document: unknown, timezone: string | null | undefined): Normalized {
   const parsed = sleepSegmentSchema.safeParse(document);
   if (!parsed.success) return null;
@@ -115,12 +121,16 @@ export function normalizeSleepSegment(document: unknown, timezone: string | null
   const start = localTime(segment.startdate, timezone);
   const end = localTime(segment.enddate, timezone);
   const raw = segment as Record<string, unknown>;
+  // A night belongs to its wake-up day, as its summary does: a Paris night starting 2021-04-17
+  // 22:30 is dated 2021-04-18 (recorded sleep_get_1.json / sleep_getsummary_1.json). Segments that
+  // start from 18:00 on are filed on the next local day; afternoon naps stay on theirs.
+  const day = localTime(segment.startdate + NIGHT_SHIFT_SECONDS, timezone).day;
   const heartRate = epochMap(raw.hr);
   const respiration = epochMap(raw.rr);
   const snoring = epochMap(raw.snoring);
   return withingsRecord('sleep_series', {
     id: String(segment.startdate),
-    day: start.day,
+    day,
     start: start.iso,
     end: end.iso,
     tzOffset: start.known ? start.offset : null,
