@@ -19,6 +19,7 @@ export function normalizeSleep(sleep: WhoopSleep): RecordCore {
   const needParts = [need?.baseline_milli, need?.need_from_sleep_debt_milli, need?.need_from_recent_strain_milli, need?.need_from_recent_nap_milli];
   return spanCore(sleep.id, sleep, localDateOf(sleep.end, sleep.timezone_offset), {
     cycle_id: orNull(sleep.cycle_id),
+    v1_id: orNull(sleep.v1_id),
     nap: sleep.nap ?? false,
     score_state: sleep.score_state,
     ...scoredFields(sleep.score_state, {
@@ -59,6 +60,7 @@ export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
   const duration = (Date.parse(workout.end) - Date.parse(workout.start)) / 1000;
   return spanCore(workout.id, workout, localDateOf(workout.start, workout.timezone_offset), {
     sport_name: orNull(workout.sport_name),
+    v1_id: orNull(workout.v1_id),
     duration_seconds: Number.isFinite(duration) ? Math.round(duration) : null,
     score_state: workout.score_state,
     ...scoredFields(workout.score_state, {

@@ -64,6 +64,8 @@ const sleepNeeded = z.looseObject({
 });
 
 export const sleepSchema = z.looseObject({
+  /** The record's v1 integer id (null for records created after v2); v1 webhooks name it. */
+  v1_id: num,
   id: z.string().min(1),
   cycle_id: num,
   start: z.string(),
@@ -94,6 +96,8 @@ const zoneDurations = z.looseObject({
 });
 
 export const workoutSchema = z.looseObject({
+  /** The record's v1 integer id (null for records created after v2); v1 webhooks name it. */
+  v1_id: num,
   id: z.string().min(1),
   start: z.string(),
   end: z.string(),
