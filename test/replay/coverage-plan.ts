@@ -1,0 +1,15 @@
+/**
+ * Which replay suite serves which recorded file (paths under `specs/recorded/`). Each suite checks
+ * that its server served every file listed for it; coverage.test.ts checks that the lists together
+ * are exactly the recorded files, so a new recording fails until a suite replays it.
+ */
+export const REPLAYED = {
+  withingsMeasures: [
+    'withings/getmeas_2.json', 'withings/getmeas_3.json', 'withings/getmeas_4.json', 'withings/getmeas_body_temp_1.json',
+    'withings/getmeas_bone_mass_1.json', 'withings/getmeas_diastolic_bp_1.json', 'withings/getmeas_empty_1.json',
+    'withings/getmeas_fat_free_mass_1.json', 'withings/getmeas_fat_mass_1.json', 'withings/getmeas_fat_ratio_1.json',
+    'withings/getmeas_muscle_mass_1.json', 'withings/getmeas_pwv_1.json', 'withings/getmeas_systolic_bp_1.json',
+    'withings/getmeas_weight_1.json', 'withings/fragments/getmeas_measuregrps_fragment_1.json',
+    'withings/fragments/getmeas_measuregrps_fragment_bodyscan_1.json', 'withings/fragments/getmeas_measuregrps_fragment_positions_1.json',
+  ],
+} as const;
