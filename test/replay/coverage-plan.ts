@@ -12,4 +12,11 @@ export const REPLAYED = {
     'withings/getmeas_weight_1.json', 'withings/fragments/getmeas_measuregrps_fragment_1.json',
     'withings/fragments/getmeas_measuregrps_fragment_bodyscan_1.json', 'withings/fragments/getmeas_measuregrps_fragment_positions_1.json',
   ],
+  withingsServices: [
+    'withings/getactivity_1.json', 'withings/getactivity_2.json', 'withings/getworkouts_1.json', 'withings/sleep_getsummary_1.json',
+    'withings/sleep_getsummary_legacy_1.json', 'withings/user_getdevice_1.json', 'withings/user_getdevice_2.json',
+    'withings/user_getgoals_1.json', 'withings/user_getgoals_empty_1.json', 'withings/notify_list_1.json', 'withings/notify_subscribe_1.json',
+    'withings/oauth2_requesttoken_1.json', 'withings/oauth2_token_legacy_1.json', 'withings/oauth2_token_legacy_error_1.json',
+    'withings/unresolved_provenance/error_503_invalid_code_1.json', 'withings/error_401_invalid_token_1.json', 'withings/error_601_too_many_requests_1.json',
+  ],
 } as const;
