@@ -19,4 +19,13 @@ export const REPLAYED = {
     'withings/oauth2_requesttoken_1.json', 'withings/oauth2_token_legacy_1.json', 'withings/oauth2_token_legacy_error_1.json',
     'withings/unresolved_provenance/error_503_invalid_code_1.json', 'withings/error_401_invalid_token_1.json', 'withings/error_601_too_many_requests_1.json',
   ],
+  withingsSleepSeries: ['withings/sleep_get_1.json', 'withings/sleep_get_2.json'],
+  withingsEcg: ['withings/heart_list_1.json', 'withings/heart_get_ecg_signal_1.json'],
+  oura: [
+    'oura/daily_activity_page_1.json', 'oura/daily_readiness_page_1.json', 'oura/daily_sleep_page_1.json', 'oura/daily_sleep_single_1.json',
+    'oura/daily_spo2_page_1.json', 'oura/daily_stress_page_1.json', 'oura/enhanced_tag_page_1.json', 'oura/enhanced_tag_page_2.json',
+    'oura/enhanced_tag_single_nulls_1.json', 'oura/heartrate_page_1.json', 'oura/personal_info_1.json', 'oura/rest_mode_period_page_1.json',
+    'oura/ring_configuration_page_1.json', 'oura/session_page_1.json', 'oura/sleep_page_1.json', 'oura/sleep_single_1.json',
+    'oura/sleep_time_page_1.json', 'oura/workout_page_1.json', 'oura/workout_single_1.json',
+  ],
 } as const;

@@ -33,9 +33,22 @@ export const OURA_ACCOUNT_B: OuraFiles = {
   ring_configuration: 'ring_configuration_page_1.json',
 };
 
+/** Single-document answers (`GET /v2/usercollection/<collection>/<id>`, a bare object). */
+export const OURA_SINGLES: Record<string, string> = {
+  'daily_sleep/4eaa0e18-3464-49cc-961a-2ffd5f8ea98e': 'daily_sleep_single_1.json',
+  'enhanced_tag/cfe144cf-c954-4609-b3d2-aa3291cd3dd3': 'enhanced_tag_single_nulls_1.json',
+  'sleep/02e54fa5-f514-46f6-9ac6-b651d8f84b75': 'sleep_single_1.json',
+  'workout/f07231a9-3600-40b1-aca7-9768e4284a5d': 'workout_single_1.json',
+};
+
 /** The handler serving `files`; other collections answer an empty page. */
 export function ouraHandler(files: OuraFiles): ReplayHandler {
   return (request) => {
+    const single = /^\/v2\/usercollection\/([A-Za-z0-9_]+\/[0-9a-f-]+)$/.exec(request.path);
+    const singleFile = single ? OURA_SINGLES[single[1] ?? ''] : undefined;
+    if (request.method === 'GET' && single) {
+      return singleFile ? { status: 200, body: recorded(`oura/${singleFile}`), file: `oura/${singleFile}` } : { status: 404, body: { detail: 'Not Found' } };
+    }
     const match = /^\/v2\/usercollection\/([A-Za-z0-9_]+)$/.exec(request.path);
     if (request.method !== 'GET' || !match) return undefined;
     const collection = match[1] ?? '';

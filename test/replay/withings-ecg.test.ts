@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeShared } from '../support/shared.js';
+import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { withingsHandler } from './withings-routes.js';
 
@@ -30,5 +31,6 @@ describeShared('Withings ECG summary (recorded)', () => {
       sample_count: 10_000,
       classification: 'negative',
     });
+    for (const file of REPLAYED.withingsEcg) expect(replay.servers.withings?.served.has(file), file).toBe(true);
   });
 });

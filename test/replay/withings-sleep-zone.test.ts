@@ -4,6 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { describeShared } from '../support/shared.js';
+import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { withingsHandler } from './withings-routes.js';
 
@@ -26,6 +27,7 @@ describeShared('Withings sleep segments in the user zone (recorded)', () => {
     expect(new Set(stored.map((record) => record.day))).toEqual(new Set(['2021-01-03']));
     expect(new Set(stored.map((record) => record.tzOffset))).toEqual(new Set(['+09:00']));
     expect(stored.find((record) => record.id === '1609603140')?.start).toBe('2021-01-03T00:59:00+09:00');
+    for (const file of REPLAYED.withingsSleepSeries.slice(1)) expect(replay.servers.withings?.served.has(file), file).toBe(true);
   });
 
   it('Paris: segments of the night dated 2021-04-18 are on 2021-04-18 (from 22:30 the evening before), zone looked up from the devices', async () => {
@@ -39,6 +41,7 @@ describeShared('Withings sleep segments in the user zone (recorded)', () => {
     // 1618691453 = 2021-04-17T20:30:53Z = 22:30:53 at +02:00: the evening before the wake-up day.
     expect(stored.find((record) => record.id === '1618691453')).toMatchObject({ day: '2021-04-18', tzOffset: '+02:00', start: '2021-04-17T22:30:53+02:00' });
     expect(new Set(stored.map((record) => record.day))).toEqual(new Set(['2021-04-18']));
+    expect(replay.servers.withings?.served.has(REPLAYED.withingsSleepSeries[0])).toBe(true);
     await replay.refresh('withings', 'sleep_summary', { start: '2021-04-01', end: '2021-04-30' });
     const summary = await replay.app.store.getRecord('withings', 'sleep_summary', '2081804405');
     expect(summary?.day).toBe('2021-04-15');
