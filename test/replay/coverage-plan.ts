@@ -28,4 +28,10 @@ export const REPLAYED = {
     'oura/ring_configuration_page_1.json', 'oura/session_page_1.json', 'oura/sleep_page_1.json', 'oura/sleep_single_1.json',
     'oura/sleep_time_page_1.json', 'oura/workout_page_1.json', 'oura/workout_single_1.json',
   ],
+  whoop: [
+    'whoop/cycle_page_1.json', 'whoop/recovery_for_cycle_1.json', 'whoop/sleep_by_id_1.json', 'whoop/user_profile_basic_1.json',
+    'whoop/unresolved_provenance/user_measurement_body_1.json', 'whoop/unresolved_provenance/workout_record_1.json',
+  ],
+  /** Delivered to the webhook receiver rather than served (whoop-webhook-v1.test.ts). */
+  whoopDelivered: ['whoop/unresolved_provenance/webhook_sleep_updated_v1_1.json'],
 } as const;

@@ -26,8 +26,13 @@ export function normalizeBodyMeasurement(body: z.infer<typeof bodyMeasurementSch
   return snapshotCore(BODY_MEASUREMENT_ID, {
     // Kept as sent (1.7018 m, 65.744 kg in shared/specs/recorded/whoop/unresolved_provenance/
     // user_measurement_body_1.json): rounding here would lose what the scale measured.
-    height_m: orNull(body.height_meter),
-    weight_kg: orNull(body.weight_kilogram),
+    height_m: positiveOrNull(body.height_meter),
+    // An account without a weight answers 0.0 (noted in the same recorded file): no weight, not 0 kg.
+    weight_kg: positiveOrNull(body.weight_kilogram),
     max_heart_rate_bpm: orNull(body.max_heart_rate),
   });
+}
+
+function positiveOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
