@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { createWebhookDispatcher } from '../../src/webhooks/dispatch.js';
 import { hmacSha256 } from '../../src/webhooks/signatures.js';
 import { describeShared, sharedPath } from '../support/shared.js';
+import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { whoopHandler } from './whoop-routes.js';
 
@@ -27,7 +28,7 @@ describeShared('WHOOP v1 webhook with an integer id (recorded)', () => {
 
   it('the sleep named by its v1 id is refreshed on its own day (2026-05-28), not around the delivery (2026-06-10)', async () => {
     // The recorded body, byte for byte; signed now (the recorded signature's secret is unknown).
-    const body = readFileSync(sharedPath('specs', 'recorded', 'whoop', 'unresolved_provenance', 'webhook_sleep_updated_v1_1.json'), 'utf8');
+    const body = readFileSync(sharedPath('specs', 'recorded', ...REPLAYED.whoopDelivered[0].split('/')), 'utf8');
     const timestamp = String(NOW.getTime());
     const headers = new Headers({ 'x-whoop-signature': hmacSha256(SECRET, timestamp + body, 'base64'), 'x-whoop-signature-timestamp': timestamp });
     const outcome = verifyWhoopDelivery({ method: 'POST', url: new URL('http://127.0.0.1/webhooks/whoop'), headers, body }, { now: NOW.getTime(), toleranceMs: 300_000 }, SECRET);
