@@ -83,7 +83,7 @@ describeShared('the simulator follows the recorded shapes', () => {
     const nights: NormalizedRecord[] = [];
     legacy.control.advanceClock(61_000);
     for await (const page of provider.fetchWindow(resourceSpec(provider, 'sleep_summary'), { start: '2025-06-01', end: '2025-06-03' }, { http })) nights.push(...page.records);
-    const first = series.find((item) => item.date === nights[0]?.day)?.data as Record<string, number>;
+    const first = series.find((item) => item.date === nights[0]?.day)?.data as { lightsleepduration: number; deepsleepduration: number; remsleepduration: number };
     expect(nights[0]?.data.total_sleep_seconds).toBe(first.lightsleepduration + first.deepsleepduration + first.remsleepduration);
   });
 
