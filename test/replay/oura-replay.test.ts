@@ -61,9 +61,9 @@ describeShared('Oura replay (recorded)', () => {
     });
   });
 
-  it('daily_sleep list and single (bare object): score 83, seven contributors; never the +00:00 of its timestamp', async () => {
+  it('daily_sleep list and single (bare object): score 83, seven contributors; -05:00, not the +00:00 of its timestamp', async () => {
     const listed = await one(a, 'daily_sleep');
-    expect(listed.tzOffset).not.toBe('+00:00');
+    expect(listed.tzOffset).toBe('-05:00');
     expect(listed.data).toEqual({
       score: 83, contributor_deep_sleep: 63, contributor_efficiency: 93, contributor_latency: 64, contributor_rem_sleep: 95,
       contributor_restfulness: 72, contributor_timing: 94, contributor_total_sleep: 90,

@@ -15,6 +15,7 @@ import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, Sample, TimeWindow } from '../../core/types.js';
 import type { FetchContext, ProviderPage, ResourceSpec } from '../provider.js';
 import type { ReportedZone } from '../reported-zone.js';
+import { inPersonZone, lacksOffsets, learnOffsets, noteOffsets } from './person-zone.js';
 import { ouraResource, type OuraResourceSpec } from './resources.js';
 import { ouraPageSchema } from './schema.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from './normalize.js';
@@ -40,22 +41,23 @@ export async function* fetchOuraWindow(
     return;
   }
   const chunks = spec.windowing === 'none' ? [null] : splitWindow(window, spec.windowing, spec.maxWindowDays);
+  const activity = ouraResource('daily_activity');
+  let learned = false;
   for (const chunk of chunks) {
-    for await (const page of fetchPages(apiBaseUrl, spec, chunk, context)) yield zone ? inPersonZone(page, zone) : page;
+    for await (const page of fetchPages(apiBaseUrl, spec, chunk, context)) {
+      if (!zone) {
+        yield page;
+        continue;
+      }
+      noteOffsets(page, zone);
+      // At most one extra request per call, and only while the person's offset is unknown.
+      if (!learned && zone.latest() === null && chunk && activity && spec !== activity && spec.windowing === 'day' && lacksOffsets(page)) {
+        learned = true;
+        await learnOffsets(fetchPages(apiBaseUrl, activity, chunk, context), zone);
+      }
+      yield inPersonZone(page, zone);
+    }
   }
-}
-
-/**
- * Notes the offsets the page's records report and gives records without one (daily documents
- * stamped midnight UTC) the person's latest reported offset, when one is known.
- */
-function inPersonZone(page: ProviderPage, zone: ReportedZone<string>): ProviderPage {
-  for (const record of page.records) {
-    if (record.tzOffset !== null) zone.note(Date.parse(record.start ?? `${record.day ?? ''}T12:00:00${record.tzOffset}`), record.tzOffset);
-  }
-  const offset = zone.latest();
-  if (offset === null) return page;
-  return { ...page, records: page.records.map((record) => (record.tzOffset === null && record.day !== null ? { ...record, tzOffset: offset } : record)) };
 }
 
 /** The cheapest authenticated call: `personal_info` (one small object, no paging). */

@@ -33,10 +33,18 @@ describeShared('Oura daily documents in the person zone (recorded)', () => {
       '/v2/usercollection/daily_sleep': page('daily_sleep_page_1.json'),
     });
     const provider = createOuraProvider({ apiBaseUrl: server.url, authBaseUrl: server.url });
-    // Nothing reported yet: the midnight-UTC stamp says nothing about the person, so unknown.
-    expect((await records(provider, 'daily_sleep')).map((record) => [record.day, record.tzOffset])).toEqual([['2024-01-07', null]]);
-    // daily_activity says 2024-01-01T04:00:00-05:00: from then on the person is at -05:00.
-    expect((await records(provider, 'daily_activity')).map((record) => record.tzOffset)).toEqual(['-05:00']);
+    // Nothing reported yet: the midnight-UTC stamp says nothing about the person, so the same
+    // window's daily_activity is asked once (2024-01-01T04:00:00-05:00: the person is at -05:00).
+    expect((await records(provider, 'daily_sleep')).map((record) => [record.day, record.tzOffset])).toEqual([['2024-01-07', '-05:00']]);
+    expect(server.requests.map((request) => request.pathname)).toEqual(['/v2/usercollection/daily_sleep', '/v2/usercollection/daily_activity']);
     expect((await records(provider, 'daily_readiness')).map((record) => [record.day, record.tzOffset])).toEqual([['2024-01-01', '-05:00']]);
+    // Known now: no further lookups.
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('with no offset to be learned (daily_activity not answered) the offset stays unknown, never +00:00, and the sync goes on', async () => {
+    server = await startReplayServer({ '/v2/usercollection/daily_readiness': page('daily_readiness_page_1.json') });
+    const provider = createOuraProvider({ apiBaseUrl: server.url, authBaseUrl: server.url });
+    expect((await records(provider, 'daily_readiness')).map((record) => record.tzOffset)).toEqual([null]);
   });
 });
