@@ -41,7 +41,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * envelope such as `{ status: 401, body: {} }`): `unauthorized`, `rate_limited` and
  * `server_error` are handled exactly like HTTP 401, 429 and 5xx; `undefined` means a normal body.
  */
-export type BodyClassification = 'unauthorized' | 'rate_limited' | 'server_error' | undefined;
+export type BodyClassification =
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'server_error'
+  /** Rate limited, and the body says how long to wait (Withings 601 `wait_seconds`): a Retry-After. */
+  | { rateLimitedForSeconds: number }
+  | undefined;
 
 export interface RequestInitOptions {
   signal?: AbortSignal;
@@ -238,6 +244,11 @@ async function reclassify(response: Response, classify: (body: unknown) => BodyC
     kind = text.length > 0 ? classify(JSON.parse(text)) : undefined;
   } catch {
     kind = undefined; // Malformed bodies are handled by the normal path below.
+  }
+  if (typeof kind === 'object') {
+    const headers = new Headers(response.headers);
+    headers.set('retry-after', String(Math.max(0, Math.ceil(kind.rateLimitedForSeconds))));
+    return new Response(null, { status: 429, headers });
   }
   const status = kind ? CLASSIFIED_STATUS[kind] : response.status;
   return new Response(kind ? null : text, { status, headers: response.headers });

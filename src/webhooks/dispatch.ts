@@ -17,7 +17,7 @@ import { boundedWindow } from './bounded-window.js';
 import type { WebhookEvent } from './webhook-capability.js';
 
 export interface WebhookDispatcherDeps {
-  store: Pick<Store, 'getRecord'>;
+  store: Pick<Store, 'getRecord' | 'queryRecords'>;
   sync: Pick<SyncService, 'refreshWindow'>;
   providers: ReadonlyMap<ProviderId, Provider>;
   logger: Logger;
@@ -40,6 +40,9 @@ export interface WebhookDispatcher {
   idle(): Promise<void>;
 }
 
+/** How many of the newest records are searched for an id kept in a data field. */
+const LOCATE_SCAN = 500;
+
 /** Creates the dispatcher. */
 export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
   const pending = new Set<Promise<unknown>>();
@@ -51,7 +54,8 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
     let day: LocalDay | undefined = event.day && isDay(event.day) ? event.day : undefined;
     const locate = event.dayOf ?? (event.objectId ? { resource: event.resource, objectId: event.objectId } : undefined);
     if (!day && locate) {
-      const stored = await deps.store.getRecord(provider, locate.resource, locate.objectId).catch(() => null);
+      const stored = await locateRecord(provider, locate, event.idField).catch(() => null);
+      if (!stored && event.idField) deps.logger.warn({ provider, resource: locate.resource, idField: event.idField }, 'webhook names a record not stored; refreshing the days around the delivery');
       if (stored?.day) return spec.windowing === 'datetime' ? { start: addDays(stored.day, -1), end: addDays(stored.day, after) } : { start: stored.day, end: addDays(stored.day, 1) };
     }
     if (!day) {
@@ -59,6 +63,13 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       day = utcDay(Number.isNaN(at.getTime()) ? deps.now() : at);
     }
     return { start: addDays(day, -1), end: addDays(day, after) };
+  }
+
+  /** The stored record an event names: by id, or by `idField` among the newest records. */
+  async function locateRecord(provider: ProviderId, locate: { resource: string; objectId: string }, idField: string | undefined) {
+    if (!idField) return deps.store.getRecord(provider, locate.resource, locate.objectId);
+    const recent = await deps.store.queryRecords({ provider, resource: locate.resource, order: 'desc', limit: LOCATE_SCAN });
+    return recent.find((record) => record.data[idField] !== null && record.data[idField] !== undefined && String(record.data[idField]) === locate.objectId) ?? null;
   }
 
   async function run(providerId: ProviderId, events: readonly WebhookEvent[]): Promise<DispatchResult> {

@@ -32,6 +32,11 @@ export interface WebhookEvent {
    * (a WHOOP recovery is announced by the id of its sleep).
    */
   dayOf?: { resource: string; objectId: string };
+  /**
+   * The stored data field the named id (`objectId` or `dayOf.objectId`) matches, when it is not
+   * the record id: a WHOOP v1 delivery names the v1 integer id, stored as `v1_id`.
+   */
+  idField?: string;
 }
 
 /** Why a delivery was refused (logged with the provider, never with the payload). */

@@ -1,7 +1,9 @@
 /** CSV / JSONL / Parquet exports of a real SQLite cache, read back with DuckDB and a JSONL parser. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+// Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
+import { describeShared as describe } from '../support/shared.js';
 import { exportData } from '../../src/export/export-data.js';
 import type { ExportOptions } from '../../src/export/export-types.js';
 import { SAMPLE_COLUMNS } from '../../src/export/columns.js';

@@ -1,7 +1,9 @@
 /** Existing files, atomic writes under injected failures, and input validation. */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+// Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
+import { describeShared as describe } from '../support/shared.js';
 import { WearablesError } from '../../src/core/errors.js';
 import { exportData } from '../../src/export/export-data.js';
 import type { ExportOptions } from '../../src/export/export-types.js';

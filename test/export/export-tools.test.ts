@@ -1,7 +1,9 @@
 /** The export_data and get_observations tool handlers over a real seeded cache. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+// Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
+import { describeShared as describe } from '../support/shared.js';
 import type { AppContext } from '../../src/core/app-context.js';
 import type { ToolContext } from '../../src/mcp/tools/define-tool.js';
 import { exportDataTool } from '../../src/mcp/tools/core/export-data.js';

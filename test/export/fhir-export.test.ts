@@ -1,7 +1,9 @@
 /** FHIR R4 Bundle export and the observation query, validated by @medplum/core against R4. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+// Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
+import { describeShared as describe } from '../support/shared.js';
 import { exportData } from '../../src/export/export-data.js';
 import { PROJECT_METRIC_SYSTEM } from '../../src/export/fhir/code-systems.js';
 import { sourcesFor, METRIC_SOURCES } from '../../src/export/fhir/metrics.js';

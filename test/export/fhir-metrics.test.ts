@@ -2,7 +2,9 @@
  * Pins every FHIR code mapping (metric → system, code, unit) and checks that every source names a
  * resource its provider declares and a canonical field the real normalizer produces.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+// Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
+import { describeShared as describe } from '../support/shared.js';
 import { LOINC, PROJECT_METRIC_SYSTEM } from '../../src/export/fhir/code-systems.js';
 import { WITHINGS_MAPPINGS } from '../../src/analysis/mappings/withings.js';
 import { findMetrics, METRIC_SOURCES, METRICS, type MetricSource } from '../../src/export/fhir/metrics.js';

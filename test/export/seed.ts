@@ -1,6 +1,6 @@
 /**
  * A real SQLite store seeded with records produced by the real Oura normalizer from the recorded
- * Oura responses (test/providers/oura/fixtures), plus heart-rate samples.
+ * Oura responses (../shared/specs/oura/samples, read when called), plus heart-rate samples.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

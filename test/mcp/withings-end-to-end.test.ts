@@ -98,8 +98,10 @@ describe('Withings end to end against the simulator', () => {
   });
 
   it('an ECG summary stays under 2 KB and the full waveform is a resource', async () => {
+    // ECG lists carry no timezone: recordings are on the person's days (-05:00), so the one
+    // taken 2024-05-15 20:05 local (2024-05-16T01:05Z) is on the 15th.
     const list = await call<{ recordings: Array<{ signal_id: number; classification: string; heart_rate_bpm: number }> }>('list_withings_heart_records', {
-      start_date: '2024-05-16',
+      start_date: '2024-05-15',
       end_date: '2024-06-14',
     });
     expect(list.structuredContent.recordings.length).toBeGreaterThanOrEqual(2);

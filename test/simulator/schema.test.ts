@@ -4,7 +4,8 @@
  * `recorded-2024-12` shape has exactly the fields of the recorded real responses.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../support/shared.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 import { OURA_COLLECTIONS } from '../../src/simulator/oura/types.js';
 import { loadOuraSpec, SchemaChecker, successSchema } from './support/openapi.js';
@@ -12,8 +13,6 @@ import { apiJson } from './support/oauth.js';
 
 const NOW = new Date('2025-06-15T16:00:00Z');
 const TOKEN = 'schema-test-token';
-const spec = loadOuraSpec();
-const checker = new SchemaChecker(spec);
 /** 1.29 routes the simulator does not implement (not part of this project's sync). */
 const NOT_SIMULATED = new Set(['ring_battery_level', 'interbeat_interval']);
 const WINDOW = '?start_date=2025-03-01&end_date=2025-06-16';
@@ -23,7 +22,9 @@ interface Page {
   next_token: string | null;
 }
 
-describe('responses validate against the Oura 1.29 spec', () => {
+describeShared('responses validate against the Oura 1.29 spec', () => {
+  const spec = loadOuraSpec();
+  const checker = new SchemaChecker(spec);
   let sim: StartedSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ seed: 11, now: () => NOW, pageSize: 8, heartRatePageSize: 200, personalAccessTokens: [TOKEN] });
@@ -91,7 +92,7 @@ describe('responses validate against the Oura 1.29 spec', () => {
   });
 });
 
-describe('the recorded-2024-12 shape has the fields of the recorded responses', () => {
+describeShared('the recorded-2024-12 shape has the fields of the recorded responses', () => {
   let sim: StartedSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ seed: 11, now: () => NOW, ouraShape: 'recorded-2024-12', personalAccessTokens: [TOKEN] });
@@ -99,7 +100,7 @@ describe('the recorded-2024-12 shape has the fields of the recorded responses', 
   });
   afterAll(() => sim.close());
 
-  const dir = '/work/shared/specs/oura/samples';
+  const dir = sharedPath('specs', 'oura', 'samples');
   const samples = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !f.startsWith('errors') && !f.includes('invalid'))
     .map((f) => {

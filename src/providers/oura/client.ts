@@ -14,6 +14,8 @@
 import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, Sample, TimeWindow } from '../../core/types.js';
 import type { FetchContext, ProviderPage, ResourceSpec } from '../provider.js';
+import type { ReportedZone } from '../reported-zone.js';
+import { inPersonZone, lacksOffsets, learnOffsets, noteOffsets } from './person-zone.js';
 import { ouraResource, type OuraResourceSpec } from './resources.js';
 import { ouraPageSchema } from './schema.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from './normalize.js';
@@ -28,6 +30,7 @@ export async function* fetchOuraWindow(
   resource: ResourceSpec,
   window: TimeWindow,
   context: FetchContext,
+  zone?: ReportedZone<string>,
 ): AsyncGenerator<ProviderPage> {
   const spec = ouraResource(resource.name);
   if (!spec) {
@@ -38,8 +41,22 @@ export async function* fetchOuraWindow(
     return;
   }
   const chunks = spec.windowing === 'none' ? [null] : splitWindow(window, spec.windowing, spec.maxWindowDays);
+  const activity = ouraResource('daily_activity');
+  let learned = false;
   for (const chunk of chunks) {
-    yield* fetchPages(apiBaseUrl, spec, chunk, context);
+    for await (const page of fetchPages(apiBaseUrl, spec, chunk, context)) {
+      if (!zone) {
+        yield page;
+        continue;
+      }
+      noteOffsets(page, zone);
+      // At most one extra request per call, and only while the person's offset is unknown.
+      if (!learned && zone.latest() === null && chunk && activity && spec !== activity && spec.windowing === 'day' && lacksOffsets(page)) {
+        learned = true;
+        await learnOffsets(fetchPages(apiBaseUrl, activity, chunk, context), zone);
+      }
+      yield inPersonZone(page, zone);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { FetchLike } from '../../core/http.js';
 import type { Provider } from '../provider.js';
+import { createReportedZone } from '../reported-zone.js';
 import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
@@ -23,6 +24,7 @@ export interface OuraProviderOptions {
 
 /** Builds the Oura provider. */
 export function createOuraProvider(options: OuraProviderOptions): Provider {
+  const zone = createReportedZone<string>();
   return {
     id: 'oura',
     displayName: 'Oura',
@@ -30,7 +32,7 @@ export function createOuraProvider(options: OuraProviderOptions): Provider {
     resources: OURA_RESOURCES,
     oauth: createOuraOAuth(options),
     fetchWindow(resource, window, context) {
-      return fetchOuraWindow(options.apiBaseUrl, resource, window, context);
+      return fetchOuraWindow(options.apiBaseUrl, resource, window, context, zone);
     },
     probe(context) {
       return probeOura(options.apiBaseUrl, context);

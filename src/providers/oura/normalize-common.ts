@@ -80,10 +80,23 @@ export function dayCore(
     day: document.day,
     start: null,
     end: null,
-    tzOffset: offsetOf(document.timestamp) ?? offsetFromTimezoneField(document as Record<string, unknown>),
+    tzOffset: dayTimestampOffset(document.timestamp) ?? offsetFromTimezoneField(document as Record<string, unknown>),
     updatedAt: updatedAtOf(document),
     data,
   };
+}
+
+const UTC_MIDNIGHT = /T00:00:00(?:\.0+)?(?:\+00:00|Z)$/;
+
+/**
+ * The offset of a daily document's `timestamp`, or null when it says nothing about the person:
+ * readiness and daily sleep are stamped `T00:00:00+00:00` whatever the zone (recorded
+ * daily_readiness_page_1.json and daily_sleep_page_1.json of a user whose daily_activity_page_1.json
+ * says -05:00). The client fills those from the person's reported zone.
+ */
+export function dayTimestampOffset(timestamp: string | null | undefined): string | null {
+  if (timestamp && UTC_MIDNIGHT.test(timestamp)) return null;
+  return offsetOf(timestamp);
 }
 
 /** A document spanning time (sleep, workout, session, tag): offset from its start timestamp. */

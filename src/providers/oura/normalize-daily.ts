@@ -16,8 +16,7 @@ import { dayCore, flattenContributors, orNull, type RecordCore } from './normali
 
 /** `daily_readiness` → score, contributors, temperature deviation (°C). */
 export function normalizeDailyReadiness(document: z.infer<typeof dailyReadinessSchema>): RecordCore {
-  // Recorded readiness timestamps carry `+00:00` (midnight UTC) even when the same day's
-  // activity document carries `+01:00`, so this offset is best-effort.
+  // Readiness timestamps are midnight UTC whatever the zone: dayCore leaves the offset unknown.
   return dayCore(document, {
     score: orNull(document.score),
     temperature_deviation_c: orNull(document.temperature_deviation),

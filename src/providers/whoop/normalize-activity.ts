@@ -19,6 +19,7 @@ export function normalizeSleep(sleep: WhoopSleep): RecordCore {
   const needParts = [need?.baseline_milli, need?.need_from_sleep_debt_milli, need?.need_from_recent_strain_milli, need?.need_from_recent_nap_milli];
   return spanCore(sleep.id, sleep, localDateOf(sleep.end, sleep.timezone_offset), {
     cycle_id: orNull(sleep.cycle_id),
+    v1_id: orNull(sleep.v1_id),
     nap: sleep.nap ?? false,
     score_state: sleep.score_state,
     ...scoredFields(sleep.score_state, {
@@ -40,6 +41,16 @@ export function normalizeSleep(sleep: WhoopSleep): RecordCore {
   });
 }
 
+/**
+ * `percent_recorded` as a percent, unrounded. The spec documents 0–100 (example 100), but real
+ * responses send a fraction (`1.0` in shared/specs/recorded/whoop/unresolved_provenance/
+ * workout_record_1.json): the recorded response wins, so values up to 1 are fractions.
+ */
+function percentRecorded(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return value <= 1 ? Number((value * 100).toFixed(6)) : value;
+}
+
 const ZONES = ['zero', 'one', 'two', 'three', 'four', 'five'] as const;
 
 /** `workout` → sport, strain, heart rate, kcal, distance, zone durations in seconds. Day: local start date. */
@@ -49,6 +60,7 @@ export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
   const duration = (Date.parse(workout.end) - Date.parse(workout.start)) / 1000;
   return spanCore(workout.id, workout, localDateOf(workout.start, workout.timezone_offset), {
     sport_name: orNull(workout.sport_name),
+    v1_id: orNull(workout.v1_id),
     duration_seconds: Number.isFinite(duration) ? Math.round(duration) : null,
     score_state: workout.score_state,
     ...scoredFields(workout.score_state, {
@@ -59,7 +71,7 @@ export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
       distance_meter: rounded(score?.distance_meter, 1),
       altitude_gain_meter: rounded(score?.altitude_gain_meter, 1),
       altitude_change_meter: rounded(score?.altitude_change_meter, 1),
-      percent_recorded: rounded(score?.percent_recorded, 1),
+      percent_recorded: percentRecorded(score?.percent_recorded),
       zone_durations_seconds: zones
         ? Object.fromEntries(ZONES.map((zone) => [`zone_${zone}`, seconds(zones[`zone_${zone}_milli`]) ?? 0]))
         : null,

@@ -1,7 +1,7 @@
 /** Pure normalizers of the WHOOP snapshots: basic profile and body measurement. */
 import type { z } from 'zod';
 import type { bodyMeasurementSchema, profileSchema } from './schema.js';
-import { orNull, rounded } from './normalize-common.js';
+import { orNull } from './normalize-common.js';
 import type { RecordCore } from './record-core.js';
 
 /** Fixed record ids of the snapshots (WHOOP's user id is never stored in `data` or shown). */
@@ -24,8 +24,15 @@ export function normalizeProfile(profile: z.infer<typeof profileSchema>): Record
 /** `measurement/body` → height (m), weight (kg), WHOOP's max heart rate (bpm). */
 export function normalizeBodyMeasurement(body: z.infer<typeof bodyMeasurementSchema>): RecordCore {
   return snapshotCore(BODY_MEASUREMENT_ID, {
-    height_m: rounded(body.height_meter, 3),
-    weight_kg: rounded(body.weight_kilogram, 2),
+    // Kept as sent (1.7018 m, 65.744 kg in shared/specs/recorded/whoop/unresolved_provenance/
+    // user_measurement_body_1.json): rounding here would lose what the scale measured.
+    height_m: positiveOrNull(body.height_meter),
+    // An account without a weight answers 0.0 (noted in the same recorded file): no weight, not 0 kg.
+    weight_kg: positiveOrNull(body.weight_kilogram),
     max_heart_rate_bpm: orNull(body.max_heart_rate),
   });
+}
+
+function positiveOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }

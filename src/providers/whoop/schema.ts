@@ -1,5 +1,5 @@
 /**
- * Minimal zod schemas of the WHOOP v2 fields we read (`/work/shared/specs/whoop/whoop-openapi.json`).
+ * Minimal zod schemas of the WHOOP v2 fields we read (the WHOOP OpenAPI spec, `specs/whoop/whoop-openapi.json` of the project's shared spec folder).
  * Objects are loose so unknown fields survive into `raw`; `score_state` is a plain string so a new
  * state never fails a sync. `score` is optional everywhere: the spec sends it only when SCORED.
  */
@@ -64,6 +64,8 @@ const sleepNeeded = z.looseObject({
 });
 
 export const sleepSchema = z.looseObject({
+  /** The record's v1 integer id (null for records created after v2); v1 webhooks name it. */
+  v1_id: num,
   id: z.string().min(1),
   cycle_id: num,
   start: z.string(),
@@ -94,6 +96,8 @@ const zoneDurations = z.looseObject({
 });
 
 export const workoutSchema = z.looseObject({
+  /** The record's v1 integer id (null for records created after v2); v1 webhooks name it. */
+  v1_id: num,
   id: z.string().min(1),
   start: z.string(),
   end: z.string(),

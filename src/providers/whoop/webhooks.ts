@@ -54,7 +54,10 @@ export function verifyWhoopDelivery(incoming: WebhookDelivery, context: WebhookV
   } catch {
     return { kind: 'refused', reason: 'malformed', status: 400 };
   }
-  return { kind: 'accepted', events: whoopEvents(parsed.type, String(parsed.id), new Date(signedAt).toISOString()) };
+  const events = whoopEvents(parsed.type, String(parsed.id), new Date(signedAt).toISOString());
+  // v1-model deliveries name the record by its v1 integer id (recorded
+  // webhook_sleep_updated_v1_1.json: "id":715846661), which v2 stores as `v1_id`, not as the id.
+  return { kind: 'accepted', events: typeof parsed.id === 'number' ? events.map((event) => ({ ...event, idField: 'v1_id' })) : events };
 }
 
 /** The change events of one delivery type (`recovery.updated`); none for types we do not sync. */

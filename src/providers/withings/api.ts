@@ -4,6 +4,7 @@
  * and retry like an HTTP 401) and unwrapped into the body or a `WearablesError`.
  */
 import type { FetchContext } from '../provider.js';
+import type { ReportedZone } from '../reported-zone.js';
 import { classifyEnvelope, unwrapEnvelope } from './envelope.js';
 import type { Pacer } from './pacer.js';
 import type { WithingsService } from './resources.js';
@@ -11,6 +12,8 @@ import type { WithingsService } from './resources.js';
 export interface WithingsApi {
   apiBaseUrl: string;
   pacer: Pacer;
+  /** The user's zone (IANA) as last reported (see person-zone.ts). */
+  zone: ReportedZone<string>;
 }
 
 /** Calls `service` with `params` and returns the envelope's body. */

@@ -17,6 +17,7 @@ import { normalizeMeasureGroup } from './normalize-measures.js';
 import { normalizeSleepSegment, normalizeSleepSummary, SLEEP_SERIES_FIELDS, SLEEP_SUMMARY_FIELDS } from './normalize-sleep.js';
 import { normalizeDevice, normalizeGoals, normalizeHeartRecord, normalizeStethoRecord } from './normalize-user.js';
 import { malformed, pagedBodies } from './paging.js';
+import { noteZones, personZone } from './person-zone.js';
 import { withingsResource, type WithingsResourceSpec } from './resources.js';
 import { addDay, epochSeconds } from './time-params.js';
 
@@ -74,7 +75,7 @@ async function* fetchPages(
         const groups = Array.isArray(body.measuregrps) ? body.measuregrps : null;
         if (!groups) throw malformed(spec.service);
         const timezone = typeof body.timezone === 'string' ? body.timezone : null;
-        yield recordsPage(groups.map((group) => normalizeMeasureGroup(group, timezone)), keep);
+        yield recordsPage(groups.map((group) => normalizeMeasureGroup(group, timezone)), keep, api, timezone);
       }
     }
     return;
@@ -92,7 +93,8 @@ async function* fetchPages(
     const series = (body as Record<string, unknown> | null)?.series;
     // The spec types `series` as one object; the service answers a list of segments. Take both.
     const segments = Array.isArray(series) ? series : series && typeof series === 'object' ? [series] : [];
-    yield recordsPage(segments.map((segment) => normalizeSleepSegment(segment, null)), keep);
+    const zone = await personZone(api, context);
+    yield recordsPage(segments.map((segment) => normalizeSleepSegment(segment, zone)), keep);
     return;
   }
   const extra = SERVICE_FIELDS[spec.name];
@@ -101,7 +103,8 @@ async function* fetchPages(
     if (!Array.isArray(list)) throw malformed(spec.service);
     const normalize = NORMALIZERS[spec.name];
     if (!normalize) throw malformed(spec.service);
-    yield recordsPage(list.map(normalize), keep);
+    const zone = api.zone.latest();
+    yield recordsPage(list.map((document) => normalize(document, zone)), keep, api, null);
   }
 }
 
@@ -111,7 +114,8 @@ const SERVICE_FIELDS: Record<string, string> = {
   sleep_summary: SLEEP_SUMMARY_FIELDS.join(','),
 };
 const LIST_KEY: Record<string, string> = { activity: 'activities' };
-const NORMALIZERS: Record<string, (document: unknown) => Normalized> = {
+/** Normalizers; `zone` is the user's reported zone, for documents that carry none. */
+const NORMALIZERS: Record<string, (document: unknown, zone: string | null) => Normalized> = {
   activity: normalizeActivity,
   workouts: normalizeWorkout,
   sleep_summary: normalizeSleepSummary,
@@ -124,11 +128,13 @@ async function fetchSnapshot(api: WithingsApi, spec: WithingsResourceSpec, conte
   if (spec.name === 'goals') return recordsPage([normalizeGoals(body?.goals)], () => true);
   const devices = body?.devices;
   if (!Array.isArray(devices)) throw malformed(spec.service);
-  return recordsPage(devices.map(normalizeDevice), () => true);
+  return recordsPage(devices.map(normalizeDevice), () => true, api, null);
 }
 
-function recordsPage(normalized: readonly Normalized[], keep: (record: NormalizedRecord) => boolean): ProviderPage {
-  const records = normalized.filter((record): record is NormalizedRecord => record !== null).filter(keep);
+function recordsPage(normalized: readonly Normalized[], keep: (record: NormalizedRecord) => boolean, api?: WithingsApi, responseZone?: string | null): ProviderPage {
+  const all = normalized.filter((record): record is NormalizedRecord => record !== null);
+  if (api) noteZones(api, all, responseZone ?? null);
+  const records = all.filter(keep);
   const invalid = normalized.filter((record) => record === null).length;
   return { records, samples: [], ...(invalid > 0 ? { invalid } : {}) };
 }

@@ -27,7 +27,11 @@ export function classifyEnvelope(body: unknown): BodyClassification {
   if (!parsed.success) return undefined;
   const { status } = parsed.data;
   if (isAuthStatus(status)) return 'unauthorized';
-  if (status === 601) return 'rate_limited';
+  if (status === 601) {
+    // The body says how long to wait (recorded error_601_too_many_requests_1.json: wait_seconds 68).
+    const wait = (parsed.data.body as { wait_seconds?: unknown } | null | undefined)?.wait_seconds;
+    return typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? { rateLimitedForSeconds: wait } : 'rate_limited';
+  }
   if (status === 522) return 'server_error';
   return undefined;
 }

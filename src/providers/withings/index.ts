@@ -4,6 +4,7 @@
  */
 import type { FetchLike } from '../../core/http.js';
 import type { Provider } from '../provider.js';
+import { createReportedZone } from '../reported-zone.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { fetchWithingsWindow } from './client.js';
 import { createWithingsOAuth } from './oauth.js';
@@ -44,6 +45,7 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
   const api: WithingsApi = {
     apiBaseUrl: options.apiBaseUrl,
     pacer: createPacer({ perMinute: options.requestsPerMinute ?? WITHINGS_REQUESTS_PER_MINUTE }),
+    zone: createReportedZone<string>(),
   };
   return {
     id: 'withings',

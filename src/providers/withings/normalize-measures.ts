@@ -76,7 +76,7 @@ export function normalizeMeasureGroup(group: unknown, timezone: string | null | 
       attribution: attribution?.source ?? 'unknown',
       attribution_detail: attribution?.label ?? (document.attrib === null || document.attrib === undefined ? 'unknown' : `attrib_${document.attrib}`),
       device_model: orNull(document.model),
-      device_model_id: orNull(document.model_id),
+      device_model_id: orNull(document.modelid ?? document.model_id),
       comment: orNull(document.comment),
       ...canonicalFields(measures),
       measures,

@@ -5,11 +5,12 @@ import { deviceSchema, goalsSchema, heartRecordSchema, stethoRecordSchema } from
 import { localTime } from './timezone.js';
 
 /** `v2/heart list` item → one ECG recording (signal id, AFib classification, heart rate, BP). */
-export function normalizeHeartRecord(document: unknown): Normalized {
+export function normalizeHeartRecord(document: unknown, zone: string | null = null): Normalized {
   const parsed = heartRecordSchema.safeParse(document);
   if (!parsed.success) return null;
   const record = parsed.data;
-  const local = localTime(record.timestamp, record.timezone);
+  // Recorded ECG lists carry no timezone (heart_list_1.json): the user's reported zone stands in.
+  const local = localTime(record.timestamp, record.timezone ?? zone);
   const afib = typeof record.ecg.afib === 'number' ? record.ecg.afib : null;
   return withingsRecord('heart_records', {
     id: String(record.ecg.signalid),
@@ -32,11 +33,11 @@ export function normalizeHeartRecord(document: unknown): Normalized {
 }
 
 /** `v2/stetho list` item → one stethoscope recording (signal id, valvular heart disease flag). */
-export function normalizeStethoRecord(document: unknown): Normalized {
+export function normalizeStethoRecord(document: unknown, zone: string | null = null): Normalized {
   const parsed = stethoRecordSchema.safeParse(document);
   if (!parsed.success) return null;
   const record = parsed.data;
-  const local = localTime(record.timestamp, record.timezone);
+  const local = localTime(record.timestamp, record.timezone ?? zone);
   return withingsRecord('stetho_records', {
     id: String(record.signalid),
     day: local.day,
@@ -79,7 +80,9 @@ export function normalizeDevice(document: unknown): Normalized {
 
 /** `v2/user getgoals` → one snapshot record: steps per day, sleep seconds, weight goal (decoded kg). */
 export function normalizeGoals(document: unknown): Normalized {
-  const parsed = goalsSchema.safeParse(document);
+  // A user without goals gets `goals: []` instead of `{}` (recorded user_getgoals_empty_1.json):
+  // that is "no goals", a snapshot that replaces any earlier goals, not a malformed answer.
+  const parsed = goalsSchema.safeParse(Array.isArray(document) && document.length === 0 ? {} : document);
   if (!parsed.success) return null;
   const goals = parsed.data;
   return withingsRecord('goals', {

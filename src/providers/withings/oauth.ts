@@ -89,7 +89,8 @@ function envelopeFetch(fetchImpl: FetchLike, userIds: Map<string, string>): Fetc
     form.set('action', 'requesttoken');
     const response = await fetchImpl(input, { ...init, body: form.toString() });
     if (!response.ok) return response;
-    const parsed = envelopeSchema.safeParse(await response.json().catch(() => null));
+    const json: unknown = await response.json().catch(() => null);
+    const parsed = envelopeSchema.safeParse(legacyAsEnvelope(json));
     if (!parsed.success) return jsonResponse(502, { error: 'server_error' });
     const { status, body } = parsed.data;
     if (status === 0) {
@@ -103,6 +104,18 @@ function envelopeFetch(fetchImpl: FetchLike, userIds: Map<string, string>): Fetc
     if (isAuthStatus(status) || (status >= 201 && status <= 599 && status !== 522)) return jsonResponse(400, { error: 'invalid_grant' });
     return jsonResponse(503, { error: 'server_error' });
   };
+}
+
+/**
+ * The legacy token endpoint answers without the envelope: a bare grant (recorded
+ * oauth2_token_legacy_1.json, numeric userid) or `{ errors: [{ message }] }`
+ * (oauth2_token_legacy_error_1.json). Both are read as the envelope they stand for.
+ */
+function legacyAsEnvelope(json: unknown): unknown {
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || 'status' in json) return json;
+  if (typeof (json as { access_token?: unknown }).access_token === 'string') return { status: 0, body: json };
+  if (Array.isArray((json as { errors?: unknown }).errors)) return { status: 503, body: {} };
+  return json;
 }
 
 function jsonResponse(status: number, body: unknown): Response {

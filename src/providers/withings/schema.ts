@@ -24,6 +24,9 @@ export const measureGroupSchema = z.looseObject({
   deviceid: text,
   hash_deviceid: text,
   model: text,
+  // Real groups carry `modelid` (shared/specs/recorded/withings/getmeas_2.json: "modelid":5);
+  // `model_id` is the spec's spelling. The recorded response wins; both are read.
+  modelid: num,
   model_id: num,
   comment: text,
   timezone: text,

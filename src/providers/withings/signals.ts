@@ -9,6 +9,7 @@ import type { FetchContext } from '../provider.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { WITHINGS_SERVICES } from './resources.js';
 import { heartSignalSchema, stethoSignalSchema } from './schema.js';
+import { heartRateFromPeaks, rPeaks } from './ecg-beats.js';
 
 export interface WithingsSignal {
   kind: 'ecg' | 'stetho';
@@ -82,7 +83,7 @@ export interface SignalSummary {
   sample_count: number;
   min: number | null;
   max: number | null;
-  /** Beats found in the trace (ECG R peaks) and the heart rate they imply. */
+  /** Beats found in the trace (ECG R peaks) and the heart rate their median RR interval implies. */
   beats_detected: number | null;
   heart_rate_from_trace_bpm: number | null;
   /** `points` values, each the largest-magnitude sample of its slice (keeps R peaks visible). */
@@ -111,33 +112,16 @@ export function summarizeSignal(signal: WithingsSignal, points = 60): SignalSumm
     }
     preview.push(pick);
   }
-  const beats = signal.kind === 'ecg' ? countPeaks(samples, frequency) : null;
+  const peaks = signal.kind === 'ecg' ? rPeaks(samples, frequency) : null;
   return {
     duration_seconds: Math.round(duration * 10) / 10,
     sampling_frequency_hz: frequency,
     sample_count: count,
     min,
     max,
-    beats_detected: beats,
-    heart_rate_from_trace_bpm: beats !== null && duration > 0 ? Math.round((beats / duration) * 60) : null,
+    beats_detected: peaks ? peaks.length : null,
+    heart_rate_from_trace_bpm: peaks ? heartRateFromPeaks(peaks, frequency) : null,
     preview,
     preview_seconds_per_point: frequency > 0 ? Math.round((size / frequency) * 1000) / 1000 : 0,
   };
-}
-
-/** R peaks: local maxima above 60 % of the trace's maximum, at least 250 ms apart. */
-function countPeaks(samples: readonly number[], frequency: number): number {
-  if (samples.length === 0 || frequency <= 0) return 0;
-  const threshold = 0.6 * Math.max(...samples.slice(0, 200_000));
-  const refractory = Math.round(frequency * 0.25);
-  let peaks = 0;
-  let last = -refractory;
-  for (let index = 1; index < samples.length - 1; index++) {
-    const value = samples[index] as number;
-    if (value >= threshold && value >= (samples[index - 1] as number) && value >= (samples[index + 1] as number) && index - last >= refractory) {
-      peaks++;
-      last = index;
-    }
-  }
-  return peaks;
 }

@@ -60,7 +60,8 @@ export function renderWhoopWorkout(seed: number, entry: WhoopWorkoutEntry, ctx: 
       average_heart_rate: average,
       max_heart_rate: Math.round(average * rng.uniform(1.1, 1.2)),
       kilojoule: Math.round(((truth.caloriesKcal * rng.uniform(1.0, 1.1)) / KCAL_PER_KJ) * 1000) / 1000,
-      percent_recorded: rng.chance(0.9) ? 100 : Math.round(rng.uniform(92, 99.9) * 10) / 10,
+      // A fraction, as real responses send it (shared/specs/recorded/whoop/unresolved_provenance/workout_record_1.json).
+      percent_recorded: rng.chance(0.9) ? 1 : Math.round(rng.uniform(0.92, 0.999) * 1000) / 1000,
       ...(truth.distanceMeters === null ? {} : { distance_meter: Math.round(truth.distanceMeters * rng.uniform(0.97, 1.03) * 100) / 100 }),
       ...(climbs ? { altitude_gain_meter: Math.round(rng.uniform(5, 250) * 10) / 10, altitude_change_meter: Math.round(rng.uniform(-3, 3) * 10) / 10 } : {}),
       zone_durations: zoneDurations(durationMs, truth.intensity),

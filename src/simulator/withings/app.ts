@@ -26,7 +26,9 @@ export function createWithingsApp(ctx: WithingsContext): Hono {
         ctx.counters.unauthorized += 1;
         return answer(401, {}, 'XRequestID: Not provided invalid_token: The access token provided is invalid');
       }
-      if (!ctx.rateLimiter.hit(ctx.clock.nowMs()).allowed) return answer(601, {}, 'Too many requests');
+      // Withings says how long to wait (recorded error_601_too_many_requests_1.json: wait_seconds 68).
+      const budget = ctx.rateLimiter.hit(ctx.clock.nowMs());
+      if (!budget.allowed) return answer(601, { wait_seconds: budget.resetSeconds }, 'Too Many Requests');
       const fault = takeEnvelopeFault(ctx, action);
       if (fault !== null) return answer(fault, {}, 'Injected fault');
       const service = actions[action];

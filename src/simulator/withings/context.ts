@@ -12,6 +12,8 @@ export interface WithingsConfig {
   redirectUris: readonly string[] | null;
   /** Items per page of the list services. */
   pageSize: number;
+  /** `legacy-2020`: sleep summaries in the 2020 shape (recorded sleep_getsummary_legacy_1.json). */
+  sleepSummaryShape: 'current' | 'legacy-2020';
 }
 
 /** One logged service call (the action and its parameters; credentials redacted). */

@@ -25,6 +25,8 @@ export interface WithingsControl {
   counters(): WithingsTokenCounters & { dataRequests: number; unauthorized: number; rateLimited: number };
   /** The user id Withings returns with grants. */
   userId(): number;
+  /** The user removes every goal: getgoals answers `goals: []` from now on. */
+  clearGoals(): void;
 }
 
 /** Builds the Withings controls over its context. */
@@ -56,5 +58,8 @@ export function createWithingsControl(ctx: WithingsContext): WithingsControl {
       rateLimited: ctx.rateLimiter.refused,
     }),
     userId: () => ctx.tokens.options.userId,
+    clearGoals: () => {
+      ctx.documents.goalsCleared = true;
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface WithingsSimulatorOptions {
   codeTtlSeconds?: number;
   /** How long a rotated-out refresh token keeps working (default 60 s). */
   refreshGraceSeconds?: number;
+  /** Sleep summary shape (default `current`; `legacy-2020` as recorded in 2020). */
+  sleepSummaryShape?: 'current' | 'legacy-2020';
 }
 
 export interface WithingsSharedParts {
@@ -50,6 +52,7 @@ export function createWithingsContext(shared: WithingsSharedParts, options: With
       clientSecret: shared.clientSecret,
       redirectUris: shared.redirectUris,
       pageSize: Math.max(1, options.pageSize ?? 50),
+      sleepSummaryShape: options.sleepSummaryShape ?? 'current',
     },
     counters: { authorizeRequests: 0, dataRequests: 0, unauthorized: 0 },
     calls: [],

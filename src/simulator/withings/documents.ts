@@ -100,8 +100,12 @@ export class WithingsDocuments {
     }));
   }
 
-  /** The user's goals. */
-  goals(): Record<string, unknown> {
+  /** Set by the `clearGoals` control: the user removed every goal. */
+  goalsCleared = false;
+
+  /** The user's goals; `[]` once cleared, as Withings answers then (recorded user_getgoals_empty_1.json). */
+  goals(): Record<string, unknown> | [] {
+    if (this.goalsCleared) return [];
     const weight = Math.round((this.person.profile.weightKg - 3) * 1000);
     return { steps: 10_000, sleep: Math.round(this.person.profile.sleepNeedSeconds / 60) * 60, weight: { value: weight, unit: -3 } };
   }

@@ -38,8 +38,9 @@ function group(
       category,
       measures,
       // Manual entries have no device: the keys are left out (the spec types them as non-null).
+      // Real groups name the model `modelid`, not the spec's `model_id` (recorded getmeas_2.json).
       ...(device
-        ? { deviceid: deviceHash(person.seed, device), hash_deviceid: deviceHash(person.seed, device), model: DEVICES[device].model, model_id: DEVICES[device].modelId }
+        ? { deviceid: deviceHash(person.seed, device), hash_deviceid: deviceHash(person.seed, device), model: DEVICES[device].model, modelid: DEVICES[device].modelId }
         : {}),
     },
     availableAtMs: atMs + 5 * MINUTE_MS,

@@ -6,6 +6,7 @@
 import type { WithingsContext } from './context.js';
 import type { DocumentFilter, ListKind } from './documents.js';
 import { zoneForOffset } from './common.js';
+import { legacySleepSummary } from './legacy-sleep.js';
 
 export type ServiceResult = { status: number; body?: unknown; error?: string };
 type Service = (ctx: WithingsContext, params: URLSearchParams) => ServiceResult;
@@ -58,11 +59,17 @@ function pick(object: Record<string, unknown>, wanted: Set<string> | null, alway
   return Object.fromEntries(Object.entries(object).filter(([key]) => always.includes(key) || wanted.has(key)));
 }
 
-function list(kind: ListKind, ymd: boolean, integerMore: boolean, key: string, shape?: (item: Record<string, unknown>, params: URLSearchParams) => Record<string, unknown>): Service {
+function list(
+  kind: ListKind,
+  ymd: boolean,
+  integerMore: boolean,
+  key: string,
+  shape?: (item: Record<string, unknown>, params: URLSearchParams, ctx: WithingsContext) => Record<string, unknown>,
+): Service {
   return (ctx, params) => {
     const filter = filterFrom(params, ymd);
     if (isError(filter)) return filter;
-    const items = ctx.documents.list(kind, ctx.clock.nowMs(), filter).map((item) => (shape ? shape(item, params) : item));
+    const items = ctx.documents.list(kind, ctx.clock.nowMs(), filter).map((item) => (shape ? shape(item, params, ctx) : item));
     const { slice, more, offset } = page(items, params, ctx.config.pageSize, integerMore);
     return { status: 0, body: { [key]: slice, more, offset } };
   };
@@ -122,7 +129,8 @@ function signalGet(ctx: WithingsContext, params: URLSearchParams): ServiceResult
   return signal ? { status: 0, body: signal } : INVALID('unknown signalid');
 }
 
-const sleepSummaryShape = (item: Record<string, unknown>, params: URLSearchParams) => {
+const sleepSummaryShape = (item: Record<string, unknown>, params: URLSearchParams, ctx: WithingsContext) => {
+  if (ctx.config.sleepSummaryShape === 'legacy-2020') return legacySleepSummary(item);
   const wanted = fields(params);
   return wanted ? { ...item, data: pick(item.data as Record<string, unknown>, wanted, []) } : item;
 };

@@ -1,5 +1,9 @@
-/** Loads the recorded Oura responses in `fixtures/` (see fixtures/README.md). */
-import { readFileSync } from 'node:fs';
+/**
+ * Loads the recorded Oura responses of `../shared/specs/oura/samples/` (real Oura API v2 responses
+ * recorded in Dec 2024 by tgrk/ex_oura, trimmed to 1-3 records; see that folder). Call these only
+ * inside `describeShared`.
+ */
+import { readSharedJson } from '../../support/shared.js';
 
 export interface RecordedResponse {
   request: { method: string; url: string };
@@ -9,7 +13,7 @@ export interface RecordedResponse {
 
 /** A recorded list response by file name (without `.json`). */
 export function recorded(name: string): RecordedResponse {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as RecordedResponse;
+  return readSharedJson<RecordedResponse>('specs', 'oura', 'samples', `${name}.json`);
 }
 
 /** The first recorded document of a list response, as a fresh copy. */
@@ -21,10 +25,12 @@ export function firstDocument(name: string): Record<string, unknown> {
 
 /** The recorded error / single-document examples keyed by case name. */
 export function recordedExample(name: string): { request: { method: string; url: string }; status: number; body: unknown } {
-  const all = JSON.parse(readFileSync(new URL('./fixtures/errors-and-webhook-subscription-examples.json', import.meta.url), 'utf8')) as Record<
-    string,
-    { request: { method: string; url: string }; status: number; body: unknown }
-  >;
+  const all = readSharedJson<Record<string, { request: { method: string; url: string }; status: number; body: unknown }>>(
+    'specs',
+    'oura',
+    'samples',
+    'errors-and-webhook-subscription-examples.json',
+  );
   const example = all[name];
   if (!example) throw new Error(`no recorded example ${name}`);
   return example;

@@ -1,5 +1,6 @@
 /** The Oura client against recorded real responses replayed over loopback HTTP. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeShared } from '../../support/shared.js';
 import { createAuthorizedHttp } from '../../../src/core/http.js';
 import { WearablesError } from '../../../src/core/errors.js';
 import type { TimeWindow } from '../../../src/core/types.js';
@@ -24,7 +25,7 @@ async function fetchAll(routes: Record<string, ReplayRoute>, resource: string, w
   return pages;
 }
 
-describe('Oura client with recorded responses', () => {
+describeShared('Oura client with recorded responses', () => {
   it('asks with start_date/end_date and keeps only documents whose day is inside [start, end)', async () => {
     // Recorded: Oura ignored a bogus start date and answered with a 2018 document.
     const body = recorded('daily_sleep_invalid_arguments').body_trimmed;

@@ -1,12 +1,13 @@
 /** The pure WHOOP normalize step on the spec's documented records: flat model, units, local days, score states. */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared } from '../../support/shared.js';
 import { normalizeWhoopDocument } from '../../../src/providers/whoop/normalize.js';
 import { specExample } from './spec-examples.js';
 
 const normalize = (resource: string, raw: unknown, cycles?: Map<number, { start: string; timezone_offset: string }>) =>
   normalizeWhoopDocument(resource, raw, cycles ? { cycles } : {});
 
-describe('WHOOP normalize (spec examples)', () => {
+describeShared('WHOOP normalize (spec examples)', () => {
   it('cycle: score lifted, kJ → kcal, heart-rate keys renamed, integer id as string, updatedAt from updated_at', () => {
     const { record, valid } = normalize('cycle', specExample('Cycle'));
     expect(valid).toBe(true);
@@ -102,7 +103,7 @@ describe('WHOOP normalize (spec examples)', () => {
     expect(profile).toMatchObject({ id: 'profile', day: null });
     expect(profile.data).toEqual({ first_name: 'John', last_name: 'Smith', email: 'jsmith123@whoop.com' });
     const body = normalize('body_measurement', specExample('UserBodyMeasurement')).record;
-    expect(body.data).toEqual({ height_m: 1.829, weight_kg: 90.72, max_heart_rate_bpm: 200 });
+    expect(body.data).toEqual({ height_m: 1.8288, weight_kg: 90.7185, max_heart_rate_bpm: 200 });
   });
 
   it('a record that breaks its schema is kept (raw + readable fields), flagged, never thrown', () => {

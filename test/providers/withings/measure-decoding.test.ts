@@ -3,16 +3,16 @@
  * field with its unit and label, checked against values computed by hand; real measures and
  * goals are told apart, attribution is kept, and the local day follows the response's timezone.
  */
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../support/shared.js';
 import { MEASURE_TYPES } from '../../../src/providers/withings/measure-types.js';
 import { normalizeMeasureGroup } from '../../../src/providers/withings/normalize-measures.js';
 
-const SPEC = '/work/shared/specs/withings/per-tag/withings-measure-api-openapi.yml';
 
 /** The `meastype` codes listed in the spec's table (parsed from the YAML text). */
 function specMeasureTypes(): number[] {
-  const text = readFileSync(SPEC, 'utf8');
+  const text = readFileSync(sharedPath('specs', 'withings', 'per-tag', 'withings-measure-api-openapi.yml'), 'utf8');
   const start = text.indexOf("'Requested measure type :");
   const table = text.slice(start, text.indexOf("'\n", start + 10));
   return [...table.matchAll(/^\s*\|(\d+) \|/gm)].map((match) => Number(match[1]));
@@ -73,7 +73,7 @@ function group(overrides: Record<string, unknown> = {}) {
   };
 }
 
-describe('Withings measure decoding', () => {
+describeShared('Withings measure decoding', () => {
   it('the table in this code and the cases here cover exactly the spec table', () => {
     const spec = specMeasureTypes();
     expect(spec.length).toBeGreaterThanOrEqual(35);

@@ -4,7 +4,7 @@
  * min/maxLength, minimum/maximum, formats date and date-time). `strict` also rejects properties
  * the schema does not declare, so renamed or invented fields are caught.
  */
-import { readFileSync } from 'node:fs';
+import { readSharedJson } from '../../support/shared.js';
 
 export type Schema = Record<string, unknown>;
 
@@ -13,11 +13,9 @@ export interface OpenApiSpec {
   components: { schemas: Record<string, Schema> };
 }
 
-export const OURA_SPEC_PATH = '/work/shared/specs/oura/oura-openapi-1.29.json';
-
-/** Loads the Oura 1.29 spec. */
+/** Loads the Oura 1.29 spec (`../shared/specs/oura/oura-openapi-1.29.json`); only inside `describeShared`. */
 export function loadOuraSpec(): OpenApiSpec {
-  return JSON.parse(readFileSync(OURA_SPEC_PATH, 'utf8')) as OpenApiSpec;
+  return readSharedJson<OpenApiSpec>('specs', 'oura', 'oura-openapi-1.29.json');
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,15 +1,24 @@
 /** Helpers of the WHOOP simulator tests: spec checker, authorized GETs, full list walks. */
-import { readFileSync } from 'node:fs';
 import type { StartedSimulator } from '../../../src/simulator/index.js';
+import { readSharedJson } from '../../support/shared.js';
 import { SchemaChecker, successSchema, type OpenApiSpec, type Schema } from '../support/openapi.js';
 
-export const WHOOP_SPEC_PATH = '/work/shared/specs/whoop/whoop-openapi.json';
-export const whoopSpec = JSON.parse(readFileSync(WHOOP_SPEC_PATH, 'utf8')) as OpenApiSpec;
-export const whoopChecker = new SchemaChecker(whoopSpec);
+let spec: OpenApiSpec | undefined;
+
+/** The WHOOP spec (`../shared/specs/whoop/whoop-openapi.json`), read on first use inside `describeShared`. */
+export function whoopSpec(): OpenApiSpec {
+  spec ??= readSharedJson<OpenApiSpec>('specs', 'whoop', 'whoop-openapi.json');
+  return spec;
+}
+
+/** A strict checker over the WHOOP spec. */
+export function whoopChecker(): SchemaChecker {
+  return new SchemaChecker(whoopSpec());
+}
 
 /** The 200 schema of `GET path` in the WHOOP spec. */
 export function whoopSchema(path: string): Schema {
-  return successSchema(whoopSpec, path);
+  return successSchema(whoopSpec(), path);
 }
 
 export interface Answer<T> {

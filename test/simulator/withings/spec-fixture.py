@@ -8,9 +8,11 @@ Run: python3 test/simulator/withings/spec-fixture.py
 """
 import hashlib, json, os, re, yaml
 
-BASE = '/work/shared/specs/withings/per-tag/'
 TAGS = ['measure', 'sleep', 'heart', 'stetho', 'user', 'signature', 'oauth2']
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The shared folder sits beside the clone (../shared), or where WEARABLES_SHARED_DIR says.
+SHARED = os.environ.get('WEARABLES_SHARED_DIR') or os.path.join(HERE, '..', '..', '..', '..', 'shared')
+BASE = os.path.join(SHARED, 'specs', 'withings', 'per-tag') + os.sep
 
 
 def fix(node):

@@ -1,14 +1,16 @@
 /**
  * `get_oura_heart_rate`: heart rate over a day range. By default aggregated into buckets
  * (min/avg/max/count) at a resolution chosen so the answer fits; `resolution: 'raw'` pages the
- * raw samples with limit/offset.
+ * raw samples with limit/offset. Days and bucket boundaries are the person's (the latest offset
+ * Oura reported for them), not the server's.
  */
 import { z } from 'zod';
 import type { SampleBucket } from '../../../store/store.js';
 import { defineTool } from '../define-tool.js';
 import { declaredResource, syncWindow, readMeta } from '../shared/cached-read.js';
-import { localDay } from '../../../core/dates.js';
-import { addDays, dayStartMs, localIso, resolveDayRange } from '../shared/dates.js';
+import { addDays, resolveDayRange } from '../shared/dates.js';
+import { personZone } from '../shared/person-zone.js';
+import { zonedBuckets } from '../shared/zoned-buckets.js';
 import { readMetaShape } from '../shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 
@@ -82,8 +84,9 @@ export const getOuraHeartRate = defineTool({
     const fresh = input.fresh ?? false;
     const note = await syncWindow(context, { provider: 'oura', resource: OURA.heartRate, range, fresh });
     const spec = declaredResource(context, 'oura', OURA.heartRate);
-    const query = { provider: 'oura' as const, series: spec?.series ?? 'heart_rate', start: dayStartMs(range.startDay), end: dayStartMs(addDays(range.endDay, 1)) };
     const store = context.app.store;
+    const zone = await personZone(store, context.app.providers, 'oura');
+    const query = { provider: 'oura' as const, series: spec?.series ?? 'heart_rate', start: zone.dayStartMs(range.startDay), end: zone.dayStartMs(addDays(range.endDay, 1)) };
     const summary = summarize(await store.aggregateSamples({ ...query, bucketMs: RESOLUTIONS['1h'] * MINUTE }));
     // Samples carry no per-row store time: the newest finished sync run stands in for cached_at.
     const [lastRun] = await store.listSyncRuns({ provider: 'oura', limit: 1 });
@@ -92,17 +95,17 @@ export const getOuraHeartRate = defineTool({
       const offset = input.offset ?? 0;
       const total = await store.countSamples(query);
       const rows = await store.querySamples({ ...query, limit: input.limit ?? 60, offset });
-      const samples = rows.map((sample) => ({ day: localDay(new Date(sample.ts)), source: 'oura' as const, time: localIso(sample.ts), bpm: sample.value, tag: sample.source ?? null }));
+      const samples = rows.map((sample) => ({ day: zone.dayOf(sample.ts), source: 'oura' as const, time: zone.iso(sample.ts), bpm: sample.value, tag: sample.source ?? null }));
       const next = offset + samples.length < total ? offset + samples.length : null;
       return { ...meta, resolution: 'raw', summary, samples, total, offset, next_offset: next };
     }
     const resolution = !input.resolution || input.resolution === 'auto' ? autoResolution(query.end - query.start) : input.resolution;
-    const buckets = await store.aggregateSamples({ ...query, bucketMs: RESOLUTIONS[resolution] * MINUTE });
+    const buckets = await zonedBuckets(store, query, RESOLUTIONS[resolution] * MINUTE, zone.offsetMinutes);
     return {
       ...meta,
       resolution,
       summary,
-      buckets: buckets.map((bucket) => ({ day: localDay(new Date(bucket.start)), source: 'oura' as const, start: localIso(bucket.start), min_bpm: bucket.min, avg_bpm: round(bucket.avg), max_bpm: bucket.max, count: bucket.count })),
+      buckets: buckets.map((bucket) => ({ day: zone.dayOf(bucket.start), source: 'oura' as const, start: zone.iso(bucket.start), min_bpm: bucket.min, avg_bpm: round(bucket.avg), max_bpm: bucket.max, count: bucket.count })),
     };
   },
 });
