@@ -18,7 +18,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const deps: EngineDeps = { ...options, now: options.now ?? (() => new Date()), lock: createProviderLock(options.crossProcessLock) };
   return {
     sync: (syncOptions) => runSync(deps, syncOptions),
-    ensureCovered: (provider, resource, window) => ensureCovered(deps, provider, resource, window),
-    refreshWindow: (provider, resource, window) => refreshWindow(deps, provider, resource, window),
+    ensureCovered: (provider, resource, window, options) => ensureCovered(deps, provider, resource, window, options),
+    refreshWindow: (provider, resource, window, options) => refreshWindow(deps, provider, resource, window, options),
   };
 }

@@ -11,6 +11,7 @@ import { runInputBase, type EngineDeps } from './engine-deps.js';
 import { planRange, runBounds, type RunBounds } from './plan-windows.js';
 import { runProvider } from './provider-run.js';
 import { checkSince, providerOf, selectResources } from './validate.js';
+import { lockOptions } from './sync-wait.js';
 
 /** Runs a sync over the selected providers; validation errors throw before anything runs. */
 export async function runSync(deps: EngineDeps, options: SyncOptions = {}): Promise<SyncReport> {
@@ -39,15 +40,15 @@ async function syncProvider(
     const joinKey = JSON.stringify({ mode, since: options.since ?? null, resources: specs.map((spec) => spec.name) });
     return await deps.lock.run(
       provider.id,
-      () =>
+      (signal) =>
         runProvider({
           ...runInputBase(deps, provider, specs, mode),
           allowFirstCursor: true,
-          signal: options.signal,
+          signal,
           onProgress: options.onProgress,
           plan: (spec, bounds) => planSync(deps, provider, spec, bounds, options),
         }),
-      joinKey,
+      { joinKey, ...lockOptions(provider.id, options) },
     );
   } catch (error) {
     // The audit row itself could not be written (store failure): report, keep other providers going.

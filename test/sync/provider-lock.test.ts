@@ -26,10 +26,10 @@ describe('createProviderLock', () => {
       await tick();
       return runs;
     };
-    const [first, second] = await Promise.all([lock.run('oura', task, 'k'), lock.run('oura', task, 'k')]);
+    const [first, second] = await Promise.all([lock.run('oura', task, { joinKey: 'k' }), lock.run('oura', task, { joinKey: 'k' })]);
     expect([first, second, runs]).toEqual([1, 1, 1]);
     await expect(lock.run('oura', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await lock.run('oura', task, 'k')).toBe(2);
+    expect(await lock.run('oura', task, { joinKey: 'k' })).toBe(2);
     expect(lock.busy('oura')).toBe(false);
   });
 });

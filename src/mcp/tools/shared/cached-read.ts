@@ -7,6 +7,7 @@ import { WearablesError } from '../../../core/errors.js';
 import type { ProviderId, TimeWindow } from '../../../core/types.js';
 import type { ResourceSpec } from '../../../providers/provider.js';
 import type { RecordQuery, StoredRecord } from '../../../store/store.js';
+import type { SyncWait } from '../../../sync/sync-service.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import type { ToolContext } from '../define-tool.js';
 import { localDay } from '../../../core/dates.js';
@@ -80,13 +81,15 @@ export async function syncWindow(
     return note;
   }
   const window = providerWindow(spec, range, context.app.now());
+  // A read waiting for another process's sync of the provider says so in its progress.
+  const waits = { onWait: (wait: SyncWait) => context.progress(0, undefined, wait.message) };
   try {
     if (fresh) {
-      await context.app.sync.refreshWindow(provider, spec.name, window);
+      await context.app.sync.refreshWindow(provider, spec.name, window, waits);
       note.fetchedNow.push(`${spec.name} ${window.start}..${window.end}`);
       return note;
     }
-    const result = await context.app.sync.ensureCovered(provider, spec.name, window);
+    const result = await context.app.sync.ensureCovered(provider, spec.name, window, waits);
     const unfetched = result.unfetched ?? [];
     const label = (part: TimeWindow): string => `${spec.name} ${part.start}..${part.end}`;
     const unfetchedLabels = new Set(unfetched.map(label));
