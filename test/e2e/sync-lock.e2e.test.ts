@@ -4,7 +4,7 @@
  * no lock behind and do not wait for one, the lock of a `kill -9`ed sync is taken over at once,
  * and a sync waiting for another one says so (with the holder's pid) instead of sitting silent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from './cli-helpers.js';
@@ -109,4 +109,35 @@ describe('the sync lock across processes', () => {
     }
     expect(world.leftoverLocks()).toEqual([]);
   }, 180_000);
+
+  it('a sync whose lock is taken from it stops that provider cleanly with its reason, keeping what it stored', async () => {
+    world.simulator.control.delay(400, { pathPrefix: '/oura', count: 100_000 });
+    const victim = startCli(['sync', 'oura', '--full', '--json'], world.env);
+    const lockPath = join(world.home, 'sync-oura.lock');
+    const foreign = JSON.stringify({ pid: 1, host: 'another-host', token: 'foreign-token', acquiredAt: new Date().toISOString() });
+    let result;
+    try {
+      await waitFor(() => existsSync(lockPath), 20_000, 'the sync to hold the lock');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // What a second host on a shared directory would do after deeming the lock stale.
+      writeFileSync(lockPath, foreign);
+      result = await victim.done;
+    } finally {
+      world.simulator.control.clearFaults();
+    }
+    expect(result.stderr).not.toMatch(/updateTimeout|ECOMPROMISED|at .*\.js:\d+/);
+    const report = JSON.parse(result.stdout) as { results: Array<{ status: string; counts: Record<string, { created: number }>; error?: { code: string; message: string } }> };
+    const oura = report.results[0]!;
+    expect(Object.values(oura.counts).reduce((sum, counts) => sum + counts.created, 0)).toBeGreaterThan(0);
+    expect(['partial', 'failed']).toContain(oura.status);
+    expect(oura.error?.code).toBe('SYNC_ERROR');
+    expect(oura.error?.message).toContain('Lost the sync lock of oura');
+    expect(result.code).not.toBe(0);
+    // The other holder's lock is left to it.
+    expect(readFileSync(lockPath, 'utf8')).toBe(foreign);
+    rmSync(lockPath);
+    const next = await runCli(['sync', 'oura', '--json'], world.env, { timeoutMs: 90_000 });
+    expect(next.code, next.stderr).toBe(0);
+    expect(world.leftoverLocks()).toEqual([]);
+  }, 120_000);
 });
