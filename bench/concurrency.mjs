@@ -25,7 +25,9 @@ export async function runConcurrency(options = {}) {
       const before = world.tokenCounters();
       const started = Date.now();
       const syncs = [startCli(['sync', '--json'], world.env), startCli(['sync', '--json'], world.env)];
-      const reads = READS.map((name) => client.callTool({ name, arguments: {} }, undefined, { timeout: 120_000 }));
+      const reads = READS.map((name) =>
+        client.callTool({ name, arguments: {} }, { timeout: 120_000 }).catch((error) => ({ isError: true, content: [{ type: 'text', text: String(error) }] })),
+      );
       const [first, second] = await Promise.all(syncs.map((sync) => sync.done));
       const answers = await Promise.all(reads);
       const after = world.tokenCounters();

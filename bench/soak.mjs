@@ -39,7 +39,7 @@ export async function runSoak(options = {}) {
           const client = await connectHttpClient(server.url);
           for (let turn = index; calling; turn++) {
             const call = calls[turn % calls.length];
-            const result = await client.callTool(call, undefined, { timeout: 120_000 }).catch((error) => ({ isError: true, content: [{ text: String(error) }] }));
+            const result = await client.callTool(call, { timeout: 120_000 }).catch((error) => ({ isError: true, content: [{ text: String(error) }] }));
             if (result.isError) figures.callErrors.push(`${call.name}: ${JSON.stringify(result.content).slice(0, 300)}`);
             else figures.callsAnswered++;
             await sleep(options.callPauseMs ?? 100);

@@ -60,7 +60,7 @@ async function waitForLock(path: string, provider: ProviderId, settings: Setting
       if (announced !== undefined) settings.logger.info({ provider, waitedMs: Date.now() - started }, 'sync lock acquired after waiting');
       return owner;
     }
-    const state = readLockState(path);
+    const state = inspect(path);
     if (state.kind === 'free') continue;
     if (isAbandoned(state, abandonOptions(settings))) {
       if (takeOver(path, provider, state, settings)) continue;
@@ -77,6 +77,15 @@ async function waitForLock(path: string, provider: ProviderId, settings: Setting
       });
     }
     await pause(settings.pollMs, undefined, acquire.signal ? { signal: acquire.signal } : {}).catch(() => undefined);
+  }
+}
+
+/** The lock's state; a lock that cannot be read (permissions) is a FILE_ERROR with the fix. */
+function inspect(path: string): LockState {
+  try {
+    return readLockState(path);
+  } catch (error) {
+    throw fileError(path, error, 'read');
   }
 }
 
@@ -113,8 +122,8 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   return true;
 }
 
-function fileError(path: string, error: unknown): WearablesError {
-  return new WearablesError('FILE_ERROR', `Could not create the sync lock ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+function fileError(path: string, error: unknown, action: 'create' | 'read' = 'create'): WearablesError {
+  return new WearablesError('FILE_ERROR', `Could not ${action} the sync lock ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
     hint: 'Make sure the data directory exists, is writable by you and its disk is not full, then retry.',
     cause: error,
   });
@@ -136,7 +145,7 @@ function takeOver(path: string, provider: ProviderId, seen: LockState, settings:
     return false;
   }
   try {
-    const current = readLockState(path);
+    const current = inspect(path);
     if (current.kind === 'free') return true;
     if (holderKey(current) !== holderKey(seen) || !isAbandoned(current, abandonOptions(settings))) return false;
     rmSync(path, { recursive: current.kind === 'legacy', force: true });
