@@ -65,6 +65,16 @@ async function cachedCount(context: ToolContext, provider: ProviderId, spec: Res
   return context.app.store.countRecords({ provider, resource: spec.name, ...days });
 }
 
+/** Progress sent per tool call so far: MCP progress must increase across one call's notifications. */
+const progressSent = new WeakMap<ToolContext, number>();
+
+/** A read waiting for another process's sync of the provider says so in its progress. */
+function nextProgress(context: ToolContext): number {
+  const next = (progressSent.get(context) ?? 0) + 1;
+  progressSent.set(context, next);
+  return next;
+}
+
 /**
  * Brings one resource's window up to date (targeted or fresh). Throws only when syncing failed and
  * the cache holds nothing for the window; otherwise returns warnings to include in the answer.
@@ -81,8 +91,7 @@ export async function syncWindow(
     return note;
   }
   const window = providerWindow(spec, range, context.app.now());
-  // A read waiting for another process's sync of the provider says so in its progress.
-  const waits = { onWait: (wait: SyncWait) => context.progress(0, undefined, wait.message) };
+  const waits = { onWait: (wait: SyncWait) => context.progress(nextProgress(context), undefined, wait.message) };
   try {
     if (fresh) {
       await context.app.sync.refreshWindow(provider, spec.name, window, waits);
