@@ -1,5 +1,5 @@
 // Crash test: `npm run build && node bench/crash-test.mjs [--kills 10] [--days 240] [--seed 11]
-// [--providers oura,whoop] [--modes full,incremental] [--rng 1] [--keep-locks] [--json]`
+// [--providers oura,whoop] [--modes full,incremental] [--rng 1] [--json]`
 // (also `npm run crash`).
 //
 // Runs the built CLI (`wearables-mcp sync <provider> [--full]`, the modes taking turns) against
@@ -12,9 +12,8 @@
 // / wrong counts and the requests the resumed runs spent against the reference (a resumed backfill
 // does not fetch its stored windows again). Exit code 1 when anything differs.
 //
-// A killed process leaves its sync lock behind; the next sync would wait for it to go stale
-// (30 s). Unless --keep-locks, the harness removes the dead process's lock directory, as the
-// takeover of a dead holder's lock does.
+// A killed process leaves its sync lock behind on purpose: the next sync must take the lock of
+// a dead holder over at once (src/app/sync-file-lock.ts), so the harness never removes it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +38,6 @@ const SEED = Number(argument('seed', '11'));
 const PROVIDERS = String(argument('providers', 'oura,whoop')).split(',');
 const MODES = String(argument('modes', 'full,incremental')).split(',');
 const JSON_OUTPUT = flag('json');
-const KEEP_LOCKS = flag('keep-locks');
 let rngState = Number(argument('rng', String(Date.now() % 100_000))) >>> 0 || 1;
 const rngSeed = rngState;
 
@@ -183,7 +181,6 @@ async function crashLoop(sim, home, reference) {
     if (mode === 'full') spentInBackfill.set(provider, run.killed ? spentInBackfill.get(provider) + run.requests : 0);
     if (run.killed) {
       kills.push({ provider, mode, afterRequests: run.requests, atMs: run.ms });
-      if (!KEEP_LOCKS) rmSync(join(home, `sync-${provider}.lock`), { recursive: true, force: true });
     } else {
       completedBeforeKill++;
     }

@@ -58,7 +58,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     historyDays: config.historyDays,
     logger,
     now,
-    crossProcessLock: createSyncFileLock(config.home),
+    crossProcessLock: createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {

@@ -32,6 +32,7 @@ export function registerSyncCommand(program: Command): void {
               ...(options.full ? { full: true } : {}),
               ...(options.resources ? { resources: options.resources.split(',').map((name) => name.trim()) } : {}),
               onProgress: (progress) => display.update(progress),
+              onWait: (wait) => display.notice(wait.message),
             });
           } finally {
             display.stop();

@@ -115,7 +115,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
         const timeout = AbortSignal.timeout(policy.timeoutMs);
         response = await fetchImpl(url, { ...build(token), signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       } catch (error) {
-        if (signal?.aborted) throw new WearablesError('SYNC_ERROR', `${provider} request cancelled.`, { cause: error });
+        if (signal?.aborted) throw signal.reason instanceof WearablesError ? signal.reason : new WearablesError('SYNC_ERROR', `${provider} request cancelled.`, { cause: error });
         options.onAttempt?.({ url: redact(url), status: 'network-error', attempt });
         if (serverErrors++ < policy.maxRetries) {
           await sleep(backoff(policy.baseDelayMs, serverErrors));

@@ -31,7 +31,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   };
   return {
     sync: (syncOptions) => runSync(deps, syncOptions),
-    ensureCovered: (provider, resource, window) => ensureCovered(deps, provider, resource, window),
-    refreshWindow: (provider, resource, window) => refreshWindow(deps, provider, resource, window),
+    ensureCovered: (provider, resource, window, options) => ensureCovered(deps, provider, resource, window, options),
+    refreshWindow: (provider, resource, window, options) => refreshWindow(deps, provider, resource, window, options),
   };
 }

@@ -13,6 +13,7 @@ import { pacedHttp } from './pacer.js';
 import { createSyncPlanner } from './plan-sync.js';
 import { runProvider } from './provider-run.js';
 import { checkSince, providerOf, selectResources } from './validate.js';
+import { lockOptions } from './sync-wait.js';
 
 /** Runs a sync over the selected providers; validation errors throw before anything runs. */
 export async function runSync(deps: EngineDeps, options: SyncOptions = {}): Promise<SyncReport> {
@@ -41,7 +42,7 @@ async function syncProvider(
     const joinKey = JSON.stringify({ mode, since: options.since ?? null, resources: specs.map((spec) => spec.name) });
     return await deps.lock.run(
       provider.id,
-      async () => {
+      async (signal) => {
         const base = runInputBase(deps, provider, specs, mode);
         // A backfill spends the quota of years of history: keep to the provider's budget.
         const pacer = options.full ? deps.pacer(provider) : null;
@@ -51,7 +52,7 @@ async function syncProvider(
           ...base,
           http,
           allowFirstCursor: true,
-          signal: options.signal,
+          signal,
           onProgress: options.onProgress,
           plan: (spec, bounds) => planner.plan(spec, bounds),
         });
@@ -59,7 +60,7 @@ async function syncProvider(
         const notices = planner.notices();
         return notices.length > 0 ? { ...result, notices } : result;
       },
-      joinKey,
+      { joinKey, ...lockOptions(provider.id, options) },
     );
   } catch (error) {
     // The audit row itself could not be written (store failure): report, keep other providers going.

@@ -13,6 +13,20 @@ export interface SyncProgress {
   fetched: number;
 }
 
+/** A provider's run waits for another process's sync of it (shown as progress, never silent). */
+export interface SyncWait {
+  provider: ProviderId;
+  /** The holder's pid, when known. */
+  pid?: number;
+  /** `waiting for another sync of oura (pid 1234)` */
+  message: string;
+}
+
+/** What a caller may pass to the cache-first paths (reads that trigger a sync). */
+export interface TargetedSyncOptions {
+  onWait?: (wait: SyncWait) => void;
+}
+
 export interface SyncOptions {
   /** Default: every connected provider. */
   providers?: ProviderId[];
@@ -30,6 +44,8 @@ export interface SyncOptions {
    */
   since?: LocalDay;
   onProgress?: (progress: SyncProgress) => void;
+  /** Called when a provider's run starts waiting for another process's sync of it. */
+  onWait?: (wait: SyncWait) => void;
   signal?: AbortSignal;
 }
 
@@ -69,7 +85,7 @@ export interface SyncService {
    * synced (targeted). Returns what was missing; throws only when nothing could be synced and the
    * cache has nothing to offer (callers decide whether stale data is fine).
    */
-  ensureCovered(provider: ProviderId, resource: string, window: TimeWindow): Promise<EnsureCoveredResult>;
+  ensureCovered(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<EnsureCoveredResult>;
   /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
-  refreshWindow(provider: ProviderId, resource: string, window: TimeWindow): Promise<void>;
+  refreshWindow(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<void>;
 }

@@ -6,7 +6,8 @@
 import { WearablesError } from '../core/errors.js';
 import type { ProviderId, TimeWindow } from '../core/types.js';
 import { resourceSpec, type Provider, type ResourceSpec } from '../providers/provider.js';
-import type { EnsureCoveredResult } from './sync-service.js';
+import type { EnsureCoveredResult, TargetedSyncOptions } from './sync-service.js';
+import { lockOptions } from './sync-wait.js';
 import { addDays, parseInstant } from './dates.js';
 import { runInputBase, type EngineDeps } from './engine-deps.js';
 import { runBounds } from './plan-windows.js';
@@ -15,22 +16,33 @@ import { windowsPlan } from './resource-plan.js';
 import { normalizeWindow, providerOf } from './validate.js';
 
 /** Syncs the never-synced parts of `window`; see `SyncService.ensureCovered`. */
-export async function ensureCovered(deps: EngineDeps, providerId: ProviderId, resource: string, window: TimeWindow): Promise<EnsureCoveredResult> {
+export async function ensureCovered(
+  deps: EngineDeps,
+  providerId: ProviderId,
+  resource: string,
+  window: TimeWindow,
+  options: TargetedSyncOptions = {},
+): Promise<EnsureCoveredResult> {
   const provider = providerOf(deps.providers, providerId);
   const spec = resourceSpec(provider, resource);
   const missing = await missingParts(deps, provider, spec, window);
   if (missing.length === 0) return { missing, unfetched: [] };
   if (!(await deps.isConnected(provider.id))) return { missing, unfetched: missing };
-  const result = await deps.lock.run(provider.id, async () => {
-    // A run that held the lock before us may have filled part of the window meanwhile.
-    const stillMissing = await missingParts(deps, provider, spec, window);
-    if (stillMissing.length === 0) return null;
-    return runProvider({
-      ...runInputBase(deps, provider, [spec], 'targeted'),
-      allowFirstCursor: false,
-      plan: async () => windowsPlan(stillMissing),
-    });
-  });
+  const result = await deps.lock.run(
+    provider.id,
+    async (signal) => {
+      // A run that held the lock before us may have filled part of the window meanwhile.
+      const stillMissing = await missingParts(deps, provider, spec, window);
+      if (stillMissing.length === 0) return null;
+      return runProvider({
+        ...runInputBase(deps, provider, [spec], 'targeted'),
+        allowFirstCursor: false,
+        ...(signal ? { signal } : {}),
+        plan: async () => windowsPlan(stillMissing),
+      });
+    },
+    lockOptions(provider.id, options),
+  );
   if (!result?.error) return { missing, unfetched: [] };
   const unfetched = await missingParts(deps, provider, spec, window);
   if (result.status === 'failed' && !(await hasCachedData(deps, provider, spec, [window]))) throw result.error;
@@ -38,7 +50,13 @@ export async function ensureCovered(deps: EngineDeps, providerId: ProviderId, re
 }
 
 /** Fetches `window` now and writes it through; throws when the fetch failed. */
-export async function refreshWindow(deps: EngineDeps, providerId: ProviderId, resource: string, window: TimeWindow): Promise<void> {
+export async function refreshWindow(
+  deps: EngineDeps,
+  providerId: ProviderId,
+  resource: string,
+  window: TimeWindow,
+  options: TargetedSyncOptions = {},
+): Promise<void> {
   const provider = providerOf(deps.providers, providerId);
   const spec = resourceSpec(provider, resource);
   const normalized = spec.windowing === 'none' ? window : normalizeWindow(window, spec.windowing, runBounds(deps.now()));
@@ -48,8 +66,11 @@ export async function refreshWindow(deps: EngineDeps, providerId: ProviderId, re
       hint: `Connect it with \`wearables-mcp connect ${provider.id}\`, or read the cached data without fresh.`,
     });
   }
-  const result = await deps.lock.run(provider.id, () =>
-    runProvider({ ...runInputBase(deps, provider, [spec], 'fresh'), allowFirstCursor: false, plan: async () => windowsPlan([normalized]) }),
+  const result = await deps.lock.run(
+    provider.id,
+    (signal) =>
+      runProvider({ ...runInputBase(deps, provider, [spec], 'fresh'), allowFirstCursor: false, ...(signal ? { signal } : {}), plan: async () => windowsPlan([normalized]) }),
+    lockOptions(provider.id, options),
   );
   if (result.error) throw result.error;
 }

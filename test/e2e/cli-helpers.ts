@@ -46,3 +46,27 @@ export function runCli(
     if (!options.onStderr) child.stdin.end();
   });
 }
+
+export interface StartedCli {
+  pid: number;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves when the process exited (with its output). */
+  done: Promise<CliResult>;
+  /** Sends `signal` to the process. */
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts `wearables-mcp <args>` without waiting for it (to kill it, or to run another beside it). */
+export function startCli(args: string[], env: Record<string, string>): StartedCli {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : null), stdout, stderr }));
+  });
+  return { pid: child.pid ?? -1, stderr: () => stderr, done, kill: (signal) => child.kill(signal) };
+}

@@ -55,6 +55,10 @@ export const syncTool = defineTool({
         step += 1;
         context.progress(step, undefined, `${progress.provider}/${progress.resource}: ${progress.done}/${progress.total} windows, ${progress.fetched} fetched`);
       },
+      onWait: (wait) => {
+        step += 1;
+        context.progress(step, undefined, wait.message);
+      },
     });
     return {
       results: report.results.map((result) => ({

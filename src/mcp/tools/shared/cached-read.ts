@@ -7,6 +7,7 @@ import { WearablesError } from '../../../core/errors.js';
 import type { ProviderId, TimeWindow } from '../../../core/types.js';
 import type { ResourceSpec } from '../../../providers/provider.js';
 import type { RecordQuery, StoredRecord } from '../../../store/store.js';
+import type { SyncWait } from '../../../sync/sync-service.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import type { ToolContext } from '../define-tool.js';
 import { localDay } from '../../../core/dates.js';
@@ -64,6 +65,16 @@ async function cachedCount(context: ToolContext, provider: ProviderId, spec: Res
   return context.app.store.countRecords({ provider, resource: spec.name, ...days });
 }
 
+/** Progress sent per tool call so far: MCP progress must increase across one call's notifications. */
+const progressSent = new WeakMap<ToolContext, number>();
+
+/** A read waiting for another process's sync of the provider says so in its progress. */
+function nextProgress(context: ToolContext): number {
+  const next = (progressSent.get(context) ?? 0) + 1;
+  progressSent.set(context, next);
+  return next;
+}
+
 /**
  * Brings one resource's window up to date (targeted or fresh). Throws only when syncing failed and
  * the cache holds nothing for the window; otherwise returns warnings to include in the answer.
@@ -80,13 +91,14 @@ export async function syncWindow(
     return note;
   }
   const window = providerWindow(spec, range, context.app.now());
+  const waits = { onWait: (wait: SyncWait) => context.progress(nextProgress(context), undefined, wait.message) };
   try {
     if (fresh) {
-      await context.app.sync.refreshWindow(provider, spec.name, window);
+      await context.app.sync.refreshWindow(provider, spec.name, window, waits);
       note.fetchedNow.push(`${spec.name} ${window.start}..${window.end}`);
       return note;
     }
-    const result = await context.app.sync.ensureCovered(provider, spec.name, window);
+    const result = await context.app.sync.ensureCovered(provider, spec.name, window, waits);
     const unfetched = result.unfetched ?? [];
     const label = (part: TimeWindow): string => `${spec.name} ${part.start}..${part.end}`;
     const unfetchedLabels = new Set(unfetched.map(label));
