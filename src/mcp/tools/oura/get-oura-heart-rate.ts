@@ -10,6 +10,7 @@ import { declaredResource, syncWindow, readMeta } from '../shared/cached-read.js
 import { localDay } from '../../../core/dates.js';
 import { addDays, dayStartMs, localIso, resolveDayRange } from '../shared/dates.js';
 import { readMetaShape } from '../shared/schemas.js';
+import { offsetInput } from '../shared/inputs.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 
 const MINUTE = 60_000;
@@ -62,7 +63,7 @@ export const getOuraHeartRate = defineTool({
       .optional()
       .describe('Bucket size, "auto" (default) or "raw".'),
     limit: z.number().int().min(1).max(1000).optional().describe('Raw mode: samples per answer (default 60).'),
-    offset: z.number().int().min(0).optional().describe('Raw mode: samples to skip.'),
+    offset: offsetInput().optional().describe('Raw mode: samples to skip.'),
   }),
   output: z.object({
     ...readMetaShape,
