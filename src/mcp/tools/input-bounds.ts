@@ -5,8 +5,9 @@
  * of work. Tool schemas bound their fields tighter; these defaults cover any field that does not
  * (and are advertised in `tools/list`, so the schema a client sees is the one enforced).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { WearablesError } from '../../core/errors.js';
+import { assertDayInBounds } from './shared/dates.js';
 
 /** Longest string any argument may be (a path of PATH_MAX; every named field is far shorter). */
 export const DEFAULT_MAX_STRING_LENGTH = 4_096;
@@ -89,6 +90,31 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 type JsonSchema = Record<string, unknown>;
+
+const dayFieldCache = new WeakMap<z.ZodObject, readonly string[]>();
+
+/** The top-level fields of `input` that hold a day (`format: date` in its JSON Schema). */
+export function dayFields(input: z.ZodObject): readonly string[] {
+  const cached = dayFieldCache.get(input);
+  if (cached) return cached;
+  const properties = (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }).properties ?? {}) as Record<string, JsonSchema>;
+  const fields = Object.entries(properties)
+    .filter(([, schema]) => schema.format === 'date')
+    .map(([name]) => name);
+  dayFieldCache.set(input, fields);
+  return fields;
+}
+
+/**
+ * Throws VALIDATION_ERROR when a day argument lies outside `[EARLIEST_DAY, latestDay(now)]`,
+ * for every tool alike (whatever its handler does with the day afterwards).
+ */
+export function checkDayArguments(input: z.ZodObject, values: Record<string, unknown>, now: Date): void {
+  for (const field of dayFields(input)) {
+    const value = values[field];
+    if (typeof value === 'string') assertDayInBounds(value, field, now);
+  }
+}
 
 /** Exact lengths of the fixed-length string formats (what their patterns allow). */
 const FORMAT_LENGTHS: Readonly<Record<string, number>> = { date: 10, uuid: 36 };

@@ -11,7 +11,7 @@ import { WearablesError } from '../../core/errors.js';
 import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
-import { checkArgumentBounds, clip, describeIssues, MAX_ERROR_TEXT_BYTES, withDefaultBounds } from './input-bounds.js';
+import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES, withDefaultBounds } from './input-bounds.js';
 import { truncatedSchema } from './shared/schemas.js';
 
 /** The output schema as advertised: the tool's own plus the optional `truncated` note. */
@@ -33,7 +33,8 @@ function advertisedInput(tool: ToolDefinition): StandardSchemaWithJSON<Record<st
       vendor: 'wearables-mcp',
       validate: (value: unknown) => ({ value: (value ?? {}) as Record<string, unknown> }),
       jsonSchema: {
-        input: (options) => withDefaultBounds(standard.jsonSchema.input(options)),
+        // Unknown arguments are refused (`strict()` below), so the schema says so.
+        input: (options) => ({ ...withDefaultBounds(standard.jsonSchema.input(options)), additionalProperties: false }),
         output: (options) => standard.jsonSchema.output(options),
       },
     },
@@ -70,12 +71,13 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
   return { ...result, content: [{ type: 'text' as const, text: errorText(clipped) }], structuredContent: { error: clipped } };
 }
 
-/** Runs a tool behind the boundary: bound, validate, handle, fit to budget, translate errors. */
+/** Runs a tool behind the boundary: bound, validate (days against the app's clock), handle, fit to budget, translate errors. */
 export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext) {
   try {
     checkArgumentBounds(tool.name, args);
     const parsed = tool.input.strict().safeParse(args ?? {});
     if (!parsed.success) throw validationError(tool, parsed.error);
+    checkDayArguments(tool.input, parsed.data as Record<string, unknown>, app.now());
     const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;

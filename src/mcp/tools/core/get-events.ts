@@ -8,6 +8,7 @@ import { PROVIDER_IDS } from '../../../core/types.js';
 import type { EventPage } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../response.js';
 import { defineTool } from '../define-tool.js';
+import { assertDayInBounds } from '../shared/dates.js';
 import { listInput, MAX_INSTANT_LENGTH, nameInput } from '../shared/inputs.js';
 
 const eventSchema = z.object({
@@ -46,6 +47,10 @@ export const getEvents = defineTool({
     count: z.number().int(),
   }),
   async handle(input, context) {
+    // An instant names a day too: it must lie in the range any input may name.
+    for (const [field, value] of [['since', input.since], ['until', input.until]] as const) {
+      if (value !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(value)) assertDayInBounds(value.slice(0, 10), field, context.app.now());
+    }
     let limit = input.limit ?? 50;
     const includeData = input.include_data ?? false;
     for (;;) {
