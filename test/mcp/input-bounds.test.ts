@@ -170,6 +170,14 @@ describe('extreme arguments get a small VALIDATION_ERROR at once', () => {
     expect(weekly.isError, weekly.text).toBe(false);
   });
 
+  it('clips an error that quotes a long argument under 2 KB (here a 4,000-character export kind)', async () => {
+    const answer = await call('export_data', { kind: 'k'.repeat(4_000), format: 'csv', path: 'long-kind.csv' });
+    expect(answer.isError).toBe(true);
+    expect(answer.text).toMatch(/^[A-Z_]+: /);
+    expect(answer.text).toContain('kkkk');
+    expect(answer.bytes).toBeLessThanOrEqual(MAX_ERROR_BYTES);
+  });
+
   it('names at most five problems of a call with many', async () => {
     const args = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`bad_${index}`, 'x'.repeat(500)]));
     const answer = await call('get_daily_summary', { ...args, start_date: 'not a day', metrics: ['nope', 'nope', 'nope', 'nope', 'nope', 'nope', 'nope'] });
