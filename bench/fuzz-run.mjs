@@ -57,11 +57,28 @@ function checkAnswer(call, answer, context) {
   if (STACK.test(line)) problems.push(`stack trace: ${line.match(STACK)?.[0]}`);
   const sent = JSON.stringify(call.args ?? null);
   // An export answer (or refusal) names files under <home>/exports: that is its job.
-  const scanned = call.tool === 'export_data' ? line.split(`${context.paths.dataHome}/exports/`).join('<exports>/') : line;
+  const scanned = call.tool === 'export_data' ? line.split(`${context.paths.dataHome}/exports`).join('<exports>') : line;
   for (const prefix of context.machinePaths) {
     if (scanned.includes(prefix) && !sent.includes(prefix)) problems.push(`machine path ${prefix} in the answer`);
   }
   return problems;
+}
+
+/** Counts one answer into `figures` (results, codes, largest texts, slow calls). */
+function tally(figures, call, answer, { slowMs, log }) {
+  figures.calls += 1;
+  if (answer.ms > slowMs) {
+    const tail = process.env.FUZZ_SHOW_LOG ? `; server log: ${log().slice(-800)}` : '';
+    figures.slow_calls.push(`${call.tool} ${Math.round(answer.ms)} ms: ${JSON.stringify(call.args)?.slice(0, 120)}${tail}`);
+  }
+  const { kind, code } = classify(answer.message);
+  if (kind === 'result') figures.results += 1;
+  else if (kind === 'error') figures.tool_errors[code] = (figures.tool_errors[code] ?? 0) + 1;
+  else figures.protocol_errors[code] = (figures.protocol_errors[code] ?? 0) + 1;
+  const text = answer.message.result?.content?.map((part) => part.text ?? '').join('') ?? answer.message.error?.message ?? '';
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (kind === 'result') figures.max_answer_bytes = Math.max(figures.max_answer_bytes, bytes);
+  else figures.max_error_bytes = Math.max(figures.max_error_bytes, bytes);
 }
 
 function classify(message) {
@@ -92,8 +109,8 @@ export async function runToolFuzz({ calls, seed = 1, warm = ['oura', 'whoop', 'w
   let died = null;
   try {
     for (const provider of warm) {
-      const warm = await server.request('tools/call', { name: 'sync', arguments: { provider } }, 180_000);
-      if (warm.message.error || warm.message.result?.isError) problems.push(`warm-up sync of ${provider} failed: ${JSON.stringify(warm.message).slice(0, 300)}`);
+      const synced = await server.request('tools/call', { name: 'sync', arguments: { provider } }, 180_000);
+      if (synced.message.error || synced.message.result?.isError) problems.push(`warm-up sync of ${provider} failed: ${JSON.stringify(synced.message).slice(0, 300)}`);
     }
     const tools = (await server.request('tools/list', {})).message.result.tools;
     const rnd = createRandom(seed);
@@ -109,19 +126,8 @@ export async function runToolFuzz({ calls, seed = 1, warm = ['oura', 'whoop', 'w
         died = `${error.message} at call ${index} (${call.tool}, ${call.strategy}: ${JSON.stringify(call.args)?.slice(0, 300)})`;
         break;
       }
-      figures.calls += 1;
       latencies.push(answer.ms);
-      if (answer.ms > slowMs) {
-        const log = process.env.FUZZ_SHOW_LOG ? `; server log: ${server.stderr().slice(-800)}` : '';
-        figures.slow_calls.push(`${call.tool} ${Math.round(answer.ms)} ms: ${JSON.stringify(call.args)?.slice(0, 120)}${log}`);
-      }
-      const { kind, code } = classify(answer.message);
-      if (kind === 'result') figures.results += 1;
-      else if (kind === 'error') figures.tool_errors[code] = (figures.tool_errors[code] ?? 0) + 1;
-      else figures.protocol_errors[code] = (figures.protocol_errors[code] ?? 0) + 1;
-      const textBytes = Buffer.byteLength(answer.message.result?.content?.map((part) => part.text ?? '').join('') ?? answer.message.error?.message ?? '', 'utf8');
-      if (kind === 'result') figures.max_answer_bytes = Math.max(figures.max_answer_bytes, textBytes);
-      else figures.max_error_bytes = Math.max(figures.max_error_bytes, textBytes);
+      tally(figures, call, answer, { slowMs, log: () => server.stderr() });
       for (const problem of checkAnswer(call, answer, checkContext)) problems.push(`${call.tool} (${call.strategy}, call ${index}): ${problem}; args ${JSON.stringify(call.args)?.slice(0, 200)}`);
       if (index % 50 === 0) {
         figures.rss_mb_max = Math.max(figures.rss_mb_max, rssMb(server.pid) ?? 0);
