@@ -1,13 +1,36 @@
 /** Day ranges and calendar buckets (day, ISO week from Monday, month) over `YYYY-MM-DD` days. */
+import { EARLIEST_DAY } from '../core/bounds.js';
+import { WearablesError } from '../core/errors.js';
 import type { LocalDay } from '../core/types.js';
 import { addDays, dayStartMs, daysBetween } from '../sync/dates.js';
 
 export type Resolution = 'day' | 'week' | 'month';
 
-/** Every day of an inclusive range. */
+/**
+ * Longest span (days) any analysis walks day by day: EARLIEST_DAY to today is under 20 years.
+ * The tools bound their ranges far tighter; this keeps a pure function from looping without end
+ * (or allocating per day of a millennium) whatever it is handed.
+ */
+export const MAX_SPAN_DAYS = 7_400;
+
+/**
+ * Throws VALIDATION_ERROR unless both ends are real days, the start no earlier than EARLIEST_DAY,
+ * and the span is at most MAX_SPAN_DAYS; returns the span in days (inclusive).
+ */
+export function checkSpan(startDay: LocalDay, endDay: LocalDay): number {
+  const real = (day: LocalDay): boolean => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(dayStartMs(day));
+  const span = real(startDay) && real(endDay) ? daysBetween(startDay, endDay) + 1 : Number.NaN;
+  if (startDay >= EARLIEST_DAY && span <= MAX_SPAN_DAYS) return Math.max(0, span);
+  throw new WearablesError('VALIDATION_ERROR', `The range ${startDay.slice(0, 12)}..${endDay.slice(0, 12)} cannot be analysed: use days from ${EARLIEST_DAY} on, spanning at most ${MAX_SPAN_DAYS} days`, {
+    hint: `Ask for days from ${EARLIEST_DAY} up to tomorrow.`,
+  });
+}
+
+/** Every day of an inclusive range (at most MAX_SPAN_DAYS; see `checkSpan`). */
 export function daysOf(startDay: LocalDay, endDay: LocalDay): LocalDay[] {
+  const span = checkSpan(startDay, endDay);
   const out: LocalDay[] = [];
-  for (let day = startDay; day <= endDay; day = addDays(day, 1)) out.push(day);
+  for (let index = 0; index < span; index += 1) out.push(addDays(startDay, index));
   return out;
 }
 

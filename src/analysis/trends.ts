@@ -3,7 +3,7 @@ import type { LocalDay, ProviderId } from '../core/types.js';
 import type { CanonicalDay } from './daily-view.js';
 import { metricSeries } from './daily-view.js';
 import { metricInfo, roundFor } from './metric-catalog.js';
-import { bucketStart, previousBucketStart, type Resolution } from './periods.js';
+import { bucketStart, checkSpan, previousBucketStart, type Resolution } from './periods.js';
 
 export interface TrendBucket {
   start: LocalDay;
@@ -52,6 +52,7 @@ export function computeTrend(
   };
   const buckets: TrendBucket[] = [];
   const rounded = (value: number | null): number | null => (value === null ? null : roundFor(info, value));
+  checkSpan(range.startDay, range.endDay);
   for (let start = bucketStart(range.startDay, resolution); start <= range.endDay; ) {
     const own = stat(groups.get(start));
     const previous = stat(groups.get(previousBucketStart(start, resolution)));

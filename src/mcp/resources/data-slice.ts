@@ -6,9 +6,9 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { localDay } from '../../core/dates.js';
-import { addDays, dayStartMs, localIso, resolveDayRange } from '../tools/shared/dates.js';
+import { addDays, dayStartMs, localIso, MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/dates.js';
 import { WearablesError } from '../../core/errors.js';
-import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
+import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, quoted, variable } from './resource-support.js';
 
 const HOUR = 3_600_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,11 +30,11 @@ export function registerDataSlice(server: McpServer, context: AppContext): void 
         const spec = resourceSpec(providerOf(context, provider), variable(variables, 'resource'));
         const dateInput = { start_date: variable(variables, 'start'), end_date: variable(variables, 'end') };
         if (!DAY.test(dateInput.start_date) || !DAY.test(dateInput.end_date)) {
-          throw new WearablesError('VALIDATION_ERROR', `start and end must be local days like 2024-05-01 (got ${dateInput.start_date}, ${dateInput.end_date})`, {
+          throw new WearablesError('VALIDATION_ERROR', `start and end must be local days like 2024-05-01 (got ${quoted(dateInput.start_date)}, ${quoted(dateInput.end_date)})`, {
             hint: 'Use wearables://<provider>/<resource>/<YYYY-MM-DD>/<YYYY-MM-DD>.',
           });
         }
-        const range = resolveDayRange(dateInput, context.now());
+        const range = resolveDayRange(dateInput, context.now(), MAX_RANGE_DAYS, { start: '{start}', end: '{end}' });
         const window = { start_date: range.startDay, end_date: range.endDay };
         if (spec.kind === 'series') {
           const buckets = await context.store.aggregateSamples({

@@ -2,7 +2,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
-import { guardedRead, jsonContents, variable } from './resource-support.js';
+import { guardedRead, jsonContents, quoted, variable } from './resource-support.js';
 
 const MAX_RUNS = 200;
 const EVENT_PAGE = 200;
@@ -18,7 +18,7 @@ export function registerFeedResources(server: McpServer, context: AppContext): v
         const text = variable(variables, 'limit');
         const limit = Number(text);
         if (!/^\d+$/.test(text) || limit < 1 || limit > MAX_RUNS) {
-          throw new WearablesError('VALIDATION_ERROR', `limit must be a whole number from 1 to ${MAX_RUNS} (got "${text}")`, {
+          throw new WearablesError('VALIDATION_ERROR', `limit must be a whole number from 1 to ${MAX_RUNS} (got ${quoted(text)})`, {
             hint: 'Use e.g. wearables://sync-runs/10.',
           });
         }

@@ -10,22 +10,40 @@ import { fitToBudget } from '../response.js';
 /** Largest JSON a resource read returns. */
 export const RESOURCE_BUDGET_BYTES = 64_000;
 
-/** One template variable as a decoded string. */
+/** Longest URI variable (a day, a cursor, an instant, a name or an id are all far shorter). */
+export const MAX_VARIABLE_LENGTH = 64;
+
+/** `value` quoted for an error message, cut to a few dozen characters. */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length <= 40 ? value : `${value.slice(0, 39)}…`);
+}
+
+/**
+ * One template variable as a decoded string, at most MAX_VARIABLE_LENGTH characters (else
+ * VALIDATION_ERROR, quoting only its start).
+ */
 export function variable(variables: Variables, name: string): string {
   const value = variables[name];
-  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+  const raw = Array.isArray(value) ? value.join(',') : (value ?? '');
+  let text = raw;
   try {
-    return decodeURIComponent(text);
+    text = decodeURIComponent(raw);
   } catch {
-    return text;
+    // Not percent-encoded: use it as given.
   }
+  if (text.length > MAX_VARIABLE_LENGTH) {
+    throw new WearablesError('VALIDATION_ERROR', `The {${name}} part of the URI is longer than ${MAX_VARIABLE_LENGTH} characters (${quoted(text)})`, {
+      hint: 'Use a URI from resources/list or resources/templates/list.',
+    });
+  }
+  return text;
 }
 
 /** A configured provider id, or VALIDATION_ERROR naming the valid ones. */
 export function providerVariable(context: AppContext, value: string): ProviderId {
   const known = [...context.providers.keys()];
   if ((PROVIDER_IDS as readonly string[]).includes(value) && known.includes(value as ProviderId)) return value as ProviderId;
-  throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${value}"`, {
+  throw new WearablesError('VALIDATION_ERROR', `Unknown provider ${quoted(value)}`, {
     hint: `Use one of: ${known.join(', ') || '(none configured)'}.`,
   });
 }
@@ -51,7 +69,10 @@ export async function guardedRead(read: () => Promise<ReadResourceResult>): Prom
   try {
     return await read();
   } catch (error) {
-    throw new Error(errorText(errorPayload(toSafeError(error))), { cause: error });
+    const payload = errorPayload(toSafeError(error));
+    // Small whatever was quoted: the message reaches the client as a JSON-RPC error.
+    const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+    throw new Error(errorText({ ...payload, message: clip(payload.message, 400), hint: clip(payload.hint, 200) }), { cause: error });
   }
 }
 

@@ -7,7 +7,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
 import { fetchSignal } from '../tools/withings/get-withings-signal.js';
-import { guardedRead, variable } from './resource-support.js';
+import { guardedRead, quoted, variable } from './resource-support.js';
 
 /** Registers the Withings signal templates (only when the Withings provider is configured). */
 export function registerWithingsSignals(server: McpServer, context: AppContext): void {
@@ -29,7 +29,7 @@ export function registerWithingsSignals(server: McpServer, context: AppContext):
           const raw = variable(variables, 'signalid');
           const signalId = Number(raw);
           if (!/^\d+$/.test(raw) || !Number.isSafeInteger(signalId) || signalId <= 0) {
-            throw new WearablesError('VALIDATION_ERROR', `"${raw}" is not a Withings signal id.`, {
+            throw new WearablesError('VALIDATION_ERROR', `${quoted(raw)} is not a Withings signal id.`, {
               hint: `Use a signal_id from list_withings_${kind}_records.`,
             });
           }

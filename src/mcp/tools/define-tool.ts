@@ -45,6 +45,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   budgetBytes?: number;
   /** What to tell the model when the answer was cut to fit (default: narrow the date range). */
   truncationHint?: string;
+  /**
+   * Day arguments the handler clamps to the provider's history start (with a notice) instead of
+   * refusing early days: the boundary checks only that they are real days not after the latest.
+   */
+  clampedDays?: readonly string[];
   /** Parameter names worth listing in the README table (default: every input key). */
   keyParameters?: readonly string[];
   // Method syntax on purpose: it keeps definitions with specific schemas assignable to the

@@ -8,9 +8,10 @@ import type { ClientCapabilities, McpServer, RegisteredTool, ServerContext, Stan
 import { z } from 'zod';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
-import { toolErrorResult } from '../errors.js';
+import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
+import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES, withDefaultBounds } from './input-bounds.js';
 import { truncatedSchema } from './shared/schemas.js';
 import { inputRequiredFor, userConfirmation, UserInputNeeded } from './user-confirmation.js';
 
@@ -20,9 +21,10 @@ export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
 }
 
 /**
- * The input schema as given to the SDK: the tool's JSON Schema for `tools/list`, but a validator
- * that accepts anything, so validation happens here and fails as a VALIDATION_ERROR tool result
- * (the SDK's own failure text says nothing about what to do next).
+ * The input schema as given to the SDK: the tool's JSON Schema for `tools/list` (with the default
+ * bounds `checkArgumentBounds` enforces written where a field sets none), but a validator that
+ * accepts anything, so validation happens here and fails as a VALIDATION_ERROR tool result (the
+ * SDK's own failure text says nothing about what to do next).
  */
 function advertisedInput(tool: ToolDefinition): StandardSchemaWithJSON<Record<string, unknown>> {
   const standard = tool.input['~standard'];
@@ -31,15 +33,18 @@ function advertisedInput(tool: ToolDefinition): StandardSchemaWithJSON<Record<st
       version: 1,
       vendor: 'wearables-mcp',
       validate: (value: unknown) => ({ value: (value ?? {}) as Record<string, unknown> }),
-      jsonSchema: standard.jsonSchema,
+      jsonSchema: {
+        // Unknown arguments are refused (`strict()` below), so the schema says so.
+        input: (options) => ({ ...withDefaultBounds(standard.jsonSchema.input(options)), additionalProperties: false }),
+        output: (options) => standard.jsonSchema.output(options),
+      },
     },
   };
 }
 
 function validationError(tool: ToolDefinition, error: z.ZodError): WearablesError {
-  const problems = error.issues.map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`);
   const accepted = Object.keys(tool.input.shape);
-  return new WearablesError('VALIDATION_ERROR', `Invalid arguments for ${tool.name}: ${problems.join('; ')}`, {
+  return new WearablesError('VALIDATION_ERROR', `Invalid arguments for ${tool.name}: ${describeIssues(error.issues)}`, {
     hint: `Fix the named arguments and call ${tool.name} again${accepted.length > 0 ? ` (accepted: ${accepted.join(', ')}; dates as YYYY-MM-DD)` : ' with no arguments'}.`,
   });
 }
@@ -54,14 +59,30 @@ function progressSender(request: ServerContext): ToolContext['progress'] {
 }
 
 /**
- * Runs a tool behind the boundary: validate, handle, fit to budget, translate errors. A handler
- * asking the user (UserInputNeeded) answers `input_required`; `declared` are the client
- * capabilities of a 2025-era connection.
+ * The error answer, never over MAX_ERROR_TEXT_BYTES: a message or hint that quotes too much is
+ * clipped (the code and the start of each stay).
+ */
+function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition) {
+  const result = toolErrorResult(error, app.logger, tool.name);
+  const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
+  if (Buffer.byteLength(text, 'utf8') <= MAX_ERROR_TEXT_BYTES) return result;
+  const payload = (result.structuredContent as { error: ToolErrorPayload }).error;
+  // Clipped by characters: 400 + 200 UTF-16 units stay under 2 KB of UTF-8 with the frame.
+  const clipped: ToolErrorPayload = { ...payload, message: clip(payload.message, 400), hint: clip(payload.hint, 200) };
+  return { ...result, content: [{ type: 'text' as const, text: errorText(clipped) }], structuredContent: { error: clipped } };
+}
+
+/**
+ * Runs a tool behind the boundary: bound, validate (days against the app's clock), handle, fit to
+ * budget, translate errors. A handler asking the user (UserInputNeeded) answers `input_required`;
+ * `declared` are the client capabilities of a 2025-era connection.
  */
 export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext, declared?: ClientCapabilities) {
   try {
+    checkArgumentBounds(tool.name, args);
     const parsed = tool.input.strict().safeParse(args ?? {});
     if (!parsed.success) throw validationError(tool, parsed.error);
+    checkDayArguments(tool.input, parsed.data as Record<string, unknown>, app.now(), tool.clampedDays);
     const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request), confirmation: userConfirmation(request, declared) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
@@ -72,7 +93,7 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
     });
   } catch (error) {
     if (error instanceof UserInputNeeded) return inputRequiredFor(error);
-    return toolErrorResult(error, app.logger, tool.name);
+    return smallErrorResult(error, app, tool);
   }
 }
 

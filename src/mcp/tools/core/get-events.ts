@@ -8,6 +8,8 @@ import { PROVIDER_IDS } from '../../../core/types.js';
 import type { EventPage } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../response.js';
 import { defineTool } from '../define-tool.js';
+import { assertDayInBounds } from '../shared/dates.js';
+import { listInput, MAX_INSTANT_LENGTH, nameInput } from '../shared/inputs.js';
 
 const eventSchema = z.object({
   seq: z.number().int(),
@@ -31,10 +33,10 @@ export const getEvents = defineTool({
   toolset: 'core',
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   input: z.object({
-    since: z.string().min(1).optional().describe('next_cursor from a previous answer, or an ISO-8601 instant (changes after it).'),
-    until: z.string().min(1).optional().describe('ISO-8601 instant; only changes before it.'),
-    providers: z.array(z.enum(PROVIDER_IDS)).optional(),
-    resources: z.array(z.string().min(1)).optional().describe('e.g. daily_sleep, sleep, workout'),
+    since: z.string().min(1).max(MAX_INSTANT_LENGTH).optional().describe('next_cursor from a previous answer, or an ISO-8601 instant (changes after it).'),
+    until: z.string().min(1).max(MAX_INSTANT_LENGTH).optional().describe('ISO-8601 instant; only changes before it.'),
+    providers: z.array(z.enum(PROVIDER_IDS)).max(PROVIDER_IDS.length).optional(),
+    resources: listInput(nameInput()).optional().describe('e.g. daily_sleep, sleep, workout'),
     limit: z.number().int().min(1).max(500).optional().describe('Events per page (default 50; fewer when they would not fit).'),
     include_data: z.boolean().optional().describe('Include each record\'s fields after the change (default false).'),
   }),
@@ -45,6 +47,10 @@ export const getEvents = defineTool({
     count: z.number().int(),
   }),
   async handle(input, context) {
+    // An instant names a day too: it must lie in the range any input may name.
+    for (const [field, value] of [['since', input.since], ['until', input.until]] as const) {
+      if (value !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(value)) assertDayInBounds(value.slice(0, 10), field, context.app.now());
+    }
     let limit = input.limit ?? 50;
     const includeData = input.include_data ?? false;
     for (;;) {

@@ -9,8 +9,12 @@ import { PROVIDER_IDS } from '../../../core/types.js';
 import { METRICS } from '../../../export/fhir/metrics.js';
 import { compactObservation, queryObservations } from '../../../export/fhir/query-observations.js';
 import { defineTool } from '../define-tool.js';
+import { assertDayInBounds } from '../shared/dates.js';
+import { dayInput, offsetInput } from '../shared/inputs.js';
 
 const BUDGET_BYTES = 8_000;
+/** Longest metric name or code (`http://loinc.org|8867-4` is 22 characters). */
+const MAX_CODE_LENGTH = 200;
 
 export const getObservations = defineTool({
   name: 'get_observations',
@@ -22,13 +26,13 @@ export const getObservations = defineTool({
   truncationHint: 'Narrow the date range, or continue with offset=next_offset.',
   keyParameters: ['metric', 'start_date', 'end_date', 'full'],
   input: z.object({
-    metric: z.string().min(1).describe('Metric name (heart_rate, hrv_rmssd, steps, ...) or code (8867-4, http://loinc.org|8867-4).'),
-    start_date: z.iso.date().optional().describe('First local day, YYYY-MM-DD (inclusive). Default: every cached day.'),
-    end_date: z.iso.date().optional().describe('Last local day, YYYY-MM-DD (inclusive).'),
+    metric: z.string().min(1).max(MAX_CODE_LENGTH).describe('Metric name (heart_rate, hrv_rmssd, steps, ...) or code (8867-4, http://loinc.org|8867-4).'),
+    start_date: dayInput().optional().describe('First local day, YYYY-MM-DD (inclusive). Default: every cached day.'),
+    end_date: dayInput().optional().describe('Last local day, YYYY-MM-DD (inclusive).'),
     provider: z.enum(PROVIDER_IDS).optional(),
     full: z.boolean().optional().describe('Return full FHIR Observation resources (default false: compact rows).'),
     limit: z.number().int().min(1).max(500).optional().describe('Observations per answer (default 50, 10 with full).'),
-    offset: z.number().int().min(0).optional(),
+    offset: offsetInput().optional(),
   }),
   output: z.object({
     metrics: z.array(z.object({ metric: z.string(), display: z.string(), system: z.string(), code: z.string(), unit: z.string() })),
@@ -38,6 +42,9 @@ export const getObservations = defineTool({
   }),
   async handle(input, context) {
     const full = input.full ?? false;
+    const now = context.app.now();
+    if (input.start_date !== undefined) assertDayInBounds(input.start_date, 'start_date', now);
+    if (input.end_date !== undefined) assertDayInBounds(input.end_date, 'end_date', now);
     const answer = await queryObservations({
       store: context.app.store,
       providers: context.app.providers,

@@ -26,6 +26,7 @@ const resultSchema = z.object({
 
 export const syncTool = defineTool({
   name: 'sync',
+  clampedDays: ['since'],
   title: 'Sync provider data',
   description:
     'Pulls new or changed data from connected providers into the local cache (incremental by default; full backfills the whole history from the account\'s first day, paced to the provider\'s limits, and resumes an interrupted one). Sends progress notifications when asked. Returns per-resource counts and notices.',

@@ -1,9 +1,15 @@
 /** `compare_periods`: metrics in period A vs period B (n, mean, median, min, max, change). */
 import { z } from 'zod';
 import { comparePeriods } from '../../../analysis/compare.js';
+import { EARLIEST_DAY } from '../../../core/bounds.js';
+import { WearablesError } from '../../../core/errors.js';
 import { addDays, daysBetween } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
+import { dayInput } from '../shared/inputs.js';
 import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, metricEnum, rangeOf, readDays, sourceInput } from './insights-common.js';
+
+/** Longest period A or B. */
+const MAX_DAYS = 366;
 
 const statsSchema = z.object({ n: z.number().int(), mean: z.number().nullable(), median: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable() });
 
@@ -21,10 +27,10 @@ export const comparePeriodsTool = defineTool({
   keyParameters: ['metrics', 'a_start', 'a_end', 'b_start', 'b_end'],
   input: z.object({
     metrics: z.array(metricEnum).min(1).max(15).optional().describe('Metrics to compare (default: sleep, HRV, resting HR, readiness, recovery, strain, steps, weight, BP).'),
-    a_start: z.iso.date().optional().describe('Period A first day. Default: just before B, as long as B.'),
-    a_end: z.iso.date().optional().describe('Period A last day.'),
-    b_start: z.iso.date().optional().describe('Period B first day. Default: 6 days before b_end.'),
-    b_end: z.iso.date().optional().describe('Period B last day. Default: today.'),
+    a_start: dayInput().optional().describe('Period A first day. Default: just before B, as long as B.'),
+    a_end: dayInput().optional().describe('Period A last day.'),
+    b_start: dayInput().optional().describe('Period B first day. Default: 6 days before b_end.'),
+    b_end: dayInput().optional().describe('Period B last day. Default: today.'),
     source: sourceInput,
   }),
   output: z.object({
@@ -35,10 +41,16 @@ export const comparePeriodsTool = defineTool({
   }),
   async handle(input, context) {
     const now = context.app.now();
-    const b = rangeOf({ start_date: input.b_start, end_date: input.b_end }, now, { defaultDays: 7, maxDays: 366 });
+    const b = rangeOf({ start_date: input.b_start, end_date: input.b_end }, now, { defaultDays: 7, maxDays: MAX_DAYS, names: { start: 'b_start', end: 'b_end' } });
     const length = daysBetween(b.startDay, b.endDay) + 1;
     const aEnd = input.a_end ?? addDays(b.startDay, -1);
-    const a = rangeOf({ start_date: input.a_start ?? (input.a_end ? undefined : addDays(aEnd, -(length - 1))), end_date: aEnd }, now, { defaultDays: length, maxDays: 366 });
+    if (aEnd < EARLIEST_DAY) {
+      throw new WearablesError('VALIDATION_ERROR', `Period B starts on ${b.startDay}, so no default period A fits before it (data starts ${EARLIEST_DAY})`, {
+        hint: 'Pass a_start and a_end, or a later b_start.',
+      });
+    }
+    // A defaulted A as long as B starts no earlier than EARLIEST_DAY (rangeOf clamps it).
+    const a = rangeOf({ start_date: input.a_start, end_date: aEnd }, now, { defaultDays: length, maxDays: MAX_DAYS, names: { start: 'a_start', end: 'a_end' } });
     const from = a.startDay < b.startDay ? a.startDay : b.startDay;
     const to = a.endDay > b.endDay ? a.endDay : b.endDay;
     const days = await readDays(context, { startDay: from, endDay: to });

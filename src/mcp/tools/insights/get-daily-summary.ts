@@ -8,7 +8,8 @@ import { metricInfo, METRIC_NAMES, roundFor } from '../../../analysis/metric-cat
 import type { CanonicalDay } from '../../../analysis/daily-view.js';
 import { addDays } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
-import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, metricEnum, rangeOf, readDays } from './insights-common.js';
+import { dayInput } from '../shared/inputs.js';
+import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, metricList, rangeOf, readDays } from './insights-common.js';
 
 const MAX_DAYS = 31;
 /** Up to this many days every metric is shown by default; longer ranges show `KEY_METRICS`. */
@@ -41,9 +42,9 @@ export const getDailySummary = defineTool({
   truncationHint: 'Cut to fit: ask for fewer days or fewer metrics, or use get_trends for longer periods.',
   keyParameters: ['start_date', 'end_date', 'metrics'],
   input: z.object({
-    start_date: z.iso.date().optional().describe('First local day (YYYY-MM-DD). Default: end_date.'),
-    end_date: z.iso.date().optional().describe('Last local day (YYYY-MM-DD). Default: the latest day with a night recorded (up to today).'),
-    metrics: z.array(metricEnum).min(1).optional().describe('Only these metrics.'),
+    start_date: dayInput().optional().describe('First local day (YYYY-MM-DD). Default: end_date.'),
+    end_date: dayInput().optional().describe('Last local day (YYYY-MM-DD). Default: the latest day with a night recorded (up to today).'),
+    metrics: metricList.optional().describe('Only these metrics.'),
   }),
   output: z.object({
     window: z.object({ start_date: z.string(), end_date: z.string() }),

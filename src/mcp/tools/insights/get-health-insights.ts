@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import { computeInsights } from '../../../analysis/insights.js';
-import { addDays } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
-import { localDay } from '../../../core/dates.js';
-import { INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, readDays } from './insights-common.js';
+import { dayInput } from '../shared/inputs.js';
+import { INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, rangeOf, readDays } from './insights-common.js';
+
+/** Window length when `days` is not given, and the longest window (one year of baselines). */
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 365;
 
 const anomalySchema = z.object({
   day: z.string(),
@@ -54,8 +57,8 @@ export const getHealthInsights = defineTool({
   truncationHint: 'Cut to fit: ask for fewer days.',
   keyParameters: ['days', 'end_date'],
   input: z.object({
-    days: z.number().int().min(1).max(365).optional().describe('Window length in days (default 30).'),
-    end_date: z.iso.date().optional().describe('Last day of the window (default today).'),
+    days: z.number().int().min(1).max(MAX_DAYS).optional().describe('Window length in days (default 30).'),
+    end_date: dayInput().optional().describe('Last day of the window (default today).'),
   }),
   output: z.object({
     window: z.object({ start_date: z.string(), end_date: z.string(), days: z.number().int() }),
@@ -72,15 +75,16 @@ export const getHealthInsights = defineTool({
     too_few_for_baseline: z.array(z.object({ metric: z.string(), n: z.number().int() })),
   }),
   async handle(input, context) {
-    const endDay = input.end_date ?? localDay(context.app.now());
-    const range = { startDay: addDays(endDay, -((input.days ?? 30) - 1)), endDay };
-    const days = await readDays(context, range);
+    const days = input.days ?? DEFAULT_DAYS;
+    // The window may start before EARLIEST_DAY only by defaulting, and rangeOf clamps that.
+    const range = rangeOf({ end_date: input.end_date }, context.app.now(), { defaultDays: days, maxDays: MAX_DAYS });
+    const stored = await readDays(context, range);
     // Long windows find more: list fewer single anomalies and episode metrics until the answer
     // fits, rather than letting the budget cut a whole section (baselines or correlations).
-    let answer = computeInsights(days, range, { maxAnomalies: 6, maxEpisodeMetrics: 4 });
+    let answer = computeInsights(stored, range, { maxAnomalies: 6, maxEpisodeMetrics: 4 });
     for (const [maxAnomalies, maxEpisodeMetrics] of [[4, 3], [2, 2], [0, 2], [0, 1]] as const) {
       if (Buffer.byteLength(JSON.stringify(answer)) <= INSIGHTS_BUDGET_BYTES - 200) break;
-      answer = computeInsights(days, range, { maxAnomalies, maxEpisodeMetrics });
+      answer = computeInsights(stored, range, { maxAnomalies, maxEpisodeMetrics });
     }
     return { ...answer };
   },

@@ -1,9 +1,16 @@
 /** `get_trends`: one metric over a range, bucketed by day/week/month (n, mean, min, max, change). */
 import { z } from 'zod';
 import { computeTrend } from '../../../analysis/trends.js';
+import { WearablesError } from '../../../core/errors.js';
+import { daysBetween } from '../../../sync/dates.js';
 import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
 import { defineTool } from '../define-tool.js';
+import { dayInput } from '../shared/inputs.js';
 import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, metricEnum, rangeOf, readDays, sourceInput } from './insights-common.js';
+
+/** Longest range (ten years) and the most daily buckets one answer computes. */
+const MAX_DAYS = 3660;
+const MAX_DAILY_BUCKETS = 366;
 
 const bucketSchema = z.object({
   start: z.string().describe('First day of the bucket.'),
@@ -28,8 +35,8 @@ export const getTrends = defineTool({
   keyParameters: ['metric', 'start_date', 'end_date', 'resolution'],
   input: z.object({
     metric: metricEnum.describe('Canonical metric, e.g. average_hrv_ms, resting_heart_rate_bpm, total_sleep_seconds, steps, weight_kg.'),
-    start_date: z.iso.date().optional().describe('First local day (YYYY-MM-DD). Default: 29 days before end_date.'),
-    end_date: z.iso.date().optional().describe('Last local day (YYYY-MM-DD). Default: today.'),
+    start_date: dayInput().optional().describe('First local day (YYYY-MM-DD). Default: 29 days before end_date.'),
+    end_date: dayInput().optional().describe('Last local day (YYYY-MM-DD). Default: today.'),
     resolution: z.enum(['day', 'week', 'month']).optional(),
     source: sourceInput,
   }),
@@ -43,8 +50,14 @@ export const getTrends = defineTool({
     warnings: z.array(z.string()),
   }),
   async handle(input, context) {
-    const range = rangeOf(input, context.app.now(), { defaultDays: 30, maxDays: 3660 });
+    const range = rangeOf(input, context.app.now(), { defaultDays: 30, maxDays: MAX_DAYS });
     const resolution = input.resolution ?? defaultResolution(range.startDay, range.endDay);
+    const length = daysBetween(range.startDay, range.endDay) + 1;
+    if (resolution === 'day' && length > MAX_DAILY_BUCKETS) {
+      throw new WearablesError('VALIDATION_ERROR', `resolution day covers at most ${MAX_DAILY_BUCKETS} days (asked for ${length})`, {
+        hint: 'Use resolution week or month for longer ranges, or a shorter range.',
+      });
+    }
     // One bucket more, so the first bucket's change compares with real data.
     const loadFrom = previousBucketStart(bucketStart(range.startDay, resolution), resolution);
     const days = await readDays(context, { startDay: loadFrom, endDay: range.endDay });

@@ -5,8 +5,10 @@ import { PROVIDER_IDS, type LocalDay } from '../../../core/types.js';
 import { loadDailyView, type CanonicalDay } from '../../../analysis/daily-view.js';
 import { METRIC_NAMES } from '../../../analysis/metric-catalog.js';
 import { addDays, daysBetween } from '../../../sync/dates.js';
+import { EARLIEST_DAY } from '../../../core/bounds.js';
 import type { ToolContext, ToolHints } from '../define-tool.js';
 import { localDay } from '../../../core/dates.js';
+import { assertDayInBounds, type RangeFieldNames } from '../shared/dates.js';
 
 /** Every answer of this toolset stays under 4 KB. */
 export const INSIGHTS_BUDGET_BYTES = 4_000;
@@ -29,6 +31,8 @@ export const KEY_METRICS: readonly string[] = [
 ];
 
 export const metricEnum = z.enum(METRIC_NAMES as [string, ...string[]]);
+/** A list of metrics: each at most once is enough, so never longer than the catalog. */
+export const metricList = z.array(metricEnum).min(1).max(METRIC_NAMES.length);
 export const sourceInput = z.enum(PROVIDER_IDS).optional().describe("Use only this provider's values (default: the headline value by precedence).");
 
 export interface DayRange {
@@ -36,16 +40,24 @@ export interface DayRange {
   endDay: LocalDay;
 }
 
-/** Validates an explicit or defaulted range (`defaultDays` ending today). */
+/**
+ * Validates an explicit or defaulted range (`defaultDays` ending today): both days inside
+ * `[EARLIEST_DAY, latestDay(now)]` (a defaulted start is clamped to EARLIEST_DAY), in order, and
+ * at most `maxDays` long.
+ */
 export function rangeOf(
   input: { start_date?: string | undefined; end_date?: string | undefined },
   now: Date,
-  options: { defaultDays: number; maxDays: number },
+  options: { defaultDays: number; maxDays: number; names?: RangeFieldNames },
 ): DayRange {
+  const names = options.names ?? { start: 'start_date', end: 'end_date' };
+  if (input.end_date !== undefined) assertDayInBounds(input.end_date, names.end, now);
+  if (input.start_date !== undefined) assertDayInBounds(input.start_date, names.start, now);
   const endDay = input.end_date ?? localDay(now);
-  const startDay = input.start_date ?? addDays(endDay, -(options.defaultDays - 1));
+  const defaultStart = addDays(endDay, -(options.defaultDays - 1));
+  const startDay = input.start_date ?? (defaultStart < EARLIEST_DAY ? EARLIEST_DAY : defaultStart);
   if (startDay > endDay) {
-    throw new WearablesError('VALIDATION_ERROR', `start_date ${startDay} is after end_date ${endDay}.`, { hint: 'Pass a start_date on or before end_date.' });
+    throw new WearablesError('VALIDATION_ERROR', `${names.start} ${startDay} is after ${names.end} ${endDay}.`, { hint: `Pass a ${names.start} on or before ${names.end}.` });
   }
   if (daysBetween(startDay, endDay) + 1 > options.maxDays) {
     throw new WearablesError('VALIDATION_ERROR', `The range ${startDay}..${endDay} is longer than ${options.maxDays} days.`, {

@@ -67,7 +67,7 @@ export const getOuraDailyMetrics = defineTool({
   annotations: OURA_READ_HINTS,
   input: z.object({
     ...ouraRangeInput,
-    metrics: z.array(z.enum(METRIC_NAMES)).min(1).optional().describe(`Which metrics (default all): ${METRIC_NAMES.join(', ')}.`),
+    metrics: z.array(z.enum(METRIC_NAMES)).min(1).max(METRIC_NAMES.length).optional().describe(`Which metrics (default all): ${METRIC_NAMES.join(', ')}.`),
   }),
   output: z.object({ ...readMetaShape, metrics: z.array(z.string()), days: z.array(rowSchema) }),
   async handle(input, context) {

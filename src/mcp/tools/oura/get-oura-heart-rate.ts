@@ -12,6 +12,7 @@ import { addDays, resolveDayRange } from '../shared/dates.js';
 import { personZone } from '../shared/person-zone.js';
 import { zonedBuckets } from '../shared/zoned-buckets.js';
 import { readMetaShape } from '../shared/schemas.js';
+import { offsetInput } from '../shared/inputs.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 
 const MINUTE = 60_000;
@@ -64,7 +65,7 @@ export const getOuraHeartRate = defineTool({
       .optional()
       .describe('Bucket size, "auto" (default) or "raw".'),
     limit: z.number().int().min(1).max(1000).optional().describe('Raw mode: samples per answer (default 60).'),
-    offset: z.number().int().min(0).optional().describe('Raw mode: samples to skip.'),
+    offset: offsetInput().optional().describe('Raw mode: samples to skip.'),
   }),
   output: z.object({
     ...readMetaShape,

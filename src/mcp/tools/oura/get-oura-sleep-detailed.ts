@@ -7,6 +7,7 @@ import { readDayRecords, readMeta } from '../shared/cached-read.js';
 import { resolveDayRange } from '../shared/dates.js';
 import { field } from '../shared/fields.js';
 import { readMetaShape } from '../shared/schemas.js';
+import { offsetInput } from '../shared/inputs.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 import { sleepPeriodFields, sleepPeriodShape } from './sleep-period.js';
 
@@ -54,7 +55,7 @@ export const getOuraSleepDetailed = defineTool({
     ...ouraRangeInput,
     include_series: z.boolean().optional().describe('Add the 5-minute heart rate and HRV series (default false).'),
     limit: z.number().int().min(1).max(100).optional().describe('Periods per answer (default 30).'),
-    offset: z.number().int().min(0).optional().describe('Periods to skip (paging).'),
+    offset: offsetInput().optional().describe('Periods to skip (paging).'),
   }),
   output: z.object({ ...readMetaShape, total: z.number().int(), offset: z.number().int(), periods: z.array(rowSchema) }),
   async handle(input, context) {

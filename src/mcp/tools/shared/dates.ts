@@ -4,19 +4,20 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
+import { EARLIEST_DAY, latestDay } from '../../../core/bounds.js';
 import { localDay } from '../../../core/dates.js';
 import type { LocalDay } from '../../../core/types.js';
+import { dayBoundsText, dayInput } from './inputs.js';
 
 /** Widest window a read tool answers in one call. */
 export const MAX_RANGE_DAYS = 366;
 
 /** Shared input fields of every windowed read tool. */
 export const dateRangeShape = {
-  start_date: z.iso
-    .date()
+  start_date: dayInput()
     .optional()
     .describe('First local day, YYYY-MM-DD (inclusive). Default: 6 days before end_date (the last 7 days).'),
-  end_date: z.iso.date().optional().describe('Last local day, YYYY-MM-DD (inclusive). Default: today.'),
+  end_date: dayInput().optional().describe('Last local day, YYYY-MM-DD (inclusive). Default: today.'),
   fresh: z
     .boolean()
     .optional()
@@ -45,17 +46,42 @@ export function daysInclusive(range: DayRange): number {
   return Math.round((dayStartMs(addDays(range.endDay, 1)) - dayStartMs(range.startDay)) / 86_400_000);
 }
 
-/** Applies defaults and checks the order and width of a requested day range. */
+/**
+ * Throws VALIDATION_ERROR, naming the allowed range, when `day` lies outside
+ * `[EARLIEST_DAY, latestDay(now)]` (or is no real `YYYY-MM-DD` day).
+ */
+export function assertDayInBounds(day: string, field: string, now: Date): void {
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
+  if (real && day >= EARLIEST_DAY && day <= latestDay(now)) return;
+  throw new WearablesError('VALIDATION_ERROR', `${field} ${day.slice(0, 40)} is outside the days this server answers for (${dayBoundsText(now)})`, {
+    hint: `Pass ${field} as a YYYY-MM-DD day from ${dayBoundsText(now)}.`,
+  });
+}
+
+/** Names of the two range fields, for error messages. */
+export interface RangeFieldNames {
+  start: string;
+  end: string;
+}
+
+/**
+ * Applies defaults and checks the bounds, order and width of a requested day range. Both days
+ * must lie in `[EARLIEST_DAY, latestDay(now)]`; a defaulted start never goes before EARLIEST_DAY.
+ */
 export function resolveDayRange(
   input: { start_date?: string | undefined; end_date?: string | undefined },
   now: Date,
   maxDays: number = MAX_RANGE_DAYS,
+  names: RangeFieldNames = { start: 'start_date', end: 'end_date' },
 ): DayRange {
+  if (input.end_date !== undefined) assertDayInBounds(input.end_date, names.end, now);
+  if (input.start_date !== undefined) assertDayInBounds(input.start_date, names.start, now);
   const endDay = input.end_date ?? localDay(now);
-  const startDay = input.start_date ?? addDays(endDay, -6);
+  const defaultStart = addDays(endDay, -6);
+  const startDay = input.start_date ?? (defaultStart < EARLIEST_DAY ? EARLIEST_DAY : defaultStart);
   if (startDay > endDay) {
-    throw new WearablesError('VALIDATION_ERROR', `start_date ${startDay} is after end_date ${endDay}`, {
-      hint: 'Pass a start_date on or before end_date.',
+    throw new WearablesError('VALIDATION_ERROR', `${names.start} ${startDay} is after ${names.end} ${endDay}`, {
+      hint: `Pass a ${names.start} on or before ${names.end}.`,
     });
   }
   const range = { startDay, endDay };

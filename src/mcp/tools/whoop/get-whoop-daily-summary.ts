@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { mergeNotes, readMeta } from '../shared/cached-read.js';
 import { localDay } from '../../../core/dates.js';
-import { addDays } from '../shared/dates.js';
+import { addDays, assertDayInBounds } from '../shared/dates.js';
+import { dayInput } from '../shared/inputs.js';
 import { readMetaShape } from '../shared/schemas.js';
 import { buildWhoopDailySummary } from './daily-summary.js';
 import { cycleRowSchema, recoveryRowSchema, sleepRowSchema, workoutRowSchema } from './rows.js';
@@ -18,7 +19,7 @@ export const getWhoopDailySummary = defineTool({
   provider: 'whoop',
   annotations: WHOOP_READ_HINTS,
   input: z.object({
-    date: z.iso.date().optional().describe('Local day YYYY-MM-DD. Default: yesterday (the last complete day).'),
+    date: dayInput().optional().describe('Local day YYYY-MM-DD. Default: yesterday (the last complete day).'),
     fresh: z.boolean().optional().describe('Bypass the cache: fetch the day from WHOOP now and store it.'),
   }),
   output: z.object({
@@ -33,6 +34,7 @@ export const getWhoopDailySummary = defineTool({
   }),
   async handle(input, context) {
     const date = input.date ?? addDays(localDay(context.app.now()), -1);
+    assertDayInBounds(date, 'date', context.app.now());
     const range = { startDay: date, endDay: date };
     const fresh = input.fresh ?? false;
     const read = (resource: string) => readWhoopDays(context, resource, range, fresh);

@@ -15,7 +15,7 @@ export const cycleIdInput = z
   .describe('WHOOP cycle id (an integer, see list_whoop_cycles).');
 
 /** A WHOOP sleep or workout id: a UUID. */
-export const uuidInput = (what: string) => z.uuid().describe(`WHOOP ${what} id (a UUID, see list_whoop_${what}s).`);
+export const uuidInput = (what: string) => z.uuid().max(36).describe(`WHOOP ${what} id (a UUID, see list_whoop_${what}s).`);
 
 const freshInput = z.boolean().optional().describe('Fetch the record from WHOOP now instead of the cache.');
 

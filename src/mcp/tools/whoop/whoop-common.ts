@@ -10,6 +10,7 @@ import type { ToolContext } from '../define-tool.js';
 import { syncWindow, type SyncNote } from '../shared/cached-read.js';
 import { localDay } from '../../../core/dates.js';
 import { addDays, MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../shared/dates.js';
+import { MAX_INSTANT_LENGTH } from '../shared/inputs.js';
 
 /** WHOOP resource names as the provider declares them (the store's `resource` column). */
 export const WHOOP = {
@@ -47,6 +48,7 @@ const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 const boundary = (what: string) =>
   z
     .string()
+    .max(MAX_INSTANT_LENGTH)
     .regex(DAY_OR_INSTANT, 'use YYYY-MM-DD or an ISO-8601 date-time')
     .optional()
     .describe(what);
@@ -69,7 +71,7 @@ export interface ListWindow {
 function parse(value: string, label: string): { day: string; ms: number | null } {
   if (value.length === 10) return { day: value, ms: null };
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new WearablesError('VALIDATION_ERROR', `${label} "${value}" is not a valid date-time.`, { hint: 'Use YYYY-MM-DD or e.g. 2025-06-01T00:00:00Z.' });
+  if (Number.isNaN(ms)) throw new WearablesError('VALIDATION_ERROR', `${label} "${value.slice(0, MAX_INSTANT_LENGTH)}" is not a valid date-time.`, { hint: 'Use YYYY-MM-DD or e.g. 2025-06-01T00:00:00Z.' });
   return { day: localDay(new Date(ms)), ms };
 }
 
@@ -78,7 +80,7 @@ export function resolveListWindow(input: { start?: string | undefined; end?: str
   const start = input.start ? parse(input.start, 'start') : null;
   const end = input.end ? parse(input.end, 'end') : null;
   // An instant end is exclusive: a record of that local day may still have started before it.
-  const range = resolveDayRange({ start_date: start?.day, end_date: end?.day }, now, MAX_RANGE_DAYS);
+  const range = resolveDayRange({ start_date: start?.day, end_date: end?.day }, now, MAX_RANGE_DAYS, { start: 'start', end: 'end' });
   return { range, startMs: start?.ms ?? null, endMs: end?.ms ?? null };
 }
 
