@@ -11,7 +11,7 @@ import type { CanonicalDay } from '../../../analysis/daily-view.js';
 import { addDays } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
-import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, metricList, rangeOf, readDays } from './insights-common.js';
+import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, METRIC_INPUT_TEXT, metricList, rangeOf, readDays } from './insights-common.js';
 
 const MAX_DAYS = 31;
 /** Up to this many days every metric and every device is shown by default. */
@@ -50,7 +50,7 @@ export const getDailySummary = defineTool({
   description:
     'One row per local day joining every connected device (Oura, WHOOP, Withings) as a table: sleep, HRV, resting HR, readiness/recovery, activity, strain, workouts, weight, blood pressure, temperature, SpO2. ' +
     'A cell is the headline value from sources[metric] (precedence: sleep/heart Oura > WHOOP > Withings, activity Oura > Withings > WHOOP, body Withings first), or [value, source, ...] when another device supplied it or all_devices is on (headline first, then every other device). ' +
-    `Default: the latest day with data. Up to ${MAX_DAYS} days; ranges over ${ALL_METRICS_UP_TO_DAYS} days show key metrics and headline values unless metrics / all_devices is given. Metric names accept common names (hrv, rhr, sleep, steps, weight ...). Reads the local cache only.`,
+    `Default: the latest day with data. Up to ${MAX_DAYS} days; ranges over ${ALL_METRICS_UP_TO_DAYS} days show key metrics and headline values unless metrics / all_devices is given. Reads the local cache only.`,
   toolset: 'insights',
   requiresAnyProvider: true,
   annotations: INSIGHTS_HINTS,
@@ -60,7 +60,7 @@ export const getDailySummary = defineTool({
   input: z.object({
     start_date: dayInput().optional().describe('First local day (YYYY-MM-DD). Default: end_date.'),
     end_date: dayInput().optional().describe('Last local day (YYYY-MM-DD). Default: the latest day with a night recorded (up to today).'),
-    metrics: metricList.optional().describe('Only these metrics (canonical or common names).'),
+    metrics: metricList.optional().describe(`Only these metrics. ${METRIC_INPUT_TEXT}`),
     all_devices: z.boolean().optional().describe(`Every device's value in each cell (default: only up to ${ALL_METRICS_UP_TO_DAYS} days).`),
   }),
   output: z.object({
