@@ -19,8 +19,8 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 /** Days the store holds for `resource` in the 30-day window. */
-async function storedDays(resource: string): Promise<string[]> {
-  const records = await s.app.store.queryRecords({ provider: 'oura', resource, startDay: WINDOW.start_date, endDay: WINDOW.end_date });
+async function storedDays(resource: string, provider: 'oura' | 'withings' = 'oura'): Promise<string[]> {
+  const records = await s.app.store.queryRecords({ provider, resource, startDay: WINDOW.start_date, endDay: WINDOW.end_date });
   return [...new Set(records.map((record) => record.day ?? ''))].sort();
 }
 
@@ -30,7 +30,7 @@ describe('30-day answers hold every day in under 4 KB', () => {
     ['get_oura_readiness_score', ['daily_readiness']],
     ['get_oura_activity_summary', ['daily_activity']],
   ] as const)('%s', async (name, resources) => {
-    const expected = [...new Set((await Promise.all(resources.map(storedDays))).flat())].sort();
+    const expected = [...new Set((await Promise.all(resources.map((resource) => storedDays(resource)))).flat())].sort();
     expect(expected.length).toBeGreaterThanOrEqual(25);
     const answer = await s.call(name, WINDOW);
     expect(answer.isError).toBe(false);
@@ -40,6 +40,21 @@ describe('30-day answers hold every day in under 4 KB', () => {
     expect(rows.map((row) => row.day)).toEqual(expected);
     expect(rows.every((row) => row.source === 'oura')).toBe(true);
     expect(JSON.stringify(answer.data)).not.toMatch(/"id"|_id"/);
+  });
+
+  it.each([
+    ['get_withings_activity', 'activity'],
+    ['get_withings_sleep_summary', 'sleep_summary'],
+  ] as const)('%s (Withings, same table shape)', async (name, resource) => {
+    const records = await s.app.store.queryRecords({ provider: 'withings', resource, startDay: WINDOW.start_date, endDay: WINDOW.end_date });
+    expect(records.length).toBeGreaterThanOrEqual(20);
+    const answer = await s.call(name, WINDOW);
+    expect(answer.data.truncated).toBeUndefined();
+    expect(answer.bytes).toBeLessThan(BUDGET);
+    const rows = tableRows(answer.data);
+    expect(rows.map((row) => row.day)).toEqual(records.map((record) => record.day));
+    expect(rows.every((row) => row.source === 'withings')).toBe(true);
+    expect(await storedDays(resource, 'withings')).toEqual([...new Set(rows.map((row) => row.day))]);
   });
 
   it('get_daily_summary: every day of the window, each headline value traceable to its source', async () => {
