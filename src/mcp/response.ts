@@ -58,6 +58,10 @@ function tableNext(payload: Record<string, unknown>, field: string, items: unkno
   if (field !== 'rows' || !Array.isArray(columns) || columns[0] !== 'day' || typeof window?.end_date !== 'string') return undefined;
   const last = (items[count - 1] as unknown[] | undefined)?.[0];
   const first = (items[count] as unknown[] | undefined)?.[0];
+  // Only an oldest-first table continues with a later start_date (newest-first lists page otherwise).
+  const firstDay = (items[0] as unknown[] | undefined)?.[0];
+  const lastDay = (items[items.length - 1] as unknown[] | undefined)?.[0];
+  if (typeof firstDay !== 'string' || typeof lastDay !== 'string' || firstDay > lastDay) return undefined;
   const start = typeof last === 'string' ? nextDay(last) : typeof first === 'string' ? first : undefined;
   if (!start) return undefined;
   const next_arguments = { start_date: start, end_date: window.end_date };

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 
-/** One value of a row: a number, a short string (day, clock time, id) or null. */
-export type Cell = string | number | null;
+/** One value of a row: a number, a short string (day, clock time, id), a flag or null. */
+export type Cell = string | number | boolean | null;
 
 /** A column: its name, its unit (when it has one) and how to read it from an item. */
 export interface Column<Item> {
@@ -35,11 +35,11 @@ export function buildDayTable<Item>(items: readonly Item[], columns: readonly Co
 }
 
 /** Output schema of the table fields; `columns` says what the tool's columns are. */
-export function dayTableShape(columns: string) {
+export function dayTableShape(columns: string, order = 'oldest first') {
   return {
     columns: z.array(z.string()).describe(`Column names, in row order: ${columns}`),
     units: z.record(z.string(), z.string()).describe('Unit of each column that has one.'),
-    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))).describe('One row per day, oldest first; values in column order.'),
+    rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).describe(`One row per day or record, ${order}; values in column order.`),
   };
 }
 
