@@ -52,7 +52,7 @@ export function defineOuraDailyTool(spec: OuraDailySpec): ToolDefinition {
   }) as unknown as ToolDefinition;
 }
 
-/** A numeric column read from the first of `keys` a record has. */
+/** A numeric column named `name` (with `unit`), read from a record by `read`. */
 export function numberColumn(name: string, unit: string | undefined, read: (record: StoredRecord) => number | null): Column<StoredRecord> {
   return { name, ...(unit ? { unit } : {}), value: read };
 }
