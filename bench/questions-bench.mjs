@@ -118,7 +118,9 @@ async function windowAnswers(client) {
     const rows = result.structuredContent?.rows?.length ?? 0;
     const cut = Boolean(result.structuredContent?.truncated);
     if (bytes > BUDGET || cut || result.isError) over++;
-    console.log(`${String(bytes).padStart(5)} B  ${tool.padEnd(26)} ${String(rows).padStart(2)} days in the answer${cut ? '  [truncated]' : ''}  (${Math.round(bytes / Math.max(rows, 1))} B/day)`);
+    // The whole CallToolResult carries the answer twice (text content + structuredContent).
+    const whole = Buffer.byteLength(JSON.stringify(result), 'utf8');
+    console.log(`${String(bytes).padStart(5)} B  ${tool.padEnd(26)} ${String(rows).padStart(2)} days in the answer${cut ? '  [truncated]' : ''}  (${Math.round(bytes / Math.max(rows, 1))} B/day; whole result ${whole} B)`);
     if (tool === 'get_oura_sleep_summary') {
       const meta = Object.fromEntries(['window', 'cached_at', 'synced', 'warnings'].map((key) => [key, result.structuredContent?.[key]]));
       const old = await oldSleepShape(meta, window.start_date, window.end_date);
