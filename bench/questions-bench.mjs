@@ -1,6 +1,8 @@
 // Ten typical questions through the insights tools, answered by a real MCP client in memory on a
 // demo dataset (Oura + WHOOP + Withings synced from the simulator's synthetic person). Prints
-// the bytes of each answer against the 4 KB budget. Run after `npm run build`.
+// the bytes of each answer against the 4 KB budget; then "sleep, last 30 days" (and readiness,
+// activity, daily summary) as nights-in-answer / bytes, against the old one-object-per-night shape
+// rebuilt from the same stored rows and cut by the old 6 KB budget in this run. Run after `npm run build`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { SOURCE_MAPPINGS } from '../dist/analysis/mappings/index.js';
 import { createAppContext } from '../dist/app/create-app-context.js';
 import { loadConfig } from '../dist/config/config.js';
 import { silentLogger } from '../dist/logging/logger.js';
+import { fitToBudget } from '../dist/mcp/response.js';
 import { createMcpServer } from '../dist/mcp/server.js';
 import { startSimulator } from '../dist/simulator/index.js';
 import { addDays } from '../dist/sync/dates.js';
@@ -64,6 +67,7 @@ try {
     if (bytes > BUDGET || result.isError) over++;
     console.log(`${String(bytes).padStart(5)} B ${String(Math.round((bytes / BUDGET) * 100)).padStart(3)}%  ${tool.padEnd(20)} sources ${sources.size}  ${question}${flags ? `  [${flags}]` : ''}`);
   }
+  over += await windowAnswers(client);
   await client.close();
   await server.close();
   process.exitCode = over ? 1 : 0;
@@ -71,4 +75,58 @@ try {
   await app.close();
   await sim.close();
   rmSync(home, { recursive: true, force: true });
+}
+
+/**
+ * The pre-issue-12 answer of get_oura_sleep_summary for the same window: one object per night with
+ * both document ids, full ISO bed times and every key repeated, cut by the old 6,000-byte budget.
+ */
+async function oldSleepShape(meta, startDay, endDay) {
+  const query = (resource) => app.store.queryRecords({ provider: 'oura', resource, startDay, endDay, order: 'asc' });
+  const scores = new Map((await query('daily_sleep')).map((record) => [record.day, record]));
+  const periods = new Map();
+  for (const record of await query('sleep')) {
+    const rank = (item) => (item.data.type === 'long_sleep' ? 1e9 : 0) + (item.data.total_sleep_seconds ?? 0);
+    if (!periods.has(record.day) || rank(record) > rank(periods.get(record.day))) periods.set(record.day, record);
+  }
+  const days = [...new Set([...scores.keys(), ...periods.keys()])].sort();
+  const nights = days.map((day) => {
+    const score = scores.get(day);
+    const period = periods.get(day)?.data ?? {};
+    const record = periods.get(day);
+    return {
+      day, source: 'oura', daily_sleep_id: score?.id ?? null, sleep_period_id: record?.id ?? null, score: score?.data.score ?? null,
+      bedtime_start: record?.start ?? null, bedtime_end: record?.end ?? null, total_sleep_seconds: period.total_sleep_seconds ?? null,
+      time_in_bed_seconds: period.time_in_bed_seconds ?? null, deep_sleep_seconds: period.deep_sleep_seconds ?? null, rem_sleep_seconds: period.rem_sleep_seconds ?? null,
+      light_sleep_seconds: period.light_sleep_seconds ?? null, awake_seconds: period.awake_seconds ?? null, efficiency: period.efficiency_pct ?? period.efficiency ?? null,
+      resting_heart_rate_bpm: period.lowest_heart_rate_bpm ?? null, average_hrv_ms: period.average_hrv_ms ?? null,
+    };
+  });
+  const answer = fitToBudget({ ...meta, nights }, { budgetBytes: 6_000 });
+  return { nights: answer.nights.length, total: nights.length, bytes: Buffer.byteLength(JSON.stringify(answer), 'utf8') };
+}
+
+/** 30-day windows of the per-day tools: rows in the answer against the stored days, and bytes. */
+async function windowAnswers(client) {
+  const window = { start_date: addDays(today, -29), end_date: today };
+  console.log(`\n30-day windows (${window.start_date}..${window.end_date}), compact tables, budget ${BUDGET} bytes:`);
+  let over = 0;
+  for (const tool of ['get_oura_sleep_summary', 'get_oura_readiness_score', 'get_oura_activity_summary', 'get_daily_summary']) {
+    const result = await client.callTool({ name: tool, arguments: window });
+    const text = result.content?.[0]?.text ?? '';
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const rows = result.structuredContent?.rows?.length ?? 0;
+    const cut = Boolean(result.structuredContent?.truncated);
+    if (bytes > BUDGET || cut || result.isError) over++;
+    // The whole CallToolResult carries the answer twice (text content + structuredContent).
+    const whole = Buffer.byteLength(JSON.stringify(result), 'utf8');
+    console.log(`${String(bytes).padStart(5)} B  ${tool.padEnd(26)} ${String(rows).padStart(2)} days in the answer${cut ? '  [truncated]' : ''}  (${Math.round(bytes / Math.max(rows, 1))} B/day; whole result ${whole} B)`);
+    if (tool === 'get_oura_sleep_summary') {
+      const meta = Object.fromEntries(['window', 'cached_at', 'synced', 'warnings'].map((key) => [key, result.structuredContent?.[key]]));
+      const old = await oldSleepShape(meta, window.start_date, window.end_date);
+      console.log(`       sleep, last 30 days: ${rows} of ${old.total} nights in ${bytes} B now; old shape ${old.nights} of ${old.total} nights in ${old.bytes} B` +
+        ` -> ${(rows / Math.max(old.nights, 1)).toFixed(2)}x the nights, ${((bytes / Math.max(rows, 1)) / (old.bytes / Math.max(old.nights, 1))).toFixed(2)}x the bytes per night`);
+    }
+  }
+  return over;
 }

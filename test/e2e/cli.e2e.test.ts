@@ -110,7 +110,8 @@ describe('wearables-mcp CLI end to end', () => {
       expect(result.isError).toBeFalsy();
       const text = JSON.stringify(result.structuredContent);
       transcripts.push(text);
-      const rows = (result.structuredContent as { nights?: Array<{ day: string; source: string }> }).nights ?? [];
+      const table = result.structuredContent as { columns?: string[]; rows?: unknown[][]; source?: string };
+      const rows = (table.rows ?? []).map((row) => ({ day: row[(table.columns ?? []).indexOf('day')] as string, source: table.source }));
       expect(rows.length).toBeGreaterThan(3);
       for (const row of rows) {
         expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);

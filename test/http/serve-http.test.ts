@@ -29,7 +29,7 @@ describe('serve --http', () => {
     expect(tools).toContain('get_oura_sleep_summary');
     const result = await client.callTool({ name: 'get_oura_sleep_summary', arguments: { start_date: '2024-06-06', end_date: '2024-06-08' } });
     expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-    expect((result.structuredContent as { nights: unknown[] }).nights.length).toBeGreaterThan(0);
+    expect((result.structuredContent as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
     await client.close();
   });
 

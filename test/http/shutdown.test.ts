@@ -19,7 +19,7 @@ describe('graceful shutdown', () => {
       await harness.server.close();
       const result = await call;
       expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-      expect((result.structuredContent as { days: unknown[] }).days.length).toBeGreaterThan(0);
+      expect((result.structuredContent as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
       await scheduled;
       const runs = await harness.test.app.store.listSyncRuns({ provider: 'oura', limit: 10 });
       const incremental = runs.find((run) => run.mode === 'incremental');

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 import { connectClient, createTestApp, TEST_NOW, TEST_TOKEN, type Connected, type TestApp } from './support/harness.js';
+import { tableRows } from './support/table.js';
 
 describe('end to end against the simulator', () => {
   let simulator: StartedSimulator;
@@ -32,16 +33,17 @@ describe('end to end against the simulator', () => {
     const args = { start_date: '2024-06-06', end_date: '2024-06-12' };
     const first = await connected.client.callTool({ name: 'get_oura_sleep_summary', arguments: args });
     expect(first.isError, JSON.stringify(first.content)).toBeFalsy();
-    const structured = first.structuredContent as { nights: Array<{ day: string; score: number | null; source: string }>; synced: { fetched_now: string[] } };
-    expect(structured.nights.length).toBeGreaterThanOrEqual(4);
-    expect(structured.nights.every((night) => night.source === 'oura' && night.day >= '2024-06-06' && night.day <= '2024-06-12')).toBe(true);
-    expect(structured.nights.some((night) => typeof night.score === 'number')).toBe(true);
+    const structured = first.structuredContent as { synced: { fetched_now: string[] } };
+    const nights = tableRows(structured) as Array<{ day: string; score: number | null; source: string }>;
+    expect(nights.length).toBeGreaterThanOrEqual(4);
+    expect(nights.every((night) => night.source === 'oura' && night.day >= '2024-06-06' && night.day <= '2024-06-12')).toBe(true);
+    expect(nights.some((night) => typeof night.score === 'number')).toBe(true);
     expect(structured.synced.fetched_now.length).toBeGreaterThan(0);
 
     // The same closed window again: nothing to fetch.
     const second = await connected.client.callTool({ name: 'get_oura_sleep_summary', arguments: args });
     expect((second.structuredContent as { synced: { fetched_now: string[] } }).synced.fetched_now).toEqual([]);
-    expect((second.structuredContent as { nights: unknown[] }).nights).toEqual(structured.nights);
+    expect(tableRows(second.structuredContent)).toEqual(nights);
   });
 
   it('heart rate from the simulator stays within budget and sync reports progress', async () => {

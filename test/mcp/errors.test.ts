@@ -98,8 +98,8 @@ describe('errors at the MCP boundary', () => {
     const { client, close } = await connectClient(test.app);
     const result = await client.callTool({ name: 'get_oura_readiness_score', arguments: { fresh: true } });
     expect(result.isError).toBeFalsy();
-    const structured = result.structuredContent as { days: unknown[]; warnings: string[] };
-    expect(structured.days.length).toBe(6);
+    const structured = result.structuredContent as { rows: unknown[]; warnings: string[] };
+    expect(structured.rows.length).toBe(6);
     expect(structured.warnings.join(' ')).toMatch(/RATE_LIMITED.*may be incomplete/);
     await close();
   });

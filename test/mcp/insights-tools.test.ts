@@ -7,6 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/sync/dates.js';
 import { startSimulatedApp, type SimulatedApp } from '../analysis/support/simulated-app.js';
 import { connectClient, createTestApp, TEST_TOKEN } from './support/harness.js';
+import { tableRows } from './support/table.js';
+
+/** A get_daily_summary row as `{ day, metrics: { metric: cell } }`. */
+function summaryRows(data: Record<string, unknown>): Array<{ day: string; metrics: Record<string, Array<number | string>> }> {
+  return tableRows(data).map(({ day, ...metrics }) => ({ day: day as string, metrics: Object.fromEntries(Object.entries(metrics).filter(([, cell]) => cell !== null)) as Record<string, Array<number | string>> }));
+}
 
 const BUDGET = 4_000;
 const INSIGHT_TOOLS = ['get_daily_summary', 'get_trends', 'compare_periods', 'get_health_insights'];
@@ -50,7 +56,7 @@ describe('insights tools', () => {
   it('keeps both devices’ values of the same night (Oura and WHOOP), headline by precedence', async () => {
     const day = '2024-06-05';
     const { data } = await s.call('get_daily_summary', { start_date: day, end_date: day, metrics: ['total_sleep_seconds', 'average_hrv_ms', 'recovery_score', 'weight_kg'] });
-    const [row] = data.days as Array<{ day: string; metrics: Record<string, Array<number | string>> }>;
+    const [row] = summaryRows(data);
     const night = async (provider: 'oura' | 'whoop', resource: string) =>
       (await s.app.store.queryRecords({ provider, resource, startDay: day, endDay: day })).filter((record) => Number(record.data.total_sleep_seconds) >= 3 * 3600 && record.data.nap !== true);
     const [oura] = await night('oura', 'sleep');
@@ -67,14 +73,14 @@ describe('insights tools', () => {
     expect(guests.length).toBeGreaterThan(0);
     for (const guest of guests) {
       const { data } = await s.call('get_daily_summary', { start_date: guest.day ?? '', end_date: guest.day ?? '', metrics: ['weight_kg'] });
-      const weight = (data.days as Array<{ metrics: Record<string, Array<number | string>> }>)[0]?.metrics.weight_kg?.[0];
+      const weight = summaryRows(data)[0]?.metrics.weight_kg?.[0];
       expect(weight).not.toBe(guest.data.weight_kg);
     }
   });
 
   it('get_daily_summary shows the latest recorded night by default, each value with its source, as stored', async () => {
     const { data } = await s.call('get_daily_summary');
-    const [row] = data.days as Array<{ day: string; metrics: Record<string, Array<number | string>> }>;
+    const [row] = summaryRows(data);
     const cell = row?.metrics.total_sleep_seconds ?? [];
     expect(cell.length).toBeGreaterThanOrEqual(2);
     const providers = cell.filter((item): item is string => typeof item === 'string');

@@ -5,11 +5,13 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/
 import { connectClient, createTestApp, TEST_TOKEN, type Connected, type TestApp } from './support/harness.js';
 import { seedOura } from './support/seed.js';
 import { startStubOura, type StubOura } from './support/stub-oura.js';
+import { tableRows } from './support/table.js';
 
 const TODAY = '2024-06-15';
 
-/** Rows of every list in a structured answer. */
+/** Rows of every list in a structured answer (a per-day table read as one object per row). */
 function rowsOf(structured: Record<string, unknown>): Array<Record<string, unknown>> {
+  if (Array.isArray(structured.columns)) return tableRows(structured);
   return Object.entries(structured)
     .filter(([key, value]) => Array.isArray(value) && !['warnings', 'metrics'].includes(key))
     .flatMap(([, value]) => value as Array<Record<string, unknown>>)
@@ -74,13 +76,16 @@ describe('Oura tools', () => {
   it('sleep summary: one night per day in the default last-7-days window, numbers traceable to the day', async () => {
     const { structured } = await call(connected.client, 'get_oura_sleep_summary', {});
     expect(structured.window).toEqual({ start_date: '2024-06-09', end_date: '2024-06-15' });
-    const nights = structured.nights as Array<Record<string, unknown>>;
+    const nights = tableRows(structured);
     expect(nights.map((night) => night.day)).toEqual(['2024-06-09', '2024-06-10', '2024-06-11', '2024-06-12', '2024-06-13', '2024-06-14']);
     // Day index 13 (2024-06-14): score 70 + 13, main period is the long sleep, not the nap.
-    expect(nights.at(-1)).toMatchObject({ score: 83, sleep_period_id: 'sl-2024-06-14', average_hrv_ms: 53, total_sleep_seconds: 25_780 });
+    expect(nights.at(-1)).toMatchObject({ score: 83, average_hrv_ms: 53, total_sleep_seconds: 25_780 });
+    expect(nights.at(-1)).not.toHaveProperty('sleep_period_id');
     expect(typeof structured.cached_at).toBe('string');
+    const withIds = await call(connected.client, 'get_oura_sleep_summary', { include_ids: true });
+    expect(tableRows(withIds.structured).at(-1)).toMatchObject({ score: 83, sleep_period_id: 'sl-2024-06-14', daily_sleep_id: expect.any(String) });
     const withoutHrv = await call(connected.client, 'get_oura_sleep_summary', { include_hrv: false });
-    expect((withoutHrv.structured.nights as Array<Record<string, unknown>>)[0]).not.toHaveProperty('average_hrv_ms');
+    expect(tableRows(withoutHrv.structured)[0]).not.toHaveProperty('average_hrv_ms');
   });
 
   it('personal info leaves out the user id and email', async () => {

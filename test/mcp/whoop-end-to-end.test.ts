@@ -11,6 +11,7 @@ import { startSimulator, type StartedSimulator } from '../../src/simulator/index
 import { addDays } from '../../src/sync/dates.js';
 import { createWhoopTestApp, type WhoopTestApp } from '../providers/whoop/support/mcp-app.js';
 import { connectClient, type Connected } from './support/harness.js';
+import { tableRows } from './support/table.js';
 
 const NOW = new Date('2025-06-15T18:00:00Z');
 const TODAY = '2025-06-15';
@@ -73,10 +74,14 @@ describe('WHOOP end to end against the simulator', () => {
 
   it('list tools answer the window newest first with flat rows; get tools read single records from the cache', async () => {
     const cycles = await call('list_whoop_cycles', { start: addDays(TODAY, -6), end: TODAY });
-    const rows = cycles.cycles as Array<{ id: string; day: string; end: string | null }>;
+    const withIds = await call('list_whoop_cycles', { start: addDays(TODAY, -6), end: TODAY, include_ids: true });
+    expect(tableRows(cycles).map((row) => row.day)).toEqual(tableRows(withIds).map((row) => row.day));
+    expect(tableRows(cycles)[0]).not.toHaveProperty('id');
+    const rows = tableRows(withIds) as Array<{ id: string; day: string; end: string | null }>;
     expect(rows.map((row) => row.day)).toEqual(Array.from({ length: 7 }, (_, index) => addDays(TODAY, -index)));
     expect(rows[0]?.end).toBeNull();
-    const sleeps = (await call('list_whoop_sleeps', { start: addDays(TODAY, -6), limit: 3 })) as { total: number; sleeps: Array<{ id: string; light_sleep_seconds: number }> };
+    const sleepList = await call('list_whoop_sleeps', { start: addDays(TODAY, -6), limit: 3, include_ids: true });
+    const sleeps = { total: sleepList.total as number, sleeps: tableRows(sleepList) as Array<{ id: string; light_sleep_seconds: number }> };
     expect(sleeps.sleeps).toHaveLength(3);
     expect(sleeps.total).toBeGreaterThanOrEqual(7);
     const workouts = (await call('list_whoop_workouts', { start: addDays(TODAY, -14) })) as { workouts: Array<{ id: string; zone_durations_seconds: Record<string, number> }> };

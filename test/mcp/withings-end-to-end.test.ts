@@ -14,6 +14,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 import { obtainGrant } from '../contract/contract-helpers.js';
 import { connectClient, TEST_NOW, type Connected } from './support/harness.js';
+import { tableRows } from './support/table.js';
 
 type Structured<T> = { structuredContent: T; isError?: boolean; content: Array<{ text: string }> };
 
@@ -67,17 +68,18 @@ describe('Withings end to end against the simulator', () => {
     }
 
     const args = { start_date: '2024-06-06', end_date: '2024-06-12' };
-    const first = await call<{ nights: Array<Record<string, unknown>>; synced: { fetched_now: string[] } }>('get_withings_sleep_summary', args);
+    const first = await call<{ synced: { fetched_now: string[] } }>('get_withings_sleep_summary', { ...args, include_ids: true });
+    const nights = tableRows(first.structuredContent);
     const truth = simulator.control.withings.documents('sleep_summary').filter((doc) => String(doc.date) >= '2024-06-06' && String(doc.date) <= '2024-06-12');
-    expect(first.structuredContent.nights.map((night) => night.id)).toEqual(truth.map((doc) => String(doc.id)));
-    const night = first.structuredContent.nights[0]!;
+    expect(nights.map((night) => night.id)).toEqual(truth.map((doc) => String(doc.id)));
+    const night = nights[0]!;
     const data = truth[0]!.data as Record<string, number>;
     expect(night).toMatchObject({ source: 'withings', total_sleep_seconds: data.total_sleep_time, deep_sleep_seconds: data.deepsleepduration, sleep_score: data.sleep_score, snoring_seconds: data.snoring, apnea_hypopnea_index: data.apnea_hypopnea_index });
     expect(first.structuredContent.synced.fetched_now.length).toBeGreaterThan(0);
 
-    const second = await call<{ synced: { fetched_now: string[] }; nights: unknown[] }>('get_withings_sleep_summary', args);
+    const second = await call<{ synced: { fetched_now: string[] } }>('get_withings_sleep_summary', { ...args, include_ids: true });
     expect(second.structuredContent.synced.fetched_now).toEqual([]);
-    expect(second.structuredContent.nights).toEqual(first.structuredContent.nights);
+    expect(tableRows(second.structuredContent)).toEqual(nights);
   });
 
   it('measures come back decoded with units, goals and attribution, matching the simulator', async () => {

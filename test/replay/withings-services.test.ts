@@ -75,7 +75,8 @@ describeShared('Withings services replay (recorded)', () => {
     expect(nights.filter((night) => night.day === '2020-02-26').map((night) => night.data.total_sleep_seconds)).toEqual([26700, 9300]); // 13200 + 4680 + 8820; nap 4920 + 3420 + 960
     const summary = await replay.tool('get_daily_summary', { start_date: '2020-02-19', end_date: '2020-02-19' });
     expect(summary.isError, summary.text).toBe(false);
-    expect((summary.structured.days as Array<{ metrics: Record<string, unknown[]> }>)[0]?.metrics.total_sleep_seconds).toEqual([26580, 'withings']);
+    const summaryTable = summary.structured as { columns: string[]; rows: unknown[][] };
+    expect(summaryTable.rows[0]?.[summaryTable.columns.indexOf('total_sleep_seconds')]).toEqual([26580, 'withings']);
   });
 
   it('user_getdevice_1/2: 2020 shape without hash ids (battery low); nullable session dates', async () => {

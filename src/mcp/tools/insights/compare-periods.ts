@@ -6,7 +6,7 @@ import { WearablesError } from '../../../core/errors.js';
 import { addDays, daysBetween } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
-import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, metricEnum, rangeOf, readDays, sourceInput } from './insights-common.js';
+import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, METRIC_INPUT_TEXT, metricInput, rangeOf, readDays, sourceInput } from './insights-common.js';
 
 /** Longest period A or B. */
 const MAX_DAYS = 366;
@@ -26,7 +26,13 @@ export const comparePeriodsTool = defineTool({
   truncationHint: 'Cut to fit: ask for fewer metrics.',
   keyParameters: ['metrics', 'a_start', 'a_end', 'b_start', 'b_end'],
   input: z.object({
-    metrics: z.array(metricEnum).min(1).max(15).optional().describe('Metrics to compare (default: sleep, HRV, resting HR, readiness, recovery, strain, steps, weight, BP).'),
+    metrics: z
+      .array(metricInput)
+      .min(1)
+      .max(15)
+      .transform((metrics) => [...new Set(metrics)])
+      .optional()
+      .describe(`Metrics to compare (default: sleep, HRV, resting HR, readiness, recovery, strain, steps, weight, BP). ${METRIC_INPUT_TEXT}`),
     a_start: dayInput().optional().describe('Period A first day. Default: just before B, as long as B.'),
     a_end: dayInput().optional().describe('Period A last day.'),
     b_start: dayInput().optional().describe('Period B first day. Default: 6 days before b_end.'),

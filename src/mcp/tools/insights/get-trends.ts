@@ -6,7 +6,7 @@ import { daysBetween } from '../../../sync/dates.js';
 import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
-import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, metricEnum, rangeOf, readDays, sourceInput } from './insights-common.js';
+import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, METRIC_INPUT_TEXT, metricInput, rangeOf, readDays, sourceInput } from './insights-common.js';
 
 /** Longest range (ten years) and the most daily buckets one answer computes. */
 const MAX_DAYS = 3660;
@@ -34,7 +34,7 @@ export const getTrends = defineTool({
   truncationHint: 'Cut to fit: use a coarser resolution (week or month) or a shorter range.',
   keyParameters: ['metric', 'start_date', 'end_date', 'resolution'],
   input: z.object({
-    metric: metricEnum.describe('Canonical metric, e.g. average_hrv_ms, resting_heart_rate_bpm, total_sleep_seconds, steps, weight_kg.'),
+    metric: metricInput.describe(METRIC_INPUT_TEXT),
     start_date: dayInput().optional().describe('First local day (YYYY-MM-DD). Default: 29 days before end_date.'),
     end_date: dayInput().optional().describe('Last local day (YYYY-MM-DD). Default: today.'),
     resolution: z.enum(['day', 'week', 'month']).optional(),

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
 import { PROVIDER_IDS, type LocalDay } from '../../../core/types.js';
 import { loadDailyView, type CanonicalDay } from '../../../analysis/daily-view.js';
+import { ALIAS_EXAMPLES, closestMetric, resolveMetricName } from '../../../analysis/metric-aliases.js';
 import { METRIC_NAMES } from '../../../analysis/metric-catalog.js';
 import { addDays, daysBetween } from '../../../sync/dates.js';
 import { EARLIEST_DAY } from '../../../core/bounds.js';
 import type { ToolContext, ToolHints } from '../define-tool.js';
 import { localDay } from '../../../core/dates.js';
 import { assertDayInBounds, type RangeFieldNames } from '../shared/dates.js';
+import { MAX_NAME_LENGTH } from '../shared/inputs.js';
 
 /** Every answer of this toolset stays under 4 KB. */
 export const INSIGHTS_BUDGET_BYTES = 4_000;
@@ -30,9 +32,31 @@ export const KEY_METRICS: readonly string[] = [
   'systolic_mmhg',
 ];
 
-export const metricEnum = z.enum(METRIC_NAMES as [string, ...string[]]);
-/** A list of metrics: each at most once is enough, so never longer than the catalog. */
-export const metricList = z.array(metricEnum).min(1).max(METRIC_NAMES.length);
+/**
+ * A metric argument: a canonical name or a common one (`hrv`, `rhr`, `sleep` ...), resolved to
+ * the canonical name; anything else is refused with the closest known metric.
+ */
+export const metricInput = z
+  .string()
+  .min(1)
+  .max(MAX_NAME_LENGTH)
+  .regex(/^[A-Za-z0-9_. -]+$/, 'use a metric name such as average_hrv_ms or hrv (letters, digits, _ . - and spaces)')
+  .transform((name, context) => {
+    const metric = resolveMetricName(name);
+    if (metric) return metric;
+    context.addIssue({ code: 'custom', message: `unknown metric "${name}"; did you mean ${closestMetric(name)}?` });
+    return z.NEVER;
+  });
+
+/** What a metric argument accepts, for descriptions. */
+export const METRIC_INPUT_TEXT = `Canonical metric (e.g. average_hrv_ms, resting_heart_rate_bpm, total_sleep_seconds, steps, weight_kg) or a common name (${ALIAS_EXAMPLES}).`;
+
+/** A list of metrics: each at most once is enough, so never longer than the catalog; duplicates after resolving are dropped. */
+export const metricList = z
+  .array(metricInput)
+  .min(1)
+  .max(METRIC_NAMES.length)
+  .transform((metrics) => [...new Set(metrics)]);
 export const sourceInput = z.enum(PROVIDER_IDS).optional().describe("Use only this provider's values (default: the headline value by precedence).");
 
 export interface DayRange {

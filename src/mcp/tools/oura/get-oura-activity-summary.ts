@@ -1,37 +1,27 @@
 /** `get_oura_activity_summary`: daily activity score, steps, calories and activity time. */
 import { numberField } from '../shared/fields.js';
-import { nullableNumber } from '../shared/schemas.js';
-import { defineOuraDailyTool } from './daily-tool.js';
+import { defineOuraDailyTool, numberColumn } from './daily-tool.js';
 import { OURA } from './oura-common.js';
+
+const field = (name: string, unit: string | undefined, ...keys: string[]) => numberColumn(name, unit, (record) => numberField(record, name, ...keys));
 
 export const getOuraActivitySummary = defineOuraDailyTool({
   name: 'get_oura_activity_summary',
   title: 'Oura daily activity',
   description:
-    'Daily Oura activity per local day: activity score, steps, active/total calories, walking-equivalent distance and time spent at high/medium/low activity or sedentary.',
+    'Daily Oura activity per local day as a table: activity score, steps, active/total calories, walking-equivalent distance and time spent at high/medium/low activity or sedentary. 30 days fit in one answer.',
   resource: OURA.dailyActivity,
-  fields: {
-    score: nullableNumber.describe('Activity score 0-100.'),
-    steps: nullableNumber,
-    active_calories: nullableNumber.describe('kcal'),
-    total_calories: nullableNumber.describe('kcal'),
-    equivalent_walking_distance_m: nullableNumber,
-    high_activity_seconds: nullableNumber,
-    medium_activity_seconds: nullableNumber,
-    low_activity_seconds: nullableNumber,
-    sedentary_seconds: nullableNumber,
-    inactivity_alerts: nullableNumber,
-  },
-  toFields: (record) => ({
-    score: numberField(record, 'score'),
-    steps: numberField(record, 'steps'),
-    active_calories: numberField(record, 'active_calories'),
-    total_calories: numberField(record, 'total_calories'),
-    equivalent_walking_distance_m: numberField(record, 'equivalent_walking_distance_m', 'equivalent_walking_distance'),
-    high_activity_seconds: numberField(record, 'high_activity_seconds', 'high_activity_time'),
-    medium_activity_seconds: numberField(record, 'medium_activity_seconds', 'medium_activity_time'),
-    low_activity_seconds: numberField(record, 'low_activity_seconds', 'low_activity_time'),
-    sedentary_seconds: numberField(record, 'sedentary_seconds', 'sedentary_time'),
-    inactivity_alerts: numberField(record, 'inactivity_alerts'),
-  }),
+  columnsText: 'score, steps, active_calories, total_calories, equivalent_walking_distance_m, high/medium/low_activity_seconds, sedentary_seconds, inactivity_alerts',
+  columns: [
+    field('score', 'score 0-100'),
+    field('steps', 'steps'),
+    field('active_calories', 'kcal'),
+    field('total_calories', 'kcal'),
+    field('equivalent_walking_distance_m', 'm', 'equivalent_walking_distance'),
+    field('high_activity_seconds', 's', 'high_activity_time'),
+    field('medium_activity_seconds', 's', 'medium_activity_time'),
+    field('low_activity_seconds', 's', 'low_activity_time'),
+    field('sedentary_seconds', 's', 'sedentary_time'),
+    field('inactivity_alerts', 'count'),
+  ],
 });

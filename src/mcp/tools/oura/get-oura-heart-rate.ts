@@ -2,18 +2,19 @@
  * `get_oura_heart_rate`: heart rate over a day range. By default aggregated into buckets
  * (min/avg/max/count) at a resolution chosen so the answer fits; `resolution: 'raw'` pages the
  * raw samples with limit/offset. Days and bucket boundaries are the person's (the latest offset
- * Oura reported for them), not the server's.
+ * Oura reported for them), not the server's. The span is local days or exact ISO-8601 instants
+ * (`start_datetime`/`end_datetime`, see heart-rate-span.ts).
  */
 import { z } from 'zod';
 import type { SampleBucket } from '../../../store/store.js';
 import { defineTool } from '../define-tool.js';
 import { declaredResource, syncWindow, readMeta } from '../shared/cached-read.js';
-import { addDays, resolveDayRange } from '../shared/dates.js';
 import { personZone } from '../shared/person-zone.js';
 import { zonedBuckets } from '../shared/zoned-buckets.js';
 import { readMetaShape } from '../shared/schemas.js';
 import { offsetInput } from '../shared/inputs.js';
-import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
+import { OURA, OURA_READ_HINTS } from './oura-common.js';
+import { heartRateSpanShape, resolveHeartRateSpan } from './heart-rate-span.js';
 
 const MINUTE = 60_000;
 /** Bucket sizes by name, finest first. */
@@ -52,14 +53,16 @@ export const getOuraHeartRate = defineTool({
   name: 'get_oura_heart_rate',
   title: 'Oura heart rate',
   description:
-    'Oura heart rate for a local day range. Default: min/avg/max buckets at a resolution picked to fit (e.g. 3h for 7 days); set resolution (5m..1d) to choose, or resolution "raw" for individual samples paged with limit/offset.',
+    'Oura heart rate for a local day range or an exact span (start_datetime/end_datetime, ISO-8601). Default: min/avg/max buckets at a resolution picked to fit (e.g. 3h for 7 days); set resolution (5m..1d) to choose, or resolution "raw" for individual samples paged with limit/offset.',
   toolset: 'oura',
   provider: 'oura',
   annotations: OURA_READ_HINTS,
   budgetBytes: BUDGET_BYTES,
   truncationHint: 'Use a coarser resolution or a narrower date range; in raw mode pass offset=next_offset.',
+  keyParameters: ['start_date', 'end_date', 'start_datetime', 'end_datetime', 'resolution', 'limit', 'offset'],
   input: z.object({
-    ...ouraRangeInput,
+    ...heartRateSpanShape,
+    fresh: z.boolean().optional().describe('Bypass the cache: fetch this window from Oura now and store it. Default false (cache-first).'),
     resolution: z
       .enum(['auto', 'raw', ...(Object.keys(RESOLUTIONS) as Resolution[])])
       .optional()
@@ -69,6 +72,7 @@ export const getOuraHeartRate = defineTool({
   }),
   output: z.object({
     ...readMetaShape,
+    span: z.object({ start: z.string(), end: z.string() }).optional().describe('The exact instants answered (start inclusive, end exclusive) when date-times were given.'),
     resolution: z.string(),
     summary: z
       .object({ min_bpm: z.number(), avg_bpm: z.number(), max_bpm: z.number(), count: z.number().int() })
@@ -81,17 +85,20 @@ export const getOuraHeartRate = defineTool({
     next_offset: z.number().int().nullable().optional(),
   }),
   async handle(input, context) {
-    const range = resolveDayRange(input, context.app.now(), 92);
+    const store = context.app.store;
+    const now = context.app.now();
+    const { range } = resolveHeartRateSpan(input, now, await personZone(store, context.app.providers, 'oura'), 92);
     const fresh = input.fresh ?? false;
     const note = await syncWindow(context, { provider: 'oura', resource: OURA.heartRate, range, fresh });
-    const spec = declaredResource(context, 'oura', OURA.heartRate);
-    const store = context.app.store;
+    // A first sync may teach the person's offset: days and buckets use the zone known after it.
     const zone = await personZone(store, context.app.providers, 'oura');
-    const query = { provider: 'oura' as const, series: spec?.series ?? 'heart_rate', start: zone.dayStartMs(range.startDay), end: zone.dayStartMs(addDays(range.endDay, 1)) };
+    const span = resolveHeartRateSpan(input, now, zone, 92);
+    const spec = declaredResource(context, 'oura', OURA.heartRate);
+    const query = { provider: 'oura' as const, series: spec?.series ?? 'heart_rate', start: span.startMs, end: span.endMs };
     const summary = summarize(await store.aggregateSamples({ ...query, bucketMs: RESOLUTIONS['1h'] * MINUTE }));
     // Samples carry no per-row store time: the newest finished sync run stands in for cached_at.
     const [lastRun] = await store.listSyncRuns({ provider: 'oura', limit: 1 });
-    const meta = readMeta(range, note, [], lastRun?.finishedAt ?? null);
+    const meta = { ...readMeta(range, note, [], lastRun?.finishedAt ?? null), ...(span.exact ? { span: { start: zone.iso(span.startMs), end: zone.iso(span.endMs) } } : {}) };
     if (input.resolution === 'raw') {
       const offset = input.offset ?? 0;
       const total = await store.countSamples(query);

@@ -1,26 +1,27 @@
 /** `get_oura_readiness_score`: daily readiness score, temperature deviation and contributors. */
-import { z } from 'zod';
+import type { StoredRecord } from '../../../store/store.js';
+import type { Column } from '../shared/day-table.js';
 import { numberField, numberMapField } from '../shared/fields.js';
-import { nullableNumber } from '../shared/schemas.js';
-import { defineOuraDailyTool } from './daily-tool.js';
+import { defineOuraDailyTool, numberColumn } from './daily-tool.js';
 import { OURA } from './oura-common.js';
+
+/** One column per contributor any record of the window has (`contributors.hrv_balance`, ...). */
+function contributorColumns(records: readonly StoredRecord[]): Column<StoredRecord>[] {
+  const names = [...new Set(records.flatMap((record) => Object.keys(numberMapField(record, 'contributors') ?? {})))].sort();
+  return names.map((name) => numberColumn(`contributors.${name}`, 'score 0-100', (record) => numberMapField(record, 'contributors')?.[name] ?? null));
+}
 
 export const getOuraReadinessScore = defineOuraDailyTool({
   name: 'get_oura_readiness_score',
   title: 'Oura readiness',
   description:
-    'Daily Oura readiness score (0-100) per local day with temperature deviation and contributor scores (HRV balance, resting heart rate, recovery ...).',
+    'Daily Oura readiness score (0-100) per local day as a table, with temperature deviation and contributor scores (HRV balance, resting heart rate, recovery ...). 30 days fit in one answer.',
   resource: OURA.dailyReadiness,
-  fields: {
-    score: nullableNumber.describe('Readiness score 0-100.'),
-    temperature_deviation_c: nullableNumber.describe('Body temperature deviation from baseline, °C.'),
-    temperature_trend_deviation_c: nullableNumber,
-    contributors: z.record(z.string(), z.number()).nullable().describe('Contributor scores 0-100.'),
-  },
-  toFields: (record) => ({
-    score: numberField(record, 'score'),
-    temperature_deviation_c: numberField(record, 'temperature_deviation_c', 'temperature_deviation'),
-    temperature_trend_deviation_c: numberField(record, 'temperature_trend_deviation_c', 'temperature_trend_deviation'),
-    contributors: numberMapField(record, 'contributors'),
-  }),
+  columnsText: 'score, temperature_deviation_c, temperature_trend_deviation_c, contributors.<name> (one per contributor)',
+  columns: [
+    numberColumn('score', 'score 0-100', (record) => numberField(record, 'score')),
+    numberColumn('temperature_deviation_c', '°C from baseline', (record) => numberField(record, 'temperature_deviation_c', 'temperature_deviation')),
+    numberColumn('temperature_trend_deviation_c', '°C', (record) => numberField(record, 'temperature_trend_deviation_c', 'temperature_trend_deviation')),
+  ],
+  extraColumns: contributorColumns,
 });

@@ -1,61 +1,70 @@
-/** `get_oura_sleep_summary`: one row per night: daily sleep score plus the main sleep period. */
+/**
+ * `get_oura_sleep_summary`: one row per night: daily sleep score plus the main sleep period, as a
+ * compact table (column names and units once), so a whole month fits in a few KB.
+ */
 import { z } from 'zod';
 import type { StoredRecord } from '../../../store/store.js';
 import { defineTool } from '../define-tool.js';
 import { mergeNotes, readDayRecords, readMeta } from '../shared/cached-read.js';
+import { buildDayTable, clockTime, dayTableShape, includeIdsInput, type Column } from '../shared/day-table.js';
 import { resolveDayRange } from '../shared/dates.js';
-import { numberField } from '../shared/fields.js';
-import { nullableNumber, readMetaShape } from '../shared/schemas.js';
+import { numberField, stringField } from '../shared/fields.js';
+import { readMetaShape } from '../shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
-import { mainPeriodByDay, sleepPeriodFields, sleepStagesShape } from './sleep-period.js';
+import { mainPeriodByDay, sleepPeriodFields } from './sleep-period.js';
 
-const rowSchema = z.object({
-  day: z.string().describe('Local day the night is assigned to (the wake-up day).'),
-  source: z.literal('oura'),
-  daily_sleep_id: z.string().nullable(),
-  sleep_period_id: z.string().nullable().describe('Id of the main sleep period (see get_oura_sleep_detailed).'),
-  score: nullableNumber.describe('Sleep score 0-100.'),
-  ...sleepStagesShape,
-  efficiency: nullableNumber,
-  resting_heart_rate_bpm: nullableNumber.describe('Lowest heart rate during the main sleep.'),
-  average_hrv_ms: nullableNumber.optional().describe('Average HRV of the main sleep (include_hrv).'),
-});
-
-function nightRow(day: string, score?: StoredRecord, period?: StoredRecord, includeHrv = true) {
-  const fields = period ? sleepPeriodFields(period) : undefined;
-  return {
-    day,
-    source: 'oura' as const,
-    daily_sleep_id: score?.id ?? null,
-    sleep_period_id: period?.id ?? null,
-    score: score ? numberField(score, 'score') : null,
-    bedtime_start: fields?.bedtime_start ?? null,
-    bedtime_end: fields?.bedtime_end ?? null,
-    total_sleep_seconds: fields?.total_sleep_seconds ?? null,
-    time_in_bed_seconds: fields?.time_in_bed_seconds ?? null,
-    deep_sleep_seconds: fields?.deep_sleep_seconds ?? null,
-    rem_sleep_seconds: fields?.rem_sleep_seconds ?? null,
-    light_sleep_seconds: fields?.light_sleep_seconds ?? null,
-    awake_seconds: fields?.awake_seconds ?? null,
-    efficiency: fields?.efficiency ?? null,
-    resting_heart_rate_bpm: fields?.lowest_heart_rate_bpm ?? null,
-    ...(includeHrv ? { average_hrv_ms: fields?.average_hrv_ms ?? null } : {}),
-  };
+interface Night {
+  day: string;
+  score?: StoredRecord;
+  period?: StoredRecord;
+  fields?: ReturnType<typeof sleepPeriodFields>;
 }
+
+type PeriodField = 'total_sleep_seconds' | 'time_in_bed_seconds' | 'deep_sleep_seconds' | 'rem_sleep_seconds' | 'light_sleep_seconds' | 'awake_seconds';
+const seconds = (name: PeriodField): Column<Night> => ({ name, unit: 's', value: (night) => night.fields?.[name] ?? null });
+/** The provider's own bed time (written with the person's offset), else the stored start. */
+const localClock = (night: Night, key: 'bedtime_start' | 'bedtime_end'): string | null =>
+  night.period ? clockTime(stringField(night.period, key) ?? night.fields?.[key] ?? null) : null;
+
+const COLUMNS: readonly Column<Night>[] = [
+  { name: 'day', value: (night) => night.day },
+  { name: 'score', unit: 'score 0-100', value: (night) => (night.score ? numberField(night.score, 'score') : null) },
+  seconds('total_sleep_seconds'),
+  seconds('deep_sleep_seconds'),
+  seconds('rem_sleep_seconds'),
+  seconds('light_sleep_seconds'),
+  seconds('awake_seconds'),
+  seconds('time_in_bed_seconds'),
+  { name: 'efficiency', unit: '%', value: (night) => night.fields?.efficiency ?? null },
+  { name: 'resting_heart_rate_bpm', unit: 'bpm', value: (night) => night.fields?.lowest_heart_rate_bpm ?? null },
+  { name: 'bedtime_start', unit: 'local HH:MM (evening before day when later than bedtime_end)', value: (night) => localClock(night, 'bedtime_start') },
+  { name: 'bedtime_end', unit: 'local HH:MM', value: (night) => localClock(night, 'bedtime_end') },
+];
+const HRV: Column<Night> = { name: 'average_hrv_ms', unit: 'ms', value: (night) => night.fields?.average_hrv_ms ?? null };
+const IDS: readonly Column<Night>[] = [
+  { name: 'daily_sleep_id', value: (night) => night.score?.id ?? null },
+  { name: 'sleep_period_id', value: (night) => night.period?.id ?? null },
+];
 
 export const getOuraSleepSummary = defineTool({
   name: 'get_oura_sleep_summary',
   title: 'Oura sleep summary',
   description:
-    'One row per night (local wake-up day): Oura sleep score plus the main sleep period: total/deep/REM/light/awake seconds, time in bed, efficiency, resting heart rate and average HRV.',
+    'One row per night (local wake-up day) as a table: Oura sleep score plus the main sleep period: total/deep/REM/light/awake seconds, time in bed, efficiency, resting heart rate, bed times and average HRV. 30 nights fit in one answer.',
   toolset: 'oura',
   provider: 'oura',
   annotations: OURA_READ_HINTS,
+  keyParameters: ['start_date', 'end_date', 'include_hrv', 'include_ids'],
   input: z.object({
     ...ouraRangeInput,
     include_hrv: z.boolean().optional().describe('Include the average HRV of each night (default true).'),
+    include_ids: includeIdsInput,
   }),
-  output: z.object({ ...readMetaShape, nights: z.array(rowSchema) }),
+  output: z.object({
+    ...readMetaShape,
+    source: z.literal('oura'),
+    ...dayTableShape('day, score, *_seconds (main period), efficiency, resting_heart_rate_bpm, bedtime_start, bedtime_end[, average_hrv_ms][, daily_sleep_id, sleep_period_id].'),
+  }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
@@ -64,8 +73,12 @@ export const getOuraSleepSummary = defineTool({
     const scoreByDay = new Map(scores.records.flatMap((record) => (record.day ? [[record.day, record] as const] : [])));
     const mainPeriods = mainPeriodByDay(periods.records);
     const days = [...new Set([...scoreByDay.keys(), ...mainPeriods.keys()])].sort();
-    const nights = days.map((day) => nightRow(day, scoreByDay.get(day), mainPeriods.get(day), input.include_hrv ?? true));
+    const nights = days.map((day): Night => {
+      const period = mainPeriods.get(day);
+      return { day, ...(scoreByDay.has(day) ? { score: scoreByDay.get(day) } : {}), ...(period ? { period, fields: sleepPeriodFields(period) } : {}) };
+    });
+    const columns = [...COLUMNS, ...(input.include_hrv ?? true ? [HRV] : []), ...(input.include_ids ? IDS : [])];
     const note = mergeNotes([scores.note, periods.note], fresh);
-    return { ...readMeta(range, note, [...scores.records, ...periods.records]), nights };
+    return { ...readMeta(range, note, [...scores.records, ...periods.records]), source: 'oura' as const, ...buildDayTable(nights, columns) };
   },
 });

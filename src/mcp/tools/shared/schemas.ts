@@ -8,6 +8,7 @@ export const truncatedSchema = z
     returned: z.number().int(),
     total: z.number().int(),
     next_offset: z.number().int().nullable(),
+    next_arguments: z.object({ start_date: z.string(), end_date: z.string() }).optional().describe('Per-day tables: the range that returns the rest.'),
     hint: z.string(),
   })
   .optional()

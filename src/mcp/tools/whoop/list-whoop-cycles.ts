@@ -12,4 +12,5 @@ export const listWhoopCycles = defineWhoopListTool({
   field: 'cycles',
   row: cycleRowSchema,
   toRow: cycleRow,
+  tabular: true,
 });

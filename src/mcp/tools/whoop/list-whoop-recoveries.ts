@@ -12,4 +12,5 @@ export const listWhoopRecoveries = defineWhoopListTool({
   field: 'recoveries',
   row: recoveryRowSchema,
   toRow: recoveryRow,
+  tabular: true,
 });

@@ -12,4 +12,5 @@ export const listWhoopSleeps = defineWhoopListTool({
   field: 'sleeps',
   row: sleepRowSchema,
   toRow: sleepRow,
+  tabular: true,
 });

@@ -1,55 +1,51 @@
-/** `get_withings_sleep_summary`: nightly sleep from Withings (score, stages, HR, breathing, snoring, apnea index). */
+/**
+ * `get_withings_sleep_summary`: nightly sleep from Withings (score, stages, HR, breathing, snoring,
+ * apnea index) as a compact table: one row per night (a nap is a night of its own), `day` first.
+ */
 import { z } from 'zod';
+import type { StoredRecord } from '../../../store/store.js';
 import { defineTool } from '../define-tool.js';
 import { readDayRecords, readMeta } from '../shared/cached-read.js';
+import { buildDayTable, clockTime, dayTableShape, includeIdsInput, type Column } from '../shared/day-table.js';
 import { dateRangeShape, resolveDayRange } from '../shared/dates.js';
-import { nullableNumber, readMetaShape } from '../shared/schemas.js';
-import { WITHINGS, WITHINGS_READ_HINTS, num, rowBase, rowBaseShape } from './withings-common.js';
+import { readMetaShape } from '../shared/schemas.js';
+import { WITHINGS, WITHINGS_READ_HINTS, num } from './withings-common.js';
 
-const nightSchema = z.object({
-  ...rowBaseShape,
-  start: z.string().nullable(),
-  end: z.string().nullable(),
-  sleep_score: nullableNumber,
-  total_sleep_seconds: nullableNumber,
-  time_in_bed_seconds: nullableNumber,
-  deep_sleep_seconds: nullableNumber,
-  light_sleep_seconds: nullableNumber,
-  rem_sleep_seconds: nullableNumber,
-  awake_seconds: nullableNumber,
-  efficiency_pct: nullableNumber,
-  latency_seconds: nullableNumber,
-  wakeup_count: nullableNumber,
-  average_heart_rate_bpm: nullableNumber,
-  lowest_heart_rate_bpm: nullableNumber,
-  respiratory_rate: nullableNumber.describe('Breaths per minute (average).'),
-  snoring_seconds: nullableNumber,
-  snoring_episodes: nullableNumber,
-  apnea_hypopnea_index: nullableNumber.describe('Events per hour (medical AHI where the device supports it).'),
-  withings_index: nullableNumber.describe('Breathing events per hour (Sleep Rx).'),
-  breathing_disturbances_intensity: nullableNumber,
-});
+const FIELDS: ReadonlyArray<[string, string]> = [
+  ['sleep_score', 'score 0-100'], ['total_sleep_seconds', 's'], ['time_in_bed_seconds', 's'], ['deep_sleep_seconds', 's'],
+  ['light_sleep_seconds', 's'], ['rem_sleep_seconds', 's'], ['awake_seconds', 's'], ['efficiency_pct', '%'], ['latency_seconds', 's'],
+  ['wakeup_count', 'count'], ['average_heart_rate_bpm', 'bpm'], ['lowest_heart_rate_bpm', 'bpm'], ['respiratory_rate', 'breaths/min'],
+  ['snoring_seconds', 's'], ['snoring_episodes', 'count'], ['apnea_hypopnea_index', 'events/h'], ['withings_index', 'breathing events/h'],
+  ['breathing_disturbances_intensity', 'index'],
+];
+
+const COLUMNS: readonly Column<StoredRecord>[] = [
+  { name: 'day', value: (record) => record.day ?? '' },
+  { name: 'start', unit: 'local HH:MM (evening before day when later than end)', value: (record) => clockTime(record.start) },
+  { name: 'end', unit: 'local HH:MM', value: (record) => clockTime(record.end) },
+  ...FIELDS.map(([name, unit]): Column<StoredRecord> => ({ name, unit, value: (record) => num(record, name) })),
+];
+const ID: Column<StoredRecord> = { name: 'id', value: (record) => record.id };
 
 export const getWithingsSleepSummary = defineTool({
   name: 'get_withings_sleep_summary',
   title: 'Withings sleep summary',
   description:
-    'Withings sleep per night in a local day range (the day the night ends): sleep score, total/deep/light/REM/awake seconds, efficiency, latency, heart rate, breathing rate, snoring and the apnea-hypopnea index.',
+    'Withings sleep per night in a local day range (the day the night ends) as a table: sleep score, total/deep/light/REM/awake seconds, efficiency, latency, heart rate, breathing rate, snoring and the apnea-hypopnea index.',
   toolset: 'withings',
   provider: 'withings',
   annotations: WITHINGS_READ_HINTS,
-  input: z.object(dateRangeShape),
-  output: z.object({ ...readMetaShape, nights: z.array(nightSchema) }),
+  keyParameters: ['start_date', 'end_date', 'include_ids'],
+  input: z.object({ ...dateRangeShape, include_ids: includeIdsInput }),
+  output: z.object({
+    ...readMetaShape,
+    source: z.literal('withings'),
+    ...dayTableShape(`day, start, end, ${FIELDS.map(([name]) => name).join(', ')}[, id].`),
+  }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.sleepSummary, range, fresh: input.fresh ?? false });
-    const keys = Object.keys(nightSchema.shape).filter((key) => !['day', 'source', 'id', 'start', 'end'].includes(key));
-    const nights = records.map((record) => ({
-      ...rowBase(record),
-      start: record.start,
-      end: record.end,
-      ...Object.fromEntries(keys.map((key) => [key, num(record, key)])),
-    })) as Array<z.infer<typeof nightSchema>>;
-    return { ...readMeta(range, note, records), nights };
+    const columns = [...COLUMNS, ...(input.include_ids ? [ID] : [])];
+    return { ...readMeta(range, note, records), source: 'withings' as const, ...buildDayTable(records, columns) };
   },
 });
