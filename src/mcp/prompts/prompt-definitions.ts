@@ -16,7 +16,7 @@ export interface PromptDefinition {
 const EVIDENCE_RULES =
   'Rules: cite every claim with its day (YYYY-MM-DD) and the number the tools returned, with its source device. ' +
   'Never state a number the tools did not return. If a tool answers status "too_little_data" or a correlation has strength "too_few_pairs", say so plainly instead of guessing. ' +
-  'Mention the data gaps the tools report. Where two devices disagree (get_daily_summary shows the other device's value beside the headline; all_devices: true lists every device), say which one the headline uses.';
+  'Mention the data gaps the tools report. Where two devices disagree (get_daily_summary shows the other device value beside the headline; all_devices: true lists every device), say which one the headline uses.';
 
 export const PROMPTS: readonly PromptDefinition[] = [
   {
