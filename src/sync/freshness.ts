@@ -1,0 +1,78 @@
+/**
+ * Freshness of a cache-first read: which parts of a window were never completely synced (closed
+ * days: must be fetched), whether its still-open part was checked recently enough (within the
+ * freshness window: nothing to fetch), and what a fetch would ask for.
+ */
+import type { TimeWindow } from '../core/types.js';
+import type { Provider, ResourceSpec } from '../providers/provider.js';
+import type { OpenCheck } from '../store/store.js';
+import type { EngineDeps } from './engine-deps.js';
+import { openBound, openPart, runBounds } from './plan-windows.js';
+import { normalizeWindow } from './validate.js';
+
+/** Default freshness window: how long a check of the open days answers repeated reads. */
+export const DEFAULT_FRESHNESS_MS = 5 * 60_000;
+
+export interface WindowState {
+  /** Parts before the open bound never completely synced: a read must wait for them. */
+  closed: TimeWindow[];
+  /** The still-open part of the window (never covered), or null when the window is all closed. */
+  open: TimeWindow | null;
+  /** The newest recorded check covering the open part, if any. */
+  check: OpenCheck | undefined;
+  /** The open part needs no fetch: checked within the freshness window. */
+  openFresh: boolean;
+  /** What a fetch asks for now: the closed gaps and, unless fresh, the open part (merged when adjacent). */
+  toFetch: TimeWindow[];
+}
+
+/** The freshness state of `window` of a windowed resource; null when nothing of it can exist yet. */
+export async function windowState(deps: EngineDeps, provider: Provider, spec: ResourceSpec, window: TimeWindow): Promise<WindowState | null> {
+  if (spec.windowing === 'none') return null;
+  const now = deps.now();
+  const bounds = runBounds(now);
+  const normalized = normalizeWindow(window, spec.windowing, bounds);
+  if (!normalized) return null;
+  const bound = openBound(spec.windowing, bounds, spec.lateDataHours);
+  const closedEnd = (part: TimeWindow): string => (spec.windowing === 'day' ? (part.end < bound ? part.end : bound) : isoMin(part.end, bound));
+  const closed = (await deps.store.missingWindows(provider.id, spec.name, normalized))
+    .map((part) => ({ start: part.start, end: closedEnd(part) }))
+    .filter((part) => part.start < part.end && before(part.start, bound, spec.windowing === 'day'));
+  const open = openPart(normalized, spec.windowing, bounds, spec.lateDataHours);
+  const check = open ? coveringCheck(await deps.store.listChecks(provider.id, spec.name), open) : undefined;
+  const openFresh = open === null || (check !== undefined && now.getTime() - Date.parse(check.checkedAt) < deps.freshnessMs);
+  const toFetch = [...closed];
+  if (open && !openFresh) {
+    const last = toFetch[toFetch.length - 1];
+    if (last && sameBound(last.end, open.start)) toFetch[toFetch.length - 1] = { start: last.start, end: open.end };
+    else toFetch.push(open);
+  }
+  return { closed, open, check, openFresh, toFetch };
+}
+
+/**
+ * The newest check whose window holds `open`. A datetime check reaching its own start instant
+ * holds everything up to any later now (what arrived since is what freshness tolerates).
+ */
+function coveringCheck(checks: readonly OpenCheck[], open: TimeWindow): OpenCheck | undefined {
+  const day = open.start.length === 10;
+  return checks.find((check) => {
+    if (day) return check.start.length === 10 && check.start <= open.start && check.end >= open.end;
+    if (check.start.length === 10) return false;
+    const startOk = Date.parse(check.start) <= Date.parse(open.start);
+    const endMs = Date.parse(check.end);
+    return startOk && (endMs >= Date.parse(open.end) || endMs >= Date.parse(check.checkedAt));
+  });
+}
+
+function isoMin(a: string, b: string): string {
+  return Date.parse(a) <= Date.parse(b) ? new Date(Date.parse(a)).toISOString() : new Date(Date.parse(b)).toISOString();
+}
+
+function before(value: string, bound: string, day: boolean): boolean {
+  return day ? value < bound : Date.parse(value) < Date.parse(bound);
+}
+
+function sameBound(a: string, b: string): boolean {
+  return a.length === 10 ? a === b : Date.parse(a) === Date.parse(b);
+}
