@@ -8,6 +8,7 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { OpenCheck } from '../store/store.js';
 import type { EngineDeps } from './engine-deps.js';
 import { openBound, openPart, runBounds } from './plan-windows.js';
+import { isoInstant, minString } from './dates.js';
 import { normalizeWindow } from './validate.js';
 
 /** Default freshness window: how long a check of the open days answers repeated reads. */
@@ -16,13 +17,13 @@ export const DEFAULT_FRESHNESS_MS = 5 * 60_000;
 export interface WindowState {
   /** Parts before the open bound never completely synced: a read must wait for them. */
   closed: TimeWindow[];
-  /** The still-open part of the window (never covered), or null when the window is all closed. */
+  /** The never-covered part of the window's open days, or null when it has none. */
   open: TimeWindow | null;
   /** The newest recorded check covering the open part, if any. */
   check: OpenCheck | undefined;
   /** The open part needs no fetch: checked within the freshness window. */
   openFresh: boolean;
-  /** What a fetch asks for now: the closed gaps and, unless fresh, the open part (merged when adjacent). */
+  /** What a fetch asks for now: the closed gaps, or every gap when the open part is stale. */
   toFetch: TimeWindow[];
 }
 
@@ -34,19 +35,22 @@ export async function windowState(deps: EngineDeps, provider: Provider, spec: Re
   const normalized = normalizeWindow(window, spec.windowing, bounds);
   if (!normalized) return null;
   const bound = openBound(spec.windowing, bounds, spec.lateDataHours);
-  const closedEnd = (part: TimeWindow): string => (spec.windowing === 'day' ? (part.end < bound ? part.end : bound) : isoMin(part.end, bound));
-  const closed = (await deps.store.missingWindows(provider.id, spec.name, normalized))
-    .map((part) => ({ start: part.start, end: closedEnd(part) }))
-    .filter((part) => part.start < part.end && before(part.start, bound, spec.windowing === 'day'));
-  const open = openPart(normalized, spec.windowing, bounds, spec.lateDataHours);
+  const gaps = await deps.store.missingWindows(provider.id, spec.name, normalized);
+  const closed: TimeWindow[] = [];
+  const openGaps: TimeWindow[] = [];
+  for (const gap of gaps) {
+    const before = spec.windowing === 'day' ? { start: gap.start, end: minString(gap.end, bound) } : clipInstants(gap, null, bound);
+    const after = openPart(gap, spec.windowing, bounds, spec.lateDataHours);
+    if (before && lessThan(before.start, before.end)) closed.push(before);
+    if (after) openGaps.push(after);
+  }
+  // Coverage is the authority: only the never-covered part of the open days needs checking.
+  const first = openGaps[0];
+  const last = openGaps[openGaps.length - 1];
+  const open = first && last ? { start: first.start, end: last.end } : null;
   const check = open ? coveringCheck(await deps.store.listChecks(provider.id, spec.name), open) : undefined;
   const openFresh = open === null || (check !== undefined && now.getTime() - Date.parse(check.checkedAt) < deps.freshnessMs);
-  const toFetch = [...closed];
-  if (open && !openFresh) {
-    const last = toFetch[toFetch.length - 1];
-    if (last && sameBound(last.end, open.start)) toFetch[toFetch.length - 1] = { start: last.start, end: open.end };
-    else toFetch.push(open);
-  }
+  const toFetch = openFresh ? closed : gaps;
   return { closed, open, check, openFresh, toFetch };
 }
 
@@ -65,14 +69,12 @@ function coveringCheck(checks: readonly OpenCheck[], open: TimeWindow): OpenChec
   });
 }
 
-function isoMin(a: string, b: string): string {
-  return Date.parse(a) <= Date.parse(b) ? new Date(Date.parse(a)).toISOString() : new Date(Date.parse(b)).toISOString();
+function clipInstants(window: TimeWindow, start: string | null, end: string): TimeWindow | null {
+  const startMs = Math.max(Date.parse(window.start), start === null ? -Infinity : Date.parse(start));
+  const endMs = Math.min(Date.parse(window.end), Date.parse(end));
+  return startMs < endMs ? { start: isoInstant(startMs), end: isoInstant(endMs) } : null;
 }
 
-function before(value: string, bound: string, day: boolean): boolean {
-  return day ? value < bound : Date.parse(value) < Date.parse(bound);
-}
-
-function sameBound(a: string, b: string): boolean {
-  return a.length === 10 ? a === b : Date.parse(a) === Date.parse(b);
+function lessThan(a: string, b: string): boolean {
+  return a.length === 10 ? a < b : Date.parse(a) < Date.parse(b);
 }
