@@ -182,3 +182,14 @@ describe('freshness of cached reads', () => {
     expect(forced.synced.fetched_now).toHaveLength(2);
   });
 });
+
+describe('freshness setting', () => {
+  it('WEARABLES_MCP_FRESHNESS_MINUTES sets the window (default 5); a bad value is a CONFIG_ERROR naming it', () => {
+    const home = join(tmpdir(), 'wearables-fresh-config-unused');
+    const flags = { logFile: null, logLevel: 'silent', home };
+    expect(loadConfig({ env: {}, flags }).freshnessMinutes).toBe(5);
+    expect(loadConfig({ env: { WEARABLES_MCP_FRESHNESS_MINUTES: '0' }, flags }).freshnessMinutes).toBe(0);
+    expect(() => loadConfig({ env: { WEARABLES_MCP_FRESHNESS_MINUTES: 'soon' }, flags })).toThrow(/freshnessMinutes/);
+    expect(() => loadConfig({ env: { WEARABLES_MCP_FRESHNESS_MINUTES: '-1' }, flags })).toThrow(expect.objectContaining({ code: 'CONFIG_ERROR' }));
+  });
+});
