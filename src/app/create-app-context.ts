@@ -56,6 +56,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     http,
     isConnected: (provider) => tokens.isConnected(provider),
     historyDays: config.historyDays,
+    freshnessMs: config.freshnessMinutes * 60_000,
     logger,
     now,
     crossProcessLock: createSyncFileLock(config.home, { logger }),
@@ -73,6 +74,8 @@ export async function createAppContext(config: Config, options: CreateAppContext
     async close() {
       if (closed) return;
       closed = true;
+      // Background re-checks write to the store: let them finish (they never throw).
+      await sync.idle();
       tokens.close();
       await store.close();
       logger.flush?.();

@@ -41,6 +41,8 @@ const configSchema = z.object({
   encryptionKeyFile: z.string().min(1).optional(),
   /** Days of history a first sync fetches. */
   historyDays: z.number().int().min(1).max(3650),
+  /** Minutes a check of the recent, still-changing days answers repeated reads without a provider request. */
+  freshnessMinutes: z.number().min(0).max(1440),
   /** Toolsets exposed (`all` or names like `oura`, `core`). */
   toolsets: z.array(z.string()).min(1),
   providers: z.object({ oura: providerSchema, whoop: providerSchema, withings: providerSchema }),
@@ -126,6 +128,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     encryptionKey: env.WEARABLES_MCP_ENCRYPTION_KEY || undefined,
     encryptionKeyFile: env.WEARABLES_MCP_ENCRYPTION_KEY_FILE || undefined,
     historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
+    freshnessMinutes: numberOrUndefined(env.WEARABLES_MCP_FRESHNESS_MINUTES) ?? fromFile.freshnessMinutes ?? 5,
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,
     exportRoots: exportRootsSetting(env, fromFile),

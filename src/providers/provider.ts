@@ -48,6 +48,11 @@ export interface ResourceSpec {
    * upserts: deletions and coverage are still proven by the windowed fetches.
    */
   modifiedSince?: boolean;
+  /**
+   * Hours this resource's data may arrive (or be scored) after its day ended: the open part that
+   * reads re-check once per freshness window starts this much earlier. Default 0 (the open day).
+   */
+  lateDataHours?: number;
 }
 
 /** What a provider can do, read by sync, tools and docs. */

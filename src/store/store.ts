@@ -106,6 +106,14 @@ export interface SyncRun {
   error: string | null;
 }
 
+/** One recorded complete fetch of a resource's still-open window (see `Store.markChecked`). */
+export interface OpenCheck {
+  start: string;
+  end: string;
+  /** When the run that fetched it started (ISO-8601 UTC): data arriving later is not in it. */
+  checkedAt: string;
+}
+
 export interface StoreStats {
   path: string | null;
   sizeBytes: number;
@@ -147,8 +155,16 @@ export interface Store {
   markCovered(provider: ProviderId, resource: string, window: TimeWindow, syncedAt: string): Promise<void>;
   /** The parts of `window` never completely synced (merged, ascending). */
   missingWindows(provider: ProviderId, resource: string, window: TimeWindow): Promise<TimeWindow[]>;
-  /** Removes coverage (used when forcing a re-sync of a window). */
+  /** Removes coverage and open-window checks (used when forcing a re-sync of a window). */
   clearCoverage(provider: ProviderId, resource?: string): Promise<void>;
+  /**
+   * Records that `window` of a resource (part of its still-open recent window, which is never
+   * marked covered) was fetched completely by a run that started at `checkedAt`. Shared by every
+   * process on the cache, so a repeated read within the freshness window fetches nothing.
+   */
+  markChecked(provider: ProviderId, resource: string, window: TimeWindow, checkedAt: string): Promise<void>;
+  /** The recorded open-window checks of a resource, newest first. */
+  listChecks(provider: ProviderId, resource: string): Promise<OpenCheck[]>;
 
   /** Per-resource sync cursor (opaque string chosen by the sync engine; here: last synced end). */
   getCursor(provider: ProviderId, resource: string): Promise<string | null>;

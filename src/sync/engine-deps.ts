@@ -4,6 +4,7 @@ import type { AuthorizedHttp } from '../core/http.js';
 import type { Logger } from '../logging/logger.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store, SyncRun } from '../store/store.js';
+import type { FetchBatcher } from './fetch-batch.js';
 import type { CrossProcessLock, ProviderLock } from './provider-lock.js';
 import type { ProviderRunInput } from './provider-run.js';
 import type { RequestPacer } from './pacer.js';
@@ -21,10 +22,19 @@ export interface SyncServiceOptions {
   now?: () => Date;
   /** Serialises a provider's runs across processes too (default: within this process only). */
   crossProcessLock?: CrossProcessLock;
+  /**
+   * How long a check of a resource's open (recent, still changing) days answers repeated reads
+   * without asking the provider again (default 5 minutes).
+   */
+  freshnessMs?: number;
 }
 
 export interface EngineDeps extends Required<Omit<SyncServiceOptions, 'crossProcessLock'>> {
   lock: ProviderLock;
+  /** Cache-first fetches of one provider share one lock acquisition, resources side by side. */
+  batcher: FetchBatcher;
+  /** Background re-checks in flight, by provider/resource/open window (a second one joins). */
+  background: Map<string, Promise<void>>;
   /** One backfill pacer per provider, shared by every full run of this service. */
   pacer: (provider: Provider) => RequestPacer | null;
 }

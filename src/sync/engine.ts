@@ -5,6 +5,8 @@
 import type { SyncService } from './sync-service.js';
 import type { EngineDeps, SyncServiceOptions } from './engine-deps.js';
 import { createRequestPacer, type RequestPacer } from './pacer.js';
+import { createFetchBatcher } from './fetch-batch.js';
+import { DEFAULT_FRESHNESS_MS } from './freshness.js';
 import { createProviderLock } from './provider-lock.js';
 import { runSync } from './run-sync.js';
 import { ensureCovered, refreshWindow } from './targeted.js';
@@ -17,10 +19,14 @@ export type { SyncServiceOptions };
  */
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const pacers = new Map<string, RequestPacer>();
+  const lock = createProviderLock(options.crossProcessLock);
   const deps: EngineDeps = {
     ...options,
     now: options.now ?? (() => new Date()),
-    lock: createProviderLock(options.crossProcessLock),
+    freshnessMs: options.freshnessMs ?? DEFAULT_FRESHNESS_MS,
+    lock,
+    batcher: createFetchBatcher(lock),
+    background: new Map(),
     pacer: (provider) => {
       const budget = provider.history?.budget;
       if (!budget) return null;
@@ -33,5 +39,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     sync: (syncOptions) => runSync(deps, syncOptions),
     ensureCovered: (provider, resource, window, options) => ensureCovered(deps, provider, resource, window, options),
     refreshWindow: (provider, resource, window, options) => refreshWindow(deps, provider, resource, window, options),
+    idle: async () => {
+      while (deps.background.size > 0) await Promise.all([...deps.background.values()]);
+    },
   };
 }

@@ -18,8 +18,8 @@ export interface RunBounds {
   endDay: LocalDay;
   /**
    * First day that may still be in progress somewhere (UTC today − 1, today in UTC−12).
-   * Coverage stops here: an open day is never "complete", so `ensureCovered` always re-fetches it
-   * and last night's late sleep is picked up when the app is opened.
+   * Coverage stops here (see `openBound`): an open day is never "complete", so reads re-check it
+   * once per freshness window and last night's late sleep is picked up when the app is opened.
    */
   openDay: LocalDay;
   /** `now` in the canonical instant format (end of datetime windows). */
@@ -96,10 +96,39 @@ export function chunkWindow(window: TimeWindow, windowing: Exclude<ResourceWindo
   return chunks;
 }
 
+/**
+ * Where a resource's open part starts: `openDay` (`openInstant`), or earlier by `lateDataHours`
+ * for a resource whose data arrives late (scored or uploaded hours after the night). Nothing from
+ * here on is ever marked covered; reads re-check it at most once per freshness window.
+ */
+export function openBound(windowing: Exclude<ResourceWindowing, 'none'>, bounds: RunBounds, lateDataHours = 0): string {
+  const lateMs = Math.max(0, lateDataHours) * 3_600_000;
+  if (windowing === 'day') return addDays(bounds.openDay, -Math.ceil(lateMs / DAY_MS));
+  return isoInstant(parseInstant(bounds.openInstant, 'open instant') - lateMs);
+}
+
+/** The part of `window` at or after the open bound (see `openBound`), or null when it has none. */
+export function openPart(window: TimeWindow, windowing: Exclude<ResourceWindowing, 'none'>, bounds: RunBounds, lateDataHours = 0): TimeWindow | null {
+  const bound = openBound(windowing, bounds, lateDataHours);
+  if (windowing === 'day') {
+    const start = window.start > bound ? window.start : bound;
+    return start < window.end ? { start, end: window.end } : null;
+  }
+  const startMs = Math.max(parseInstant(window.start, 'window start'), parseInstant(bound, 'open bound'));
+  const endMs = parseInstant(window.end, 'window end');
+  return startMs < endMs ? { start: isoInstant(startMs), end: isoInstant(endMs) } : null;
+}
+
 /** The part of a completely stored chunk that may be marked covered (closed days only). */
-export function coverableWindow(chunk: TimeWindow, windowing: Exclude<ResourceWindowing, 'none'>, bounds: RunBounds): TimeWindow | null {
-  const end = minString(chunk.end, windowing === 'day' ? bounds.openDay : bounds.openInstant);
-  return chunk.start < end ? { start: chunk.start, end } : null;
+export function coverableWindow(chunk: TimeWindow, windowing: Exclude<ResourceWindowing, 'none'>, bounds: RunBounds, lateDataHours = 0): TimeWindow | null {
+  const bound = openBound(windowing, bounds, lateDataHours);
+  if (windowing === 'day') {
+    const end = minString(chunk.end, bound);
+    return chunk.start < end ? { start: chunk.start, end } : null;
+  }
+  const endMs = Math.min(parseInstant(chunk.end, 'window end'), parseInstant(bound, 'open bound'));
+  const startMs = parseInstant(chunk.start, 'window start');
+  return startMs < endMs ? { start: isoInstant(startMs), end: isoInstant(endMs) } : null;
 }
 
 /**

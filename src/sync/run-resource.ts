@@ -7,7 +7,7 @@ import type { TimeWindow } from '../core/types.js';
 import type { SyncRun } from '../store/store.js';
 import { runChangesPass } from './changes-pass.js';
 import type { ResourceCounts } from './counts.js';
-import { advanceCursor, chunkWindow, coverableWindow, type RunBounds } from './plan-windows.js';
+import { advanceCursor, chunkWindow, coverableWindow, openPart, type RunBounds } from './plan-windows.js';
 import type { ResourcePlan } from './resource-plan.js';
 import { storeDocumentChunk, storeSeriesChunk, type ChunkContext } from './store-chunk.js';
 
@@ -45,7 +45,7 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
   for (const [index, chunk] of chunks.entries()) {
     if (spec.kind === 'series') await storeSeriesChunk(input, chunk, input.counts);
     else await storeDocumentChunk(input, chunk, input.counts);
-    const covered = coverableWindow(chunk, windowing, bounds);
+    const covered = coverableWindow(chunk, windowing, bounds, spec.lateDataHours);
     if (covered) await store.markCovered(provider.id, spec.name, covered, input.now().toISOString());
     const next = advanceCursor(cursor, chunk, input.allowFirstCursor);
     if (next !== null) {
@@ -54,6 +54,11 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
     }
     await input.plan?.onStored?.(chunk);
     input.onChunk?.(doneBefore + index + 1, doneBefore + chunks.length);
+  }
+  // Every window was stored to its end: its open part is now checked as of this run's start.
+  for (const window of input.windows) {
+    const open = openPart(window, windowing, bounds, spec.lateDataHours);
+    if (open) await store.markChecked(provider.id, spec.name, open, bounds.nowInstant);
   }
   await input.plan?.onComplete?.();
   if (input.mode === 'incremental' || input.mode === 'full') await runChangesPass(input, input.counts, input.now);

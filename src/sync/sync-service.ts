@@ -75,6 +75,13 @@ export interface EnsureCoveredResult {
   unfetched?: TimeWindow[];
   /** Why some part could not be fetched (never contains secrets). */
   error?: WearablesError;
+  /**
+   * When the window's still-open recent part was last fetched completely (ISO-8601 UTC): the
+   * answer is as fresh as this. Null when never, or when the window has no open part.
+   */
+  checkedAt?: string | null;
+  /** The open part was older than the freshness window: answered from the cache, re-checked in the background. */
+  backgroundRefresh?: boolean;
 }
 
 export interface SyncService {
@@ -82,10 +89,13 @@ export interface SyncService {
   sync(options?: SyncOptions): Promise<SyncReport>;
   /**
    * Makes sure `window` of a resource is in the cache: syncs only the parts never completely
-   * synced (targeted). Returns what was missing; throws only when nothing could be synced and the
+   * synced (targeted), and the still-open recent days at most once per freshness window: awaited
+   * when the cache has nothing for the window, else in the background (`backgroundRefresh`). Returns what was missing; throws only when nothing could be synced and the
    * cache has nothing to offer (callers decide whether stale data is fine).
    */
   ensureCovered(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<EnsureCoveredResult>;
   /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
   refreshWindow(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<void>;
+  /** Resolves once no background re-check is running (before closing the store; in tests). */
+  idle(): Promise<void>;
 }

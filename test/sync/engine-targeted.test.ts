@@ -43,20 +43,50 @@ describe('ensureCovered', () => {
     expect(h.oura.requests).toEqual([]);
   });
 
-  it('always re-fetches the still-open recent days, so last night arriving late is found', async () => {
+  it('re-checks the still-open recent days once the freshness window passed, so last night arriving late is found', async () => {
     h.oura.remove('daily_sleep', 'daily_sleep-2024-06-15');
     await h.sync.sync({ providers: ['oura'] });
     h.oura.put(doc('oura', 'daily_sleep', '2024-06-15', 77));
     h.clock.set('2024-06-15T19:00:00.000Z');
+    h.oura.requests.length = 0;
+    // The cache can answer (older days are there): answered now, the open days re-checked after.
     const result = await h.sync.ensureCovered('oura', 'daily_sleep', { start: '2024-06-10', end: '2024-06-16' });
-    expect(result.missing).toEqual([{ start: '2024-06-14', end: '2024-06-16' }]);
+    expect(result).toMatchObject({ missing: [], backgroundRefresh: true, checkedAt: '2024-06-15T10:00:00.000Z' });
+    await h.sync.idle();
+    expect(h.oura.requests.map((request) => request.window)).toEqual([{ start: '2024-06-14', end: '2024-06-16' }]);
     expect(await h.store.getRecord('oura', 'daily_sleep', 'daily_sleep-2024-06-15')).not.toBeNull();
+    const again = await h.sync.ensureCovered('oura', 'daily_sleep', { start: '2024-06-10', end: '2024-06-16' });
+    expect(again).toEqual({ missing: [], unfetched: [], checkedAt: '2024-06-15T19:00:00.000Z' });
+  });
+
+  it('starts one background re-check for concurrent stale reads of the same window, and a failing one is logged, not thrown', async () => {
+    await h.sync.sync({ providers: ['oura'] });
+    const window = { start: '2024-06-10', end: '2024-06-16' };
+    h.clock.set('2024-06-15T10:06:00.000Z');
+    h.oura.requests.length = 0;
+    const results = await Promise.all([1, 2, 3].map(() => h.sync.ensureCovered('oura', 'daily_sleep', window)));
+    for (const result of results) expect(result).toMatchObject({ missing: [], backgroundRefresh: true });
+    await h.sync.idle();
+    expect(h.oura.requests).toHaveLength(1);
+
+    h.clock.set('2024-06-15T10:12:00.000Z');
+    h.oura.fault = () => true;
+    h.oura.requests.length = 0;
+    expect(await h.sync.ensureCovered('oura', 'daily_sleep', window)).toMatchObject({ backgroundRefresh: true, checkedAt: '2024-06-15T10:06:00.000Z' });
+    await h.sync.idle();
+    expect(h.oura.requests.length).toBeGreaterThan(0);
+    expect(h.lines.some((line) => line.includes('background re-check failed'))).toBe(true);
+    // The check did not move: the next read tries again.
+    h.oura.fault = null;
+    expect(await h.sync.ensureCovered('oura', 'daily_sleep', window)).toMatchObject({ backgroundRefresh: true, checkedAt: '2024-06-15T10:06:00.000Z' });
+    await h.sync.idle();
+    expect((await h.sync.ensureCovered('oura', 'daily_sleep', window)).checkedAt).toBe('2024-06-15T10:12:00.000Z');
   });
 
   it('does nothing when the provider is not connected and says what is missing', async () => {
     h.connected.delete('oura');
     const result = await h.sync.ensureCovered('oura', 'daily_sleep', { start: '2024-05-15', end: '2024-05-20' });
-    expect(result).toEqual({ missing: [{ start: '2024-05-15', end: '2024-05-20' }], unfetched: [{ start: '2024-05-15', end: '2024-05-20' }] });
+    expect(result).toEqual({ missing: [{ start: '2024-05-15', end: '2024-05-20' }], unfetched: [{ start: '2024-05-15', end: '2024-05-20' }], checkedAt: null });
     expect(h.oura.requests).toEqual([]);
     expect(await h.store.listSyncRuns({ provider: 'oura' })).toEqual([]);
   });

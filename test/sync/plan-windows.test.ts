@@ -3,6 +3,8 @@ import {
   advanceCursor,
   chunkWindow,
   coverableWindow,
+  openBound,
+  openPart,
   planRange,
   reconcileWindow,
   runBounds,
@@ -100,5 +102,22 @@ describe('advanceCursor', () => {
   it('gives a first cursor only to regular runs', () => {
     expect(advanceCursor(null, { start: '2024-06-03', end: '2024-06-17' }, true)).toBe('2024-06-17');
     expect(advanceCursor(null, { start: '2024-06-03', end: '2024-06-17' }, false)).toBeNull();
+  });
+});
+
+describe('openBound / openPart', () => {
+  it('keeps the open days open, and a resource declaring late data open for longer', () => {
+    expect(openBound('day', bounds)).toBe('2024-06-14');
+    expect(openBound('day', bounds, 30)).toBe('2024-06-12');
+    expect(openBound('datetime', bounds, 6)).toBe('2024-06-13T18:00:00.000Z');
+    expect(openPart({ start: '2024-05-16', end: '2024-06-16' }, 'day', bounds)).toEqual({ start: '2024-06-14', end: '2024-06-16' });
+    expect(openPart({ start: '2024-06-15', end: '2024-06-16' }, 'day', bounds)).toEqual({ start: '2024-06-15', end: '2024-06-16' });
+    expect(openPart({ start: '2024-05-01', end: '2024-05-31' }, 'day', bounds)).toBeNull();
+    // A late-data resource's closed days are marked covered only once they are past its longer open part.
+    expect(coverableWindow({ start: '2024-06-01', end: '2024-06-17' }, 'day', bounds, 30)).toEqual({ start: '2024-06-01', end: '2024-06-12' });
+    expect(coverableWindow({ start: '2024-06-13T00:00:00.000Z', end: '2024-06-15T10:30:00.000Z' }, 'datetime', bounds, 6)).toEqual({
+      start: '2024-06-13T00:00:00.000Z',
+      end: '2024-06-13T18:00:00.000Z',
+    });
   });
 });

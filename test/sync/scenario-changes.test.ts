@@ -55,13 +55,22 @@ describe('late arrival of last night', () => {
     expect(await restSamples()).toBe(truthRest);
   });
 
-  it('ensureCovered on last night fetches it even though a sync already ran today', async () => {
+  it('ensureCovered picks last night up on the first check after the freshness window, though a sync already ran today', async () => {
     s = await startScenario({ historyDays: 30 });
     const held = s.sim.control.oura.heldNight() as string;
     await s.sync.sync();
     s.sim.control.oura.releaseLateSleep();
-    const result = await s.sync.ensureCovered('oura', 'sleep', { start: addDays(held, -3), end: addDays(held, 1) });
-    expect(result.missing).toEqual([{ start: addDays(TODAY, -1), end: addDays(held, 1) }]);
+    const window = { start: addDays(held, -3), end: addDays(held, 1) };
+    s.sim.control.clearRequests();
+    // Within the freshness window of the sync's check: no request, the night is not there yet.
+    expect(await s.sync.ensureCovered('oura', 'sleep', window)).toMatchObject({ missing: [], unfetched: [] });
+    expect(s.sim.control.requests()).toEqual([]);
+    expect(await sleepDays('sleep')).not.toContain(held);
+    s.sim.control.advanceClock(6 * 60_000);
+    const result = await s.sync.ensureCovered('oura', 'sleep', window);
+    expect(result).toMatchObject({ missing: [], backgroundRefresh: true });
+    await s.sync.idle();
+    expect(s.sim.control.requests().map((request) => request.path)).toEqual([expect.stringContaining('/usercollection/sleep')]);
     expect(await sleepDays('sleep')).toContain(held);
   });
 });

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import type { ProviderId } from '../../core/types.js';
 import type { StoreStats } from '../store.js';
 import { appliedVersion } from './migrate.js';
+import { clearChecks } from './open-checks.js';
 import type { SqliteContext } from './sqlite-context.js';
 
 /** File size (database + WAL), per-resource record counts/day ranges, per-series sample counts. */
@@ -62,6 +63,7 @@ export function purgeProvider(context: SqliteContext, provider: ProviderId): voi
         for (const table of ['series', 'records', 'events', 'coverage', 'cursors', 'sync_runs']) {
           context.statement(`DELETE FROM ${table} WHERE provider = ?`).run(provider);
         }
+        clearChecks(context, provider);
       })
       .immediate();
   } finally {

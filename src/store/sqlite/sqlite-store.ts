@@ -5,9 +5,10 @@
  */
 import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../core/types.js';
-import type { EventPage, EventQuery, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
+import type { EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
 import { clearCoverage, markCovered, missingWindows } from './coverage.js';
 import { listEvents } from './events.js';
+import { clearChecks, listChecks, markChecked } from './open-checks.js';
 import { probe, purgeProvider, stats } from './maintenance.js';
 import { appliedVersion, applyMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
@@ -84,7 +85,16 @@ export class SqliteStore implements Store {
     return this.run('coverage read', (context) => missingWindows(context, provider, resource, window));
   }
   clearCoverage(provider: ProviderId, resource?: string): Promise<void> {
-    return this.run('coverage reset', (context) => clearCoverage(context, provider, resource));
+    return this.run('coverage reset', (context) => {
+      clearCoverage(context, provider, resource);
+      clearChecks(context, provider, resource);
+    });
+  }
+  markChecked(provider: ProviderId, resource: string, window: TimeWindow, checkedAt: string): Promise<void> {
+    return this.run('freshness update', (context) => markChecked(context, provider, resource, window, checkedAt));
+  }
+  listChecks(provider: ProviderId, resource: string): Promise<OpenCheck[]> {
+    return this.run('freshness read', (context) => listChecks(context, provider, resource));
   }
 
   getCursor(provider: ProviderId, resource: string): Promise<string | null> {

@@ -68,8 +68,11 @@ export const getOuraSleepSummary = defineTool({
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
-    const scores = await readDayRecords(context, { provider: 'oura', resource: OURA.dailySleep, range, fresh });
-    const periods = await readDayRecords(context, { provider: 'oura', resource: OURA.sleep, range, fresh });
+    // Side by side: when both must be fetched, the sync batches them into one round trip.
+    const [scores, periods] = await Promise.all([
+      readDayRecords(context, { provider: 'oura', resource: OURA.dailySleep, range, fresh }),
+      readDayRecords(context, { provider: 'oura', resource: OURA.sleep, range, fresh }),
+    ]);
     const scoreByDay = new Map(scores.records.flatMap((record) => (record.day ? [[record.day, record] as const] : [])));
     const mainPeriods = mainPeriodByDay(periods.records);
     const days = [...new Set([...scoreByDay.keys(), ...mainPeriods.keys()])].sort();

@@ -20,6 +20,12 @@ export interface SyncNote {
   warnings: string[];
   fetchedNow: string[];
   fresh: boolean;
+  /** When the recent (still-open) days of the window were last fetched; null: never, or none in it. */
+  checkedAt?: string | null;
+  /** Seconds between `checkedAt` and this call. */
+  ageSeconds?: number | null;
+  /** Answered from the cache; the recent days are being re-checked after this answer. */
+  backgroundRefresh?: boolean;
 }
 
 /** The provider window of a day range, shaped by how the resource is listed. */
@@ -92,13 +98,15 @@ export async function syncWindow(
   }
   const window = providerWindow(spec, range, context.app.now());
   const waits = { onWait: (wait: SyncWait) => context.progress(nextProgress(context), undefined, wait.message) };
+  const nowMs = context.app.now().getTime();
   try {
     if (fresh) {
       await context.app.sync.refreshWindow(provider, spec.name, window, waits);
       note.fetchedNow.push(`${spec.name} ${window.start}..${window.end}`);
-      return note;
+      return { ...note, ...checkedNote(new Date(nowMs).toISOString(), nowMs) };
     }
     const result = await context.app.sync.ensureCovered(provider, spec.name, window, waits);
+    Object.assign(note, checkedNote(result.checkedAt ?? null, nowMs), result.backgroundRefresh ? { backgroundRefresh: true } : {});
     const unfetched = result.unfetched ?? [];
     const label = (part: TimeWindow): string => `${spec.name} ${part.start}..${part.end}`;
     const unfetchedLabels = new Set(unfetched.map(label));
@@ -115,6 +123,11 @@ export async function syncWindow(
     note.warnings.push(cacheFallbackWarning(spec.name, safe));
   }
   return note;
+}
+
+function checkedNote(checkedAt: string | null, nowMs: number): Pick<SyncNote, 'checkedAt' | 'ageSeconds'> {
+  const ageSeconds = checkedAt === null ? null : Math.max(0, Math.round((nowMs - Date.parse(checkedAt)) / 1000));
+  return { checkedAt, ageSeconds };
 }
 
 function cacheFallbackWarning(resource: string, error: unknown): string {
@@ -138,13 +151,27 @@ export async function readDayRecords(
   return { records, note };
 }
 
-/** Merges several sync notes (tools reading more than one resource). */
+/** Merges several sync notes (tools reading more than one resource): the answer is as fresh as its stalest part. */
 export function mergeNotes(notes: readonly SyncNote[], fresh: boolean): SyncNote {
+  const checked = notes.filter((note) => note.checkedAt);
+  const stalest = checked.sort((a, b) => ((a.checkedAt as string) < (b.checkedAt as string) ? -1 : 1))[0];
   return {
     resource: notes.map((note) => note.resource).join(','),
     warnings: notes.flatMap((note) => note.warnings),
     fetchedNow: notes.flatMap((note) => note.fetchedNow),
     fresh,
+    ...(notes.some((note) => note.checkedAt !== undefined) ? { checkedAt: stalest?.checkedAt ?? null, ageSeconds: stalest?.ageSeconds ?? null } : {}),
+    ...(notes.some((note) => note.backgroundRefresh) ? { backgroundRefresh: true } : {}),
+  };
+}
+
+/** The `synced` part of a read answer: what was fetched, and how fresh the answer is. */
+export function syncedMeta(note: SyncNote) {
+  return {
+    fetched_now: note.fetchedNow,
+    fresh: note.fresh,
+    ...(note.checkedAt !== undefined ? { checked_at: note.checkedAt, age_seconds: note.ageSeconds ?? null } : {}),
+    ...(note.backgroundRefresh ? { background_refresh: true } : {}),
   };
 }
 
@@ -153,7 +180,7 @@ export function readMeta(range: DayRange, note: SyncNote, records: readonly Stor
   return {
     window: { start_date: range.startDay, end_date: range.endDay },
     cached_at: cachedAt !== undefined ? cachedAt : newestStoredAt(records),
-    synced: { fetched_now: note.fetchedNow, fresh: note.fresh },
+    synced: syncedMeta(note),
     warnings: note.warnings,
   };
 }

@@ -22,6 +22,9 @@ export const readMetaShape = {
     .object({
       fetched_now: z.array(z.string()).describe('Windows fetched from the provider during this call.'),
       fresh: z.boolean().describe('Whether the cache was bypassed (fresh: true).'),
+      checked_at: z.string().nullable().optional().describe('When the recent days were last fetched (ISO-8601 UTC).'),
+      age_seconds: z.number().int().nullable().optional().describe('Seconds since checked_at.'),
+      background_refresh: z.boolean().optional().describe('Answered from the cache; recent days re-checked after this answer.'),
     })
     .describe('What this call synced before answering.'),
   warnings: z.array(z.string()).describe('Why data may be incomplete (sync failures, never-synced days).'),
