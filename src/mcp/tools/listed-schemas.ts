@@ -101,6 +101,36 @@ export function listedInputSchema(tool: ToolDefinition): JsonSchema {
   return listed;
 }
 
+const days = new WeakMap<ToolDefinition, readonly string[]>();
+
+/** The top-level arguments of `tool` that hold a day (`format: date` in its listed schema). */
+export function dayArguments(tool: ToolDefinition): readonly string[] {
+  let fields = days.get(tool);
+  if (!fields) {
+    const properties = (listedInputSchema(tool).properties ?? {}) as Record<string, JsonSchema>;
+    fields = Object.entries(properties)
+      .filter(([, schema]) => schema.format === 'date')
+      .map(([name]) => name);
+    days.set(tool, fields);
+  }
+  return fields;
+}
+
+const strictInputs = new WeakMap<ToolDefinition, z.ZodObject>();
+
+/**
+ * `tool.input` refusing unknown arguments, built once: zod compiles an object schema's fast
+ * path on its first parse, so a schema built per call would pay that on every call.
+ */
+export function strictInput(tool: ToolDefinition): z.ZodObject {
+  let strict = strictInputs.get(tool);
+  if (!strict) {
+    strict = tool.input.strict();
+    strictInputs.set(tool, strict);
+  }
+  return strict;
+}
+
 /** The output schema of `tool` as zod: its own plus the optional `truncated` note the response builder adds. */
 export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
   return 'truncated' in tool.output.shape ? tool.output : tool.output.extend({ truncated: truncatedSchema });

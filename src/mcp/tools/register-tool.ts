@@ -12,7 +12,7 @@ import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js'
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES } from './input-bounds.js';
-import { advertisedOutput, listedInputSchema, listedOutputSchema } from './listed-schemas.js';
+import { advertisedOutput, dayArguments, listedInputSchema, listedOutputSchema, strictInput } from './listed-schemas.js';
 import { inputRequiredFor, userConfirmation, UserInputNeeded } from './user-confirmation.js';
 
 export { advertisedOutput } from './listed-schemas.js';
@@ -88,9 +88,9 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
 export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext, declared?: ClientCapabilities) {
   try {
     checkArgumentBounds(tool.name, args);
-    const parsed = tool.input.strict().safeParse(args ?? {});
+    const parsed = strictInput(tool).safeParse(args ?? {});
     if (!parsed.success) throw validationError(tool, parsed.error);
-    checkDayArguments(tool.input, parsed.data as Record<string, unknown>, app.now(), tool.clampedDays);
+    checkDayArguments(dayArguments(tool), parsed.data as Record<string, unknown>, app.now(), tool.clampedDays);
     const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request), confirmation: userConfirmation(request, declared) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
