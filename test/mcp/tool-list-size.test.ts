@@ -10,6 +10,8 @@ import { Client, type Tool } from '@modelcontextprotocol/client';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import type { AppContext } from '../../src/core/app-context.js';
 import { createMcpServer, type McpServerOptions } from '../../src/mcp/server.js';
 import { schemaConversions } from '../../src/mcp/tools/listed-schemas.js';
 import { TOOLS } from '../../src/mcp/tools/registry.js';
@@ -46,8 +48,8 @@ class CountingValidator extends AjvJsonSchemaValidator {
 let s: SimulatedApp;
 
 /** A fresh server for the simulated app and a real SDK client (output-schema validation on). */
-async function connect(options: McpServerOptions = {}, validator = new CountingValidator()) {
-  const server = await createMcpServer(s.app, options);
+async function connect(options: McpServerOptions = {}, validator = new CountingValidator(), app: AppContext = s.app) {
+  const server = await createMcpServer(app, options);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);
   const client = new Client({ name: 'validating-client', version: '1.0.0' }, { jsonSchemaValidator: validator });
@@ -125,6 +127,20 @@ describe('tools/list with three providers connected', () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
+  });
+});
+
+describe('WEARABLES_MCP_OUTPUT_SCHEMAS', () => {
+  it('lists output schemas when set to true, refuses a value that is not a boolean', async () => {
+    const env = { WEARABLES_MCP_HOME: s.app.config.home };
+    expect(loadConfig({ env }).outputSchemas).toBe(false);
+    const config = loadConfig({ env: { ...env, WEARABLES_MCP_OUTPUT_SCHEMAS: 'true' } });
+    expect(config.outputSchemas).toBe(true);
+    expect(() => loadConfig({ env: { ...env, WEARABLES_MCP_OUTPUT_SCHEMAS: 'maybe' } })).toThrow(/outputSchemas: must be true or false/);
+    const { client, close } = await connect({}, new CountingValidator(), { ...s.app, config } as AppContext);
+    const { tools } = await client.listTools();
+    expect(tools.filter((tool) => tool.outputSchema).length).toBe(tools.length);
+    await close();
   });
 });
 
