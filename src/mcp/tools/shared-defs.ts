@@ -66,8 +66,9 @@ export function shareRepeatedSubschemas(schema: JsonSchema): JsonSchema {
   let body: JsonSchema = { ...schema };
   const defs: JsonSchema = {};
   for (let repeat = bestRepeat(body); repeat; repeat = bestRepeat(body)) {
-    let name = repeat.name.replace(/[^A-Za-z0-9_]/g, '_');
-    for (let index = 2; name in defs; index++) name = `${repeat.name}_${index}`;
+    const base = repeat.name.replace(/[^A-Za-z0-9_]/g, '_');
+    let name = base;
+    for (let index = 2; name in defs; index++) name = `${base}_${index}`;
     defs[name] = JSON.parse(repeat.json) as JsonSchema;
     body = replaced(body, repeat.json, { $ref: `#/$defs/${name}` }) as JsonSchema;
   }
