@@ -131,9 +131,19 @@ export function strictInput(tool: ToolDefinition): z.ZodObject {
   return strict;
 }
 
-/** The output schema of `tool` as zod: its own plus the optional `truncated` note the response builder adds. */
+const answers = new WeakMap<ToolDefinition, z.ZodObject>();
+
+/**
+ * The output schema of `tool` as zod: its own plus the optional `truncated` note the response
+ * builder adds. Built once per tool (a new schema per server would be compiled anew by zod).
+ */
 export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
-  return 'truncated' in tool.output.shape ? tool.output : tool.output.extend({ truncated: truncatedSchema });
+  let output = answers.get(tool);
+  if (!output) {
+    output = 'truncated' in tool.output.shape ? tool.output : tool.output.extend({ truncated: truncatedSchema });
+    answers.set(tool, output);
+  }
+  return output;
 }
 
 /**
