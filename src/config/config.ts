@@ -48,6 +48,8 @@ const configSchema = z.object({
   providers: z.object({ oura: providerSchema, whoop: providerSchema, withings: providerSchema }),
   /** Folders the export_data tool may write into besides `<home>/exports` (absolute, user-chosen). */
   exportRoots: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).max(20),
+  /** List each tool's output schema in tools/list (for clients that validate answers). */
+  outputSchemas: z.boolean({ error: 'must be true or false' }),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -132,6 +134,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,
     exportRoots: exportRootsSetting(env, fromFile),
+    outputSchemas: booleanOrRaw(env.WEARABLES_MCP_OUTPUT_SCHEMAS) ?? fromFile.outputSchemas ?? false,
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -173,6 +176,15 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 function numberOrUndefined(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   return Number(value);
+}
+
+/** `true`/`1` and `false`/`0` as booleans, unset as undefined, anything else as is (refused by the schema). */
+function booleanOrRaw(value: string | undefined): boolean | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true' || normalized === '1') return true;
+  if (normalized === 'false' || normalized === '0') return false;
+  return value;
 }
 
 function listOrUndefined(value: string | undefined): string[] | undefined {

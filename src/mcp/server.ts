@@ -17,6 +17,12 @@ export interface McpServerOptions {
   toolsets?: string[];
   /** Hide tools that change state (sync). */
   readOnly?: boolean;
+  /**
+   * Advertise each tool's compact output schema in `tools/list` (default `config.outputSchemas`,
+   * false unless set: a validating client then compiles nothing before its first call, and
+   * answers still carry structuredContent).
+   */
+  outputSchemas?: boolean;
 }
 
 /** This package's version (from package.json, read once). */
@@ -41,7 +47,7 @@ export async function createMcpServer(context: AppContext, options: McpServerOpt
   if (unknown.length > 0) context.logger.warn({ toolsets: unknown }, 'unknown toolsets ignored');
   const gated: GatedTool[] = tools
     .filter((tool) => !tool.provider || context.providers.has(tool.provider))
-    .map((tool) => ({ tool, handle: registerTool(server, tool, context) }));
+    .map((tool) => ({ tool, handle: registerTool(server, tool, context, { outputSchemas: options.outputSchemas ?? context.config.outputSchemas }) }));
   await applyConnectionStates(context, gated);
   const unsubscribe = watchConnections(context, gated);
   const previousOnClose = server.server.onclose;

@@ -4,6 +4,7 @@
  * the next answer); a cold window is fetched and awaited, resources side by side; `fresh: true`
  * always fetches. Real stack: the simulator over HTTP, a real SQLite file, a real MCP client.
  */
+import { tableRows } from './support/table.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,9 @@ async function sleep30(mcp: Connected, extra: Record<string, unknown> = {}): Pro
 async function sleepSummary(mcp: Connected, args: Record<string, unknown> = {}): Promise<SleepAnswer> {
   const result = await mcp.client.callTool({ name: 'get_oura_sleep_summary', arguments: args });
   expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-  return result.structuredContent as unknown as SleepAnswer;
+  const answer = result.structuredContent as unknown as SleepAnswer;
+  // The answer is a table (columns + rows); read its nights as objects.
+  return { ...answer, nights: tableRows(answer) as Array<{ day: string }> };
 }
 
 function dataRequests(sim: StartedSimulator): string[] {

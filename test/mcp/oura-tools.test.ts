@@ -33,7 +33,7 @@ describe('Oura tools', () => {
     stub = await startStubOura();
     test = await createTestApp({ apiBaseUrl: stub.url, connect: true });
     await seedOura(test.app, TODAY, 14);
-    connected = await connectClient(test.app);
+    connected = await connectClient(test.app, { outputSchemas: true });
     const tools = (await connected.client.listTools()).tools;
     schemas = new Map(tools.map((tool) => [tool.name, tool.outputSchema]));
   });

@@ -92,26 +92,13 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 type JsonSchema = Record<string, unknown>;
 
-const dayFieldCache = new WeakMap<z.ZodObject, readonly string[]>();
-
-/** The top-level fields of `input` that hold a day (`format: date` in its JSON Schema). */
-export function dayFields(input: z.ZodObject): readonly string[] {
-  const cached = dayFieldCache.get(input);
-  if (cached) return cached;
-  const properties = (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }).properties ?? {}) as Record<string, JsonSchema>;
-  const fields = Object.entries(properties)
-    .filter(([, schema]) => schema.format === 'date')
-    .map(([name]) => name);
-  dayFieldCache.set(input, fields);
-  return fields;
-}
-
 /**
  * Throws VALIDATION_ERROR when a day argument lies outside `[EARLIEST_DAY, latestDay(now)]`,
- * for every tool alike (whatever its handler does with the day afterwards).
+ * for every tool alike (whatever its handler does with the day afterwards). `fields` are the
+ * tool's day arguments (`dayArguments` in listed-schemas.ts).
  */
-export function checkDayArguments(input: z.ZodObject, values: Record<string, unknown>, now: Date, clamped: readonly string[] = []): void {
-  for (const field of dayFields(input)) {
+export function checkDayArguments(fields: readonly string[], values: Record<string, unknown>, now: Date, clamped: readonly string[] = []): void {
+  for (const field of fields) {
     const value = values[field];
     if (typeof value !== 'string') continue;
     // An early clamped day is moved to the history start by the handler; a late one is refused.

@@ -11,33 +11,41 @@ import { WearablesError } from '../../core/errors.js';
 import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
-import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES, withDefaultBounds } from './input-bounds.js';
-import { truncatedSchema } from './shared/schemas.js';
+import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES } from './input-bounds.js';
+import { advertisedOutput, dayArguments, listedInputSchema, listedOutputSchema, strictInput } from './listed-schemas.js';
 import { inputRequiredFor, userConfirmation, UserInputNeeded } from './user-confirmation.js';
 
-/** The output schema as advertised: the tool's own plus the optional `truncated` note. */
-export function advertisedOutput(tool: ToolDefinition): z.ZodObject {
-  return 'truncated' in tool.output.shape ? tool.output : tool.output.extend({ truncated: truncatedSchema });
-}
+export { advertisedOutput } from './listed-schemas.js';
 
 /**
- * The input schema as given to the SDK: the tool's JSON Schema for `tools/list` (with the default
- * bounds `checkArgumentBounds` enforces written where a field sets none), but a validator that
- * accepts anything, so validation happens here and fails as a VALIDATION_ERROR tool result (the
- * SDK's own failure text says nothing about what to do next).
+ * The input schema as given to the SDK: the tool's listed JSON Schema (converted once, see
+ * listed-schemas.ts), but a validator that accepts anything, so validation happens here and
+ * fails as a VALIDATION_ERROR tool result (the SDK's own failure text says nothing about what to
+ * do next).
  */
 function advertisedInput(tool: ToolDefinition): StandardSchemaWithJSON<Record<string, unknown>> {
-  const standard = tool.input['~standard'];
   return {
     '~standard': {
       version: 1,
       vendor: 'wearables-mcp',
       validate: (value: unknown) => ({ value: (value ?? {}) as Record<string, unknown> }),
-      jsonSchema: {
-        // Unknown arguments are refused (`strict()` below), so the schema says so.
-        input: (options) => ({ ...withDefaultBounds(standard.jsonSchema.input(options)), additionalProperties: false }),
-        output: (options) => standard.jsonSchema.output(options),
-      },
+      jsonSchema: { input: () => listedInputSchema(tool), output: () => listedInputSchema(tool) },
+    },
+  };
+}
+
+/**
+ * The output schema as given to the SDK when output schemas are advertised: zod's validation of
+ * the answer (the SDK checks every successful result with it) and the compact listed JSON Schema.
+ */
+function advertisedOutputSchema(tool: ToolDefinition): StandardSchemaWithJSON<Record<string, unknown>> {
+  const standard = advertisedOutput(tool)['~standard'];
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'wearables-mcp',
+      validate: standard.validate as StandardSchemaWithJSON<Record<string, unknown>>['~standard']['validate'],
+      jsonSchema: { input: () => listedOutputSchema(tool), output: () => listedOutputSchema(tool) },
     },
   };
 }
@@ -80,9 +88,9 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
 export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext, declared?: ClientCapabilities) {
   try {
     checkArgumentBounds(tool.name, args);
-    const parsed = tool.input.strict().safeParse(args ?? {});
+    const parsed = strictInput(tool).safeParse(args ?? {});
     if (!parsed.success) throw validationError(tool, parsed.error);
-    checkDayArguments(tool.input, parsed.data as Record<string, unknown>, app.now(), tool.clampedDays);
+    checkDayArguments(dayArguments(tool), parsed.data as Record<string, unknown>, app.now(), tool.clampedDays);
     const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request), confirmation: userConfirmation(request, declared) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
@@ -97,16 +105,21 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
   }
 }
 
-/** Registers `tool` on `server` and returns the SDK handle (for enable/disable). */
-export function registerTool(server: McpServer, tool: ToolDefinition, app: AppContext): RegisteredTool {
+/**
+ * Registers `tool` on `server` and returns the SDK handle (for enable/disable). With
+ * `outputSchemas` the listing carries each tool's compact output schema; without (the default) it
+ * carries none: an SDK client then compiles no validators before its first call (measured in
+ * bench/tool-list-bench.mjs), and the answers still come as `structuredContent` and JSON text.
+ */
+export function registerTool(server: McpServer, tool: ToolDefinition, app: AppContext, options: { outputSchemas?: boolean } = {}): RegisteredTool {
   return server.registerTool(
     tool.name,
     {
       title: tool.title,
       description: tool.description,
       inputSchema: advertisedInput(tool),
-      outputSchema: advertisedOutput(tool),
-      annotations: { title: tool.title, ...tool.annotations },
+      ...(options.outputSchemas ? { outputSchema: advertisedOutputSchema(tool) } : {}),
+      annotations: tool.annotations,
     },
     (args, request) => runTool(tool, args, app, request, server.server.getClientCapabilities()),
   );

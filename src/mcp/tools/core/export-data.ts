@@ -20,7 +20,7 @@ export const exportDataTool = defineTool({
   name: 'export_data',
   title: 'Export cached data to a file',
   description:
-    'Write cached records of one resource (or kind "all": one file per resource into a directory) as csv, jsonl, parquet or fhir (FHIR R4 Bundle of Observations) into the export folder. Reads the local cache only (run sync first). path is relative to the export folder; returns paths, rows and bytes, not the data. Existing files are refused; overwrite: true asks the user to confirm.',
+    'Write cached records of one resource (or kind "all": one file per resource) as csv, jsonl, parquet or fhir (R4 Bundle) into the export folder; path is relative to it. Local cache only (run sync first). Returns paths, rows and bytes, not the data. Existing files are refused; overwrite: true asks the user.',
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   keyParameters: ['kind', 'format', 'path', 'provider', 'start_date', 'end_date', 'overwrite', 'root'],

@@ -29,7 +29,7 @@ export const getEvents = defineTool({
   name: 'get_events',
   title: 'Change feed',
   description:
-    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. When has_more is true continue with next_cursor; when false you are up to date — keep next_cursor to ask for newer changes later.',
+    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. Continue with next_cursor while has_more is true; keep it to ask for newer changes later.',
   toolset: 'core',
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   input: z.object({

@@ -19,7 +19,7 @@ const MAX_CODE_LENGTH = 200;
 export const getObservations = defineTool({
   name: 'get_observations',
   title: 'FHIR observations',
-  description: `Health metrics as FHIR R4 Observations (LOINC where verified, else the project code system), from the local cache, for a local day range. metric: a name (${METRICS.map((definition) => definition.metric).join(', ')}) or a code such as 8867-4. Compact rows by default; full: true returns Observation resources. Page with offset=next_offset.`,
+  description: `Health metrics as FHIR R4 Observations (LOINC where verified, else the project code system), from the local cache, for a local day range. metric: a name such as body_weight, blood_pressure, heart_rate, resting_heart_rate, hrv_rmssd, steps, sleep_duration, oxygen_saturation, vo2_max (an unknown name answers with all ${METRICS.length}) or a code such as 8867-4. Compact rows by default; full: true returns Observation resources. Page with offset=next_offset.`,
   toolset: 'core',
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   budgetBytes: BUDGET_BYTES,

@@ -29,7 +29,7 @@ export const syncTool = defineTool({
   clampedDays: ['since'],
   title: 'Sync provider data',
   description:
-    'Pulls new or changed data from connected providers into the local cache (incremental by default; full backfills the whole history from the account\'s first day, paced to the provider\'s limits, and resumes an interrupted one). Sends progress notifications when asked. Returns per-resource counts and notices.',
+    'Pulls new or changed data from connected providers into the local cache (incremental; full: true backfills the whole history, paced to the provider\'s limits, resuming an interrupted run). Returns per-resource counts and notices.',
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: true, destructiveHint: false },
   input: z.object({

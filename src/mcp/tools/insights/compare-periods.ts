@@ -17,8 +17,8 @@ export const comparePeriodsTool = defineTool({
   name: 'compare_periods',
   title: 'Compare two periods',
   description:
-    'Compares one or more metrics between period A and period B across devices (headline values, or one source): n, mean, median, min, max per period, change (B - A) and change_pct. ' +
-    'Default: B = the last 7 days, A = the same number of days just before B; metrics default to the key set. Reads the local cache only.',
+    'Compares metrics between period A and period B across devices (headline values, or one source): n, mean, median, min, max per period, change (B - A) and change_pct. ' +
+    'Default: B = the last 7 days, A = as many days just before; metrics: the key set. Local cache only.',
   toolset: 'insights',
   requiresAnyProvider: true,
   annotations: INSIGHTS_HINTS,

@@ -48,8 +48,8 @@ export const getHealthInsights = defineTool({
   name: 'get_health_insights',
   title: 'Health insights with evidence',
   description:
-    'Personal baselines (median, MAD, IQR) over the last `days` days across devices; anomalies (|robust z| >= 3) with day, value and baseline; episodes (runs of anomalous days such as an illness or a late-night streak); ' +
-    "correlations (night's sleep vs that morning's readiness/recovery, strain vs next-day recovery) with n and Pearson r; data gaps. Says 'too_little_data' instead of guessing. Cite its days and numbers. Reads the local cache only.",
+    'Personal baselines (median, MAD, IQR) over the last `days` days across devices; anomalies (|robust z| >= 3) with day, value, baseline; episodes (runs of anomalous days, e.g. an illness); ' +
+    "correlations (night's sleep vs next-morning readiness/recovery, strain vs next-day recovery) with n and Pearson r; data gaps. Says too_little_data instead of guessing. Cite its days and numbers. Local cache only.",
   toolset: 'insights',
   requiresAnyProvider: true,
   annotations: INSIGHTS_HINTS,

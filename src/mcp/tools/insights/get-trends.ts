@@ -25,8 +25,8 @@ export const getTrends = defineTool({
   name: 'get_trends',
   title: 'Metric trend',
   description:
-    'Statistics of one metric per day, week (from Monday) or month over a range, across devices (headline value by precedence, or one source): n, mean, min, max and change against the previous bucket. ' +
-    'Default: the last 30 days, resolution by range length (<=31 days: day, <=200: week, else month). Reads the local cache only.',
+    'Statistics of one metric per day, week (from Monday) or month across devices (headline value by precedence, or one source): n, mean, min, max, change vs the previous bucket. ' +
+    'Default: the last 30 days; resolution day up to 31 days, week up to 200, else month. Local cache only.',
   toolset: 'insights',
   requiresAnyProvider: true,
   annotations: INSIGHTS_HINTS,

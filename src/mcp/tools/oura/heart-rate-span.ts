@@ -23,8 +23,8 @@ const dayOrInstantField = (what: string) =>
 export const heartRateSpanShape = {
   start_date: dayOrInstantField('First local day (YYYY-MM-DD, inclusive) or an ISO-8601 date-time (inclusive). Default: 6 days before end_date.'),
   end_date: dayOrInstantField('Last local day (YYYY-MM-DD, inclusive) or an ISO-8601 date-time (exclusive). Default: today.'),
-  start_datetime: instantField('Exact start, ISO-8601 date-time (inclusive); same as a date-time start_date.'),
-  end_datetime: instantField('Exact end, ISO-8601 date-time (exclusive). Default with start_datetime: now.'),
+  start_datetime: instantField('Exact start, ISO-8601 (inclusive).'),
+  end_datetime: instantField('Exact end, ISO-8601 (exclusive; default now).'),
 };
 
 /** The resolved span: the local days to sync and the exact instants to read. */

@@ -16,12 +16,12 @@ export const MAX_RANGE_DAYS = 366;
 export const dateRangeShape = {
   start_date: dayInput()
     .optional()
-    .describe('First local day, YYYY-MM-DD (inclusive). Default: 6 days before end_date (the last 7 days).'),
-  end_date: dayInput().optional().describe('Last local day, YYYY-MM-DD (inclusive). Default: today.'),
+    .describe('First local day. Default: 6 days before end_date (7 days).'),
+  end_date: dayInput().optional().describe('Last local day (inclusive). Default: today.'),
   fresh: z
     .boolean()
     .optional()
-    .describe('Bypass the cache: fetch this window from the provider now and store it. Default false (cache-first).'),
+    .describe('Fetch from the provider first (default: answer from the cache).'),
 };
 
 export interface DayRange {

@@ -47,7 +47,7 @@ export function dayTableShape(columns: string, order = 'oldest first') {
 export const includeIdsInput = z
   .boolean()
   .optional()
-  .describe('Add the provider document id column(s) to every row (default false: ids cost bytes and are rarely needed).');
+  .describe('Add the document id column(s) (default false).');
 
 /** The local wall-clock time (`HH:MM`) of an ISO-8601 instant written with its own offset. */
 export function clockTime(iso: string | null): string | null {

@@ -14,7 +14,7 @@ export const getWhoopDailySummary = defineTool({
   name: 'get_whoop_daily_summary',
   title: 'WHOOP daily summary',
   description:
-    'Everything WHOOP knows about one local day, joined: the day’s cycle (strain, calories, heart rate), its recovery (score, HRV, resting HR), the primary sleep, naps and the workouts. The day is the user’s local day from each record’s own time-zone offset, not the UTC day.',
+    'Everything WHOOP knows about one local day: the cycle (strain, calories, heart rate), its recovery (score, HRV, resting HR), the primary sleep, naps and workouts. The day comes from each record’s own time-zone offset, not UTC.',
   toolset: 'whoop',
   provider: 'whoop',
   annotations: WHOOP_READ_HINTS,

@@ -17,7 +17,7 @@ export const cycleIdInput = z
 /** A WHOOP sleep or workout id: a UUID. */
 export const uuidInput = (what: string) => z.uuid().max(36).describe(`WHOOP ${what} id (a UUID, see list_whoop_${what}s).`);
 
-const freshInput = z.boolean().optional().describe('Fetch the record from WHOOP now instead of the cache.');
+const freshInput = z.boolean().optional().describe('Fetch from WHOOP first (default: answer from the cache).');
 
 export interface WhoopRecordToolSpec<Row extends z.ZodObject, Field extends string, Param extends string> {
   name: string;

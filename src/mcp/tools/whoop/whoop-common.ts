@@ -55,10 +55,10 @@ const boundary = (what: string) =>
 
 /** Input of the WHOOP list tools. */
 export const listInputShape = {
-  start: boundary('From this local day (YYYY-MM-DD, inclusive) or instant (ISO-8601: records that started at or after it). Default: 6 days before end.'),
-  end: boundary('Up to this local day (YYYY-MM-DD, inclusive) or instant (ISO-8601, exclusive, on the record start). Default: today.'),
-  limit: z.number().int().min(1).max(100).optional().describe('Most records to return, newest first (default 25).'),
-  fresh: z.boolean().optional().describe('Bypass the cache: fetch this window from WHOOP now and store it. Default false (cache-first).'),
+  start: boundary('Local day (inclusive) or ISO-8601 instant (records starting at or after it). Default: 6 days before end.'),
+  end: boundary('Local day (inclusive) or ISO-8601 instant (exclusive, on record start). Default: today.'),
+  limit: z.number().int().min(1).max(100).optional().describe('Most records, newest first (default 25).'),
+  fresh: z.boolean().optional().describe('Fetch from WHOOP first (default: answer from the cache).'),
 };
 
 /** A resolved list window: the local days to read plus optional instant bounds on the record start. */

@@ -41,7 +41,7 @@ export const getWithingsMeasures = defineTool({
   name: 'get_withings_measures',
   title: 'Withings body measures',
   description:
-    'Withings measures in a local day range, decoded with units: weight and body composition, blood pressure, heart pulse, SpO2, temperatures, VO2 max, ECG intervals and AFib results. Each group says whether it is a measurement or a goal and how it was attributed (device, ambiguous, manual). Filter with `kind`.',
+    'Withings measures in a local day range, with units: weight and body composition, blood pressure, pulse, SpO2, temperatures, VO2 max, ECG intervals, AFib. Each group says measurement or goal and its attribution (device, ambiguous, manual). Filter with `kind`.',
   toolset: 'withings',
   provider: 'withings',
   annotations: WITHINGS_READ_HINTS,
