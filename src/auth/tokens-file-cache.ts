@@ -4,7 +4,7 @@
  * replaces the file by rename (a new inode), so a CLI sync that refreshed a token is seen on the
  * next read without a restart. Concurrent readers share one stat (and one read when it changed).
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { TokensFile } from './token-store.js';
 
 export interface TokensFileCache {
@@ -20,7 +20,7 @@ export function createTokensFileCache(path: string, readTokensFile: (path: strin
   let pending: Promise<TokensFile> | undefined;
 
   async function load(): Promise<TokensFile> {
-    const key = await fileKey(path);
+    const key = fileKey(path);
     if (cached && cached.key === key) return cached.file;
     // Keyed by the stat taken before the read: a replacement racing the read leaves a key that
     // no longer matches, so the next call reads again (never a stale file under a new key).
@@ -42,9 +42,11 @@ export function createTokensFileCache(path: string, readTokensFile: (path: strin
   };
 }
 
-async function fileKey(path: string): Promise<string> {
+// Synchronous on purpose: a stat of a local file takes microseconds, a round trip through the
+// thread pool (fs/promises) costs more than that under load.
+function fileKey(path: string): string {
   try {
-    const info = await stat(path, { bigint: true });
+    const info = statSync(path, { bigint: true });
     return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
