@@ -32,6 +32,8 @@ export interface CanonicalDay {
 export interface DayRangeInput {
   startDay: LocalDay;
   endDay: LocalDay;
+  /** Only these canonical metrics are needed: resources that feed none of them are not read. */
+  metrics?: readonly string[];
 }
 
 function rank(metric: string, provider: ProviderId): number {
@@ -67,16 +69,29 @@ export function joinDays(extracted: ReadonlyArray<{ mapping: ResourceMapping; va
     });
 }
 
-/** Reads every declared resource for the inclusive day range and joins them (pure cache read). */
+/** The mappings that feed at least one of `metrics` (all of them when no list is given). */
+export function mappingsFor(mappings: readonly ResourceMapping[], metrics?: readonly string[]): ResourceMapping[] {
+  if (metrics === undefined) return [...mappings];
+  const wanted = new Set(metrics);
+  return mappings.filter((mapping) => mapping.fields.some((field) => wanted.has(field.metric)));
+}
+
+/**
+ * Reads the declared resources for the inclusive day range and joins them (pure cache read):
+ * only the normalized columns (never the `raw` payload), and with `range.metrics` only the
+ * resources and fields of those metrics.
+ */
 export async function loadDailyView(
-  store: Store,
+  store: Pick<Store, 'queryDayRecords'>,
   range: DayRangeInput,
   mappings: readonly ResourceMapping[] = SOURCE_MAPPINGS,
 ): Promise<CanonicalDay[]> {
+  const wanted = range.metrics === undefined ? undefined : new Set(range.metrics);
   const extracted = await Promise.all(
-    mappings.map(async (mapping) => {
-      const records = await store.queryRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
-      return { mapping, values: extractValues(mapping, records) };
+    mappingsFor(mappings, range.metrics).map(async (mapping) => {
+      const records = await store.queryDayRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
+      const values = extractValues(mapping, records);
+      return { mapping, values: wanted ? values.filter((value) => wanted.has(value.metric)) : values };
     }),
   );
   return joinDays(extracted);

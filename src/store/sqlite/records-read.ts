@@ -5,7 +5,7 @@
 import { WearablesError } from '../../core/errors.js';
 import type { ProviderId } from '../../core/types.js';
 import { paging } from '../query-paging.js';
-import type { RecordQuery, StoredRecord } from '../store.js';
+import type { DayRecord, RecordQuery, StoredRecord } from '../store.js';
 import { isLocalDay } from '../windows.js';
 import type { SqliteContext } from './sqlite-context.js';
 
@@ -37,6 +37,26 @@ export function queryRecords(context: SqliteContext, query: RecordQuery): Stored
   const sql = `SELECT ${COLUMNS} FROM records WHERE ${where} ORDER BY day ${direction}, start ${direction}, id ${direction} LIMIT ? OFFSET ?`;
   const rows = context.statement(sql).all(...params, limit, offset) as RecordRow[];
   return rows.map(toStoredRecord);
+}
+
+const DAY_COLUMNS = 'provider, resource, id, day, start, "end", tz_offset, data, stored_at';
+
+/** The normalized columns of one resource's records in an inclusive day range (never `raw`). */
+export function queryDayRecords(context: SqliteContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): DayRecord[] {
+  const { where, params } = dayFilter(query);
+  const sql = `SELECT ${DAY_COLUMNS} FROM records WHERE ${where} ORDER BY day, start, id`;
+  const rows = context.statement(sql).all(...params) as Array<Omit<RecordRow, 'updated_at' | 'raw' | 'content_hash'>>;
+  return rows.map((row) => ({
+    provider: row.provider as ProviderId,
+    resource: row.resource,
+    id: row.id,
+    day: row.day,
+    start: row.start,
+    end: row.end,
+    tzOffset: row.tz_offset,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    storedAt: row.stored_at,
+  }));
 }
 
 /** How many records of one resource fall in an inclusive day range. */
