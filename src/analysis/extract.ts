@@ -44,7 +44,8 @@ const finite = (value: unknown): number | null => (typeof value === 'number' && 
 
 function readField(record: ExtractableRecord, mapping: FieldMapping): number | null {
   if ('derive' in mapping) return mapping.derive === 'start_clock_hours' ? startClockHours(record) : 1;
-  const names = typeof mapping.field === 'string' ? [mapping.field] : mapping.field;
+  if (typeof mapping.field === 'string') return finite(record.data[mapping.field]);
+  const names = mapping.field;
   let total = 0;
   for (const name of names) {
     const value = finite(record.data[name]);

@@ -39,24 +39,24 @@ export function queryRecords(context: SqliteContext, query: RecordQuery): Stored
   return rows.map(toStoredRecord);
 }
 
-const DAY_COLUMNS = 'provider, resource, id, day, start, "end", tz_offset, data, stored_at';
+const DAY_COLUMNS = 'id, day, start, "end", tz_offset, data, stored_at';
+type DayRow = [id: string, day: string | null, start: string | null, end: string | null, tzOffset: string | null, data: string, storedAt: string];
 
-/** The normalized columns of one resource's records in an inclusive day range (never `raw`). */
+/**
+ * The normalized columns of one resource's records in an inclusive day range (never `raw`),
+ * ascending by day and start in index order. Rows come back as arrays (better-sqlite3's raw
+ * mode): a 365-day read then costs about what a plain `SELECT day, data` of the same rows does.
+ */
 export function queryDayRecords(context: SqliteContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): DayRecord[] {
   const { where, params } = dayFilter(query);
-  const sql = `SELECT ${DAY_COLUMNS} FROM records WHERE ${where} ORDER BY day, start, id`;
-  const rows = context.statement(sql).all(...params) as Array<Omit<RecordRow, 'updated_at' | 'raw' | 'content_hash'>>;
-  return rows.map((row) => ({
-    provider: row.provider as ProviderId,
-    resource: row.resource,
-    id: row.id,
-    day: row.day,
-    start: row.start,
-    end: row.end,
-    tzOffset: row.tz_offset,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    storedAt: row.stored_at,
-  }));
+  const statement = context.statement(`SELECT ${DAY_COLUMNS} FROM records WHERE ${where} ORDER BY day, start`);
+  const rows = statement.raw(true).all(...params) as DayRow[];
+  const out = new Array<DayRecord>(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const [id, day, start, end, tzOffset, data, storedAt] = rows[index] as DayRow;
+    out[index] = { provider: query.provider, resource: query.resource, id, day, start, end, tzOffset, data: JSON.parse(data) as Record<string, unknown>, storedAt };
+  }
+  return out;
 }
 
 /** How many records of one resource fall in an inclusive day range. */
