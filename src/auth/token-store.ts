@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { WearablesError } from '../core/errors.js';
 import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
@@ -201,6 +200,8 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
 
 async function acquireLock(path: string, timing: TokenStoreOptions['lock'], logger: Logger): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Loaded on the first write only: a server that just answers from its cache never needs it.
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     return await lockfile.lock(path, {
       realpath: false,
