@@ -31,13 +31,19 @@ export function createTokensFileCache(path: string, readTokensFile: (path: strin
 
   return {
     current() {
-      pending ??= load().finally(() => {
-        pending = undefined;
-      });
+      if (!pending) {
+        const loading = load().finally(() => {
+          if (pending === loading) pending = undefined;
+        });
+        pending = loading;
+      }
       return pending;
     },
     invalidate() {
+      // A load started before this process's write may return the old content: later callers
+      // must not join it.
       cached = undefined;
+      pending = undefined;
     },
   };
 }
