@@ -32,6 +32,8 @@ export interface CanonicalDay {
 export interface DayRangeInput {
   startDay: LocalDay;
   endDay: LocalDay;
+  /** Only these canonical metrics are needed: resources that feed none of them are not read. */
+  metrics?: readonly string[];
 }
 
 function rank(metric: string, provider: ProviderId): number {
@@ -41,25 +43,25 @@ function rank(metric: string, provider: ProviderId): number {
 
 /** Joins extracted values of every mapping into day rows (pure). */
 export function joinDays(extracted: ReadonlyArray<{ mapping: ResourceMapping; values: readonly ExtractedValue[] }>): CanonicalDay[] {
-  const days = new Map<LocalDay, Record<string, SourcedValue[]>>();
+  const days = new Map<LocalDay, Map<string, SourcedValue[]>>();
   for (const { mapping, values } of extracted) {
     for (const item of values) {
-      const row = days.get(item.day) ?? {};
-      const list = row[item.metric] ?? [];
+      let row = days.get(item.day);
+      if (!row) days.set(item.day, (row = new Map()));
+      let list = row.get(item.metric);
+      if (!list) row.set(item.metric, (list = []));
       // One value per provider and metric: the first declared resource of that provider wins.
       if (!list.some((existing) => existing.provider === mapping.provider)) {
         list.push({ provider: mapping.provider, value: item.value, resource: mapping.resource, id: item.id });
       }
-      row[item.metric] = list;
-      days.set(item.day, row);
     }
   }
   return [...days.entries()]
-    .sort(([left], [right]) => left.localeCompare(right))
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
     .map(([day, row]) => {
       const metrics: Record<string, MetricReading> = {};
-      for (const [metric, list] of Object.entries(row)) {
-        const values = [...list].sort((a, b) => rank(metric, a.provider) - rank(metric, b.provider) || a.provider.localeCompare(b.provider));
+      for (const [metric, list] of row) {
+        const values = list.length < 2 ? list : [...list].sort((a, b) => rank(metric, a.provider) - rank(metric, b.provider) || a.provider.localeCompare(b.provider));
         const headline = values[0];
         if (headline) metrics[metric] = { headline, values };
       }
@@ -67,16 +69,29 @@ export function joinDays(extracted: ReadonlyArray<{ mapping: ResourceMapping; va
     });
 }
 
-/** Reads every declared resource for the inclusive day range and joins them (pure cache read). */
+/** The mappings that feed at least one of `metrics` (all of them when no list is given). */
+export function mappingsFor(mappings: readonly ResourceMapping[], metrics?: readonly string[]): ResourceMapping[] {
+  if (metrics === undefined) return [...mappings];
+  const wanted = new Set(metrics);
+  return mappings.filter((mapping) => mapping.fields.some((field) => wanted.has(field.metric)));
+}
+
+/**
+ * Reads the declared resources for the inclusive day range and joins them (pure cache read):
+ * only the normalized columns (never the `raw` payload), and with `range.metrics` only the
+ * resources and fields of those metrics.
+ */
 export async function loadDailyView(
-  store: Store,
+  store: Pick<Store, 'queryDayRecords'>,
   range: DayRangeInput,
   mappings: readonly ResourceMapping[] = SOURCE_MAPPINGS,
 ): Promise<CanonicalDay[]> {
+  const wanted = range.metrics === undefined ? undefined : new Set(range.metrics);
   const extracted = await Promise.all(
-    mappings.map(async (mapping) => {
-      const records = await store.queryRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
-      return { mapping, values: extractValues(mapping, records) };
+    mappingsFor(mappings, range.metrics).map(async (mapping) => {
+      const records = await store.queryDayRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
+      const fields = wanted ? mapping.fields.filter((field) => wanted.has(field.metric)) : mapping.fields;
+      return { mapping, values: extractValues(fields === mapping.fields ? mapping : { ...mapping, fields }, records) };
     }),
   );
   return joinDays(extracted);

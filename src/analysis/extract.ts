@@ -3,8 +3,11 @@
  * metric), following the resource's `DayCombine` rule and field declarations.
  */
 import type { LocalDay } from '../core/types.js';
-import type { StoredRecord } from '../store/store.js';
+import type { DayRecord } from '../store/store.js';
 import type { FieldMapping, ResourceMapping } from './source-mapping.js';
+
+/** What extraction reads of a record: normalized columns only (a `ExtractableRecord` is one too). */
+export type ExtractableRecord = Pick<DayRecord, 'id' | 'day' | 'start' | 'tzOffset' | 'data' | 'storedAt'>;
 
 /** One extracted value with the record it came from (its id, for tracing back to the store). */
 export interface ExtractedValue {
@@ -27,7 +30,7 @@ function offsetMinutes(offset: string | null): number | null {
 }
 
 /** Local clock hours of the record's start, from the wake day's midnight (23:30 → -0.5). */
-export function startClockHours(record: Pick<StoredRecord, 'start' | 'tzOffset'>): number | null {
+export function startClockHours(record: Pick<DayRecord, 'start' | 'tzOffset'>): number | null {
   if (!record.start) return null;
   const ms = Date.parse(record.start);
   const offset = offsetMinutes(record.tzOffset) ?? offsetMinutes(record.start);
@@ -39,9 +42,10 @@ export function startClockHours(record: Pick<StoredRecord, 'start' | 'tzOffset'>
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-function readField(record: StoredRecord, mapping: FieldMapping): number | null {
+function readField(record: ExtractableRecord, mapping: FieldMapping): number | null {
   if ('derive' in mapping) return mapping.derive === 'start_clock_hours' ? startClockHours(record) : 1;
-  const names = typeof mapping.field === 'string' ? [mapping.field] : mapping.field;
+  if (typeof mapping.field === 'string') return finite(record.data[mapping.field]);
+  const names = mapping.field;
   let total = 0;
   for (const name of names) {
     const value = finite(record.data[name]);
@@ -56,19 +60,19 @@ function scaled(mapping: FieldMapping, value: number): number {
   return Math.round(value * (mapping.scale ?? 1) * 10_000) / 10_000;
 }
 
-function pickRecord(records: readonly StoredRecord[], mapping: ResourceMapping): StoredRecord | undefined {
-  let best: StoredRecord | undefined;
+function pickRecord(records: readonly ExtractableRecord[], mapping: ResourceMapping): ExtractableRecord | undefined {
+  let best: ExtractableRecord | undefined;
   for (const record of records) {
     if (!best) best = record;
     else if (mapping.combine === 'main_sleep') {
-      const rank = (candidate: StoredRecord): number => finite(candidate.data[mapping.rankField ?? '']) ?? -1;
+      const rank = (candidate: ExtractableRecord): number => finite(candidate.data[mapping.rankField ?? '']) ?? -1;
       if (rank(record) > rank(best)) best = record;
     } else if (record.storedAt > best.storedAt) best = record;
   }
   return best;
 }
 
-function combineDay(day: LocalDay, records: readonly StoredRecord[], mapping: ResourceMapping): ExtractedValue[] {
+function combineDay(day: LocalDay, records: readonly ExtractableRecord[], mapping: ResourceMapping): ExtractedValue[] {
   const out: ExtractedValue[] = [];
   if (mapping.combine === 'one' || mapping.combine === 'main_sleep') {
     const record = pickRecord(records, mapping);
@@ -92,8 +96,8 @@ function combineDay(day: LocalDay, records: readonly StoredRecord[], mapping: Re
 }
 
 /** Extracts every declared metric of `records` (all of `mapping`'s resource), day by day. */
-export function extractValues(mapping: ResourceMapping, records: readonly StoredRecord[]): ExtractedValue[] {
-  const byDay = new Map<LocalDay, StoredRecord[]>();
+export function extractValues(mapping: ResourceMapping, records: readonly ExtractableRecord[]): ExtractedValue[] {
+  const byDay = new Map<LocalDay, ExtractableRecord[]>();
   for (const record of records) {
     if (!record.day) continue;
     if (mapping.skipWhen?.some((rule) => record.data[rule.field] === rule.equals)) continue;

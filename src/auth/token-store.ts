@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { WearablesError } from '../core/errors.js';
 import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
 import { wrongKeyError, type EncryptedBlob, type TokenCipher } from './encryption.js';
 import type { TokenSet } from './token-set.js';
+import { createTokensFileCache } from './tokens-file-cache.js';
 
 /** One provider's entry on disk: the encrypted TokenSet plus non-secret state. */
 export interface StoredEntry extends EncryptedBlob {
@@ -79,13 +79,25 @@ export interface TokenStoreOptions {
 /** Opens the tokens file at `options.path` (created on first write). */
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
   const { path, logger } = options;
+  const fileCache = createTokensFileCache(path, readTokensFile);
+  // The last decryption per provider, reused while the encrypted entry is byte-for-byte the same
+  // (a new encryption always has a new iv).
+  const decrypted = new Map<ProviderId, { iv: string; tag: string; data: string; tokens: TokenSet }>();
 
-  async function decrypt(provider: ProviderId, entry: StoredEntry): Promise<StoredTokens> {
+  async function decryptTokens(provider: ProviderId, entry: StoredEntry): Promise<TokenSet> {
+    const last = decrypted.get(provider);
+    if (last && last.iv === entry.iv && last.tag === entry.tag && last.data === entry.data) return { ...last.tokens };
     const cipher = await options.cipher({ create: false });
     if (!cipher) throw wrongKeyError(provider);
     const tokens = parseTokenSet(provider, cipher.decrypt(entry, provider));
     registerSecret(tokens.accessToken);
     registerSecret(tokens.refreshToken);
+    decrypted.set(provider, { iv: entry.iv, tag: entry.tag, data: entry.data, tokens: { ...tokens } });
+    return tokens;
+  }
+
+  async function decrypt(provider: ProviderId, entry: StoredEntry): Promise<StoredTokens> {
+    const tokens = await decryptTokens(provider, entry);
     return {
       tokens,
       reconnectNeeded: entry.reconnectNeeded === true,
@@ -95,6 +107,12 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   }
 
   async function read(provider: ProviderId): Promise<StoredTokens | undefined> {
+    const entry = (await fileCache.current()).providers[provider];
+    return entry ? decrypt(provider, entry) : undefined;
+  }
+
+  /** Under the lock: straight from the disk, never from the cache (the refresh decision rests on it). */
+  async function readLocked(provider: ProviderId): Promise<StoredTokens | undefined> {
     const entry = (await readTokensFile(path)).providers[provider];
     return entry ? decrypt(provider, entry) : undefined;
   }
@@ -118,11 +136,12 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       logger.warn({ file: aside }, 'tokens file was damaged; kept a copy aside and started a new one');
     }
     await writeAtomically(path, `${JSON.stringify(file, null, 2)}\n`);
+    fileCache.invalidate();
     return true;
   }
 
   const transactionApi: TokenTransaction = {
-    read,
+    read: readLocked,
     async write(provider, tokens) {
       registerSecret(tokens.accessToken);
       registerSecret(tokens.refreshToken);
@@ -165,7 +184,7 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     path,
     read,
     async connectedProviders() {
-      const file = await readTokensFile(path);
+      const file = await fileCache.current();
       return PROVIDER_IDS.filter((id) => file.providers[id] !== undefined);
     },
     async transaction(work) {
@@ -181,6 +200,8 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
 
 async function acquireLock(path: string, timing: TokenStoreOptions['lock'], logger: Logger): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Loaded on the first write only: a server that just answers from its cache never needs it.
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     return await lockfile.lock(path, {
       realpath: false,

@@ -21,6 +21,7 @@ import { allowedHostnames, type HttpConfig } from './http-config.js';
 import { createMcpEndpoint } from './mcp-route.js';
 import { createOAuthRoutes } from './oauth-routes.js';
 import { createRateLimiter } from './rate-limit.js';
+import { createServerPool, type ServerPool } from './server-pool.js';
 import { createSseRoutes, type SseSessions } from './sse-routes.js';
 import { createWebhookRoutes } from './webhook-routes.js';
 
@@ -42,13 +43,16 @@ export interface HttpApp {
   app: Hono;
   mcp: McpHttpHandler;
   sse: SseSessions;
+  /** The MCP server instances shared by every request and session of this process. */
+  servers: ServerPool;
 }
 
 /** Builds the app; `startHttpServer` listens with it. */
 export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const { context, config } = deps;
   const startedAt = Date.now();
-  const createServer = () => createMcpServer(context, deps.mcpOptions);
+  const servers = createServerPool(() => createMcpServer(context, deps.mcpOptions));
+  const createServer = () => servers.acquire();
   const mcp = createMcpEndpoint({ createServer, logger: context.logger });
   const sse = createSseRoutes({ createServer, logger: context.logger });
   const clock = deps.now ? { now: deps.now } : {};
@@ -100,7 +104,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     context.logger.error({ err: error, path: c.req.path }, 'HTTP handler failed');
     return c.json({ error: 'internal_error', error_description: 'The server failed to answer; see its log.' }, 500);
   });
-  return { app, mcp, sse };
+  return { app, mcp, sse, servers };
 }
 
 function corsFor(origins: readonly string[]): MiddlewareHandler {

@@ -12,6 +12,7 @@ import { createSyncScheduler, type SyncScheduler } from '../scheduler/sync-sched
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatch.js';
 import { createHttpApp } from './create-http-app.js';
 import type { HttpConfig } from './http-config.js';
+import type { ServerPoolStats } from './server-pool.js';
 
 export interface StartHttpServerOptions {
   context: AppContext;
@@ -27,6 +28,8 @@ export interface RunningHttpServer {
   port: number;
   scheduler: SyncScheduler;
   dispatcher: WebhookDispatcher;
+  /** MCP server instances built and reused by this process. */
+  mcpServers(): ServerPoolStats;
   /** Graceful shutdown; idempotent. */
   close(): Promise<void>;
 }
@@ -43,7 +46,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const dispatcher = createWebhookDispatcher({ store: context.store, sync: context.sync, providers: context.providers, logger: context.logger, now: context.now });
   let listenUrl = '';
   let listenPort = config.port;
-  const { app, mcp, sse } = createHttpApp({
+  const { app, mcp, sse, servers } = createHttpApp({
     context,
     config,
     ...(options.mcpOptions ? { mcpOptions: options.mcpOptions } : {}),
@@ -56,6 +59,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
 
   let inFlight = 0;
   const server: Server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  // Clients that send many calls keep their connection (Node's default of 5 s drops it between bursts).
+  server.keepAliveTimeout = 30_000;
   server.on('request', (_request, response) => {
     inFlight++;
     response.once('close', () => inFlight--);
@@ -86,11 +91,12 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       await Promise.race([dispatcher.idle(), delay(config.shutdownGraceMs)]);
       while (inFlight > 0 && Date.now() < deadline) await delay(25);
       await mcp.close();
+      servers.close();
       server.closeAllConnections();
       await stopped;
       context.logger.info({ cutRequests: inFlight }, 'HTTP server stopped');
     })());
-  return { url: listenUrl, port, scheduler, dispatcher, close };
+  return { url: listenUrl, port, scheduler, dispatcher, mcpServers: () => servers.stats(), close };
 }
 
 const delay = (ms: number) =>

@@ -13,6 +13,12 @@ export interface StoredRecord extends NormalizedRecord {
   contentHash: string;
 }
 
+/**
+ * A record's normalized columns only (no `raw` payload, no hash): what the analysis reads. A
+ * 365-day trend over these reads a fraction of the bytes of whole records.
+ */
+export type DayRecord = Pick<StoredRecord, 'provider' | 'resource' | 'id' | 'day' | 'start' | 'end' | 'tzOffset' | 'data' | 'storedAt'>;
+
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
 /** One entry of the event feed ("what changed since X"). */
@@ -139,6 +145,8 @@ export interface Store {
    */
   deleteMissing(provider: ProviderId, resource: string, window: TimeWindow, keepIds: readonly string[]): Promise<number>;
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  /** Like `queryRecords` (ascending, every row of the range) but the normalized columns only. */
+  queryDayRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<DayRecord[]>;
   countRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<number>;
   getRecord(provider: ProviderId, resource: string, id: string): Promise<StoredRecord | null>;
 

@@ -5,14 +5,14 @@
  */
 import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../core/types.js';
-import type { EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
+import type { DayRecord, EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
 import { clearCoverage, markCovered, missingWindows } from './coverage.js';
 import { listEvents } from './events.js';
 import { clearChecks, listChecks, markChecked } from './open-checks.js';
 import { probe, purgeProvider, stats } from './maintenance.js';
 import { appliedVersion, applyMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
-import { countRecords, getRecord, queryRecords } from './records-read.js';
+import { countRecords, getRecord, queryDayRecords, queryRecords } from './records-read.js';
 import { deleteMissing, upsertRecords } from './records-write.js';
 import { aggregateSamples, countSamples, deleteSamples, querySamples, upsertSamples } from './samples.js';
 import type { SqliteContext } from './sqlite-context.js';
@@ -54,6 +54,9 @@ export class SqliteStore implements Store {
   }
   queryRecords(query: RecordQuery): Promise<StoredRecord[]> {
     return this.run('record query', (context) => queryRecords(context, query));
+  }
+  queryDayRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<DayRecord[]> {
+    return this.run('record query', (context) => queryDayRecords(context, query));
   }
   countRecords(query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): Promise<number> {
     return this.run('record count', (context) => countRecords(context, query));

@@ -60,7 +60,7 @@ export const getTrends = defineTool({
     }
     // One bucket more, so the first bucket's change compares with real data.
     const loadFrom = previousBucketStart(bucketStart(range.startDay, resolution), resolution);
-    const days = await readDays(context, { startDay: loadFrom, endDay: range.endDay });
+    const days = await readDays(context, { startDay: loadFrom, endDay: range.endDay, metrics: [input.metric] });
     const trend = computeTrend(days, input.metric, range, resolution, input.source);
     const empty = trend.buckets.every((bucket) => bucket.n === 0);
     return {

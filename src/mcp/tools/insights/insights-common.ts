@@ -91,8 +91,8 @@ export function rangeOf(
   return { startDay, endDay };
 }
 
-/** Reads the cross-device day view of a range from the local cache. */
-export async function readDays(context: ToolContext, range: DayRange): Promise<CanonicalDay[]> {
+/** Reads the cross-device day view of a range from the local cache (`metrics`: only those are read). */
+export async function readDays(context: ToolContext, range: DayRange & { metrics?: readonly string[] }): Promise<CanonicalDay[]> {
   return loadDailyView(context.app.store, range);
 }
 
