@@ -1,5 +1,6 @@
 /** `wearables-mcp sync [provider] [--full] [--since YYYY-MM-DD]`. */
 import type { Command } from 'commander';
+import { WearablesError } from '../core/errors.js';
 import type { SyncReport } from '../sync/sync-service.js';
 import { configFor, parseDay, parseProvider, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
@@ -24,9 +25,11 @@ export function registerSyncCommand(program: Command): void {
         const since = options.since ? parseDay(options.since, '--since') : undefined;
         await withContext(configFor(global), async (context) => {
           const display = createProgressDisplay({ quiet: json });
+          const interrupt = interruptOnSignals();
           let report: SyncReport;
           try {
             report = await context.sync.sync({
+              signal: interrupt.signal,
               ...(providers ? { providers } : {}),
               ...(since ? { since } : {}),
               ...(options.full ? { full: true } : {}),
@@ -36,13 +39,42 @@ export function registerSyncCommand(program: Command): void {
             });
           } finally {
             display.stop();
+            interrupt.dispose();
           }
           printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () => formatReport(report));
           const failed = report.results.find((result) => result.error);
           if (failed?.error) process.exitCode = EXIT_CODES[failed.error.code];
+          if (interrupt.signal.aborted) process.exitCode = INTERRUPTED_EXIT_CODE;
         });
       });
     });
+}
+
+/** Exit code of a sync stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/**
+ * The first SIGINT/SIGTERM aborts the running sync: each provider stops after the chunk in flight,
+ * keeps what it stored (cursors only past stored chunks), records its audit row and releases its
+ * lock, so the next sync continues. A second signal exits at once (the lock is then taken over
+ * by the next sync, its owner being dead).
+ */
+function interruptOnSignals(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT_CODE);
+    process.stderr.write(`\nStopping after the current request (${name}); what was stored is kept. Press Ctrl-C again to quit at once.\n`);
+    controller.abort(new WearablesError('SYNC_ERROR', `Sync interrupted (${name}); what was stored is kept.`, { hint: 'Run `wearables-mcp sync` again to continue.', isRetryable: true }));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 /** JSON-safe report (errors as `{ code, message, hint }`). */
