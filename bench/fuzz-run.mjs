@@ -4,7 +4,7 @@
 // machine; afterwards, no file outside the exports folder. Returns the figures and every problem.
 import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom, generateCall } from './fuzz-generator.mjs';
 import { createFuzzRoot, rssMb, startFuzzServer } from './fuzz-server.mjs';
@@ -100,7 +100,7 @@ function classify(message) {
 export async function runToolFuzz({ calls, seed = 1, warm = ['oura', 'whoop', 'withings'], daysBack = 400, quotaFlagRate = 0.1, limitMs = 90_000, slowLimitMs = 120_000, slowMs = 10_000, onProgress, keepRoot = false }) {
   const paths = createFuzzRoot();
   const budgets = await toolBudgets();
-  const machinePaths = [...new Set([paths.root, REPO_ROOT, homedir() === '/' ? null : homedir(), '/work/', '/usr/lib/', '/etc/', '/proc/'].filter(Boolean))];
+  const machinePaths = [...new Set([paths.root, REPO_ROOT, homedir() === '/' ? null : homedir(), dirname(REPO_ROOT) === '/' ? null : `${dirname(REPO_ROOT)}/`, '/usr/lib/', '/etc/', '/proc/'].filter(Boolean))];
   const started = performance.now();
   const server = await startFuzzServer(paths);
   const figures = { calls: 0, results: 0, tool_errors: {}, protocol_errors: {}, max_answer_bytes: 0, max_error_bytes: 0, rss_mb_start: rssMb(server.pid), rss_mb_max: 0, slow_calls: [] };
