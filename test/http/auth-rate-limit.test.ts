@@ -8,15 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WearablesError } from '../../src/core/errors.js';
 import { clientAddressFor } from '../../src/http/client-key.js';
 import { loadHttpConfig } from '../../src/http/http-config.js';
-import { AUTH_TOKEN, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
+import { AUTH_TOKEN, RAW_INITIALIZE as initialize, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
 import { startForwardingProxy, type ForwardingProxy } from './support/forwarding-proxy.js';
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-});
 const jsonHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 describe('rate limiting by authenticated client', () => {

@@ -2,15 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WearablesError } from '../../src/core/errors.js';
 import { allowedHostnames, loadHttpConfig } from '../../src/http/http-config.js';
-import { AUTH_TOKEN, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
+import { AUTH_TOKEN, RAW_INITIALIZE as initialize, AUTHED_JSON_HEADERS as headers, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-});
-const headers = { authorization: `Bearer ${AUTH_TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 describe('rate limiting', () => {
   let harness: HttpHarness;

@@ -4,15 +4,8 @@
  * port or scheme; the server's own origin and the configured ones are served.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_TOKEN, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
+import { RAW_INITIALIZE as initialize, AUTHED_JSON_HEADERS as headers, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-});
-const headers = { authorization: `Bearer ${AUTH_TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 describe('Origin check', () => {
   let harness: HttpHarness;

@@ -3,15 +3,9 @@
  * SSE transport, with and without the bearer token; Host/Origin checks; 405s; /health.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_TOKEN, connectSse, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
+import { AUTH_TOKEN, RAW_INITIALIZE as initialize, AUTHED_JSON_HEADERS as headers, connectSse, connectStreamable, rawRequest, startHttpHarness, type HttpHarness } from './support/http-harness.js';
 import { TEST_TOKEN } from '../mcp/support/harness.js';
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-});
 
 describe('serve --http', () => {
   let harness: HttpHarness;
@@ -66,8 +60,7 @@ describe('serve --http', () => {
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
-    const headers = { authorization: `Bearer ${AUTH_TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-    const evilHost = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers: { ...headers, host: 'evil.example:3001' }, body: initialize });
+        const evilHost = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers: { ...headers, host: 'evil.example:3001' }, body: initialize });
     expect(evilHost.status).toBe(403);
     expect(evilHost.body).toContain('invalid_host');
     const evilOrigin = await rawRequest(harness.server.url, { method: 'POST', path: '/mcp', headers: { ...headers, origin: 'https://evil.example' }, body: initialize });

@@ -19,6 +19,17 @@ import { TEST_NOW, TEST_TOKEN, type TestApp } from '../../mcp/support/harness.js
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 
+/** A raw 2025-era `initialize` request body, for tests that speak HTTP without an SDK client. */
+export const RAW_INITIALIZE = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
+
+/** Headers of an authenticated Streamable HTTP POST. */
+export const AUTHED_JSON_HEADERS = { authorization: `Bearer ${AUTH_TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
 export interface HttpHarness {
   simulator: StartedSimulator;
   test: TestApp;
