@@ -54,7 +54,7 @@ describe('Apple Health simulator export', () => {
       const steps = day.data['steps'] as number;
       expect(steps).toBeGreaterThan(byOrigin.apple_watch);
       expect(steps).toBeLessThan(byOrigin.apple_watch + byOrigin.iphone);
-      const truth = person.day(day.day)?.activity.steps ?? 0;
+      const truth = person.day(day.day ?? '')?.activity.steps ?? 0;
       expect(Math.abs(steps - truth) / truth).toBeLessThan(0.12);
     }
   });

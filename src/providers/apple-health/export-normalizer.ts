@@ -4,7 +4,7 @@
  * day totals, sleep sessions and measures need every sample of their day, so they are emitted
  * by `finish()` from compact accumulators (see `day-totals.ts`, `sleep-sessions.ts`, `measures.ts`).
  */
-import { isDayInRange } from '../../core/bounds.js';
+import { EARLIEST_DAY, latestDay } from '../../core/bounds.js';
 import type { NormalizedRecord, Sample } from '../../core/types.js';
 import type { ProviderPage } from '../provider.js';
 import { APPLE_HEALTH } from './apple-record.js';
@@ -56,8 +56,12 @@ export class ExportNormalizer {
   private readonly pageSize: number;
   readonly summary: ImportSummary = { elements: 0, otherTypes: 0, unreadable: 0, copies: {}, exportedAt: null };
 
-  constructor(private readonly options: NormalizerOptions) {
+  /** The latest day a sample may fall on (tomorrow, east of every zone). */
+  private readonly lastDay: string;
+
+  constructor(options: NormalizerOptions) {
     this.pageSize = options.pageSize ?? 5000;
+    this.lastDay = latestDay(options.now);
   }
 
   /** Takes one parsed element. */
@@ -102,7 +106,7 @@ export class ExportNormalizer {
   }
 
   private inRange(day: string): boolean {
-    return isDayInRange(day, this.options.now);
+    return day >= EARLIEST_DAY && day <= this.lastDay;
   }
 
   private keep(record: NormalizedRecord, copy: string | null): void {

@@ -75,6 +75,9 @@ export interface ExportParser {
   close(): void;
 }
 
+/** The `MetadataEntry` keys kept on records: whether the person typed the value in. */
+const RECORD_METADATA = new Set(['HKWasUserEntered']);
+
 type Open = RecordItem | CorrelationItem | WorkoutItem;
 
 /** Creates a streaming parser calling `onItem` for each data element, in file order. */
@@ -98,7 +101,10 @@ export function createExportParser(onItem: (item: ExportItem) => void): ExportPa
       case 'MetadataEntry': {
         const key = attributes['key'];
         if (key === undefined) return;
-        if (record) (recordMetadata ??= {})[key] = attributes['value'] ?? '';
+        // A record keeps only the metadata read from records (most carry keys nobody asks about).
+        if (record) {
+          if (RECORD_METADATA.has(key)) (recordMetadata ??= {})[key] = attributes['value'] ?? '';
+        }
         else if (innermost) (innermost.metadata ??= {})[key] = attributes['value'] ?? '';
         return;
       }

@@ -70,16 +70,26 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   });
 }
 
+/** Inflated zip chunks are 16 KB: they are gathered into pieces this large before decoding and parsing. */
+const PIECE_BYTES = 256 * 1024;
+
 async function* decode(stream: Readable, total: number, options: ExportSourceOptions): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   const limit = options.maxBytes ?? MAX_EXPORT_XML_BYTES;
   let read = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
       read += chunk.length;
       if (read > limit) throw invalidExport(`export.xml is larger than ${Math.round(limit / 1024 ** 3)} GB.`, 'Import a smaller export, or raise the limit.');
-      yield decoder.decode(chunk, { stream: true });
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes < PIECE_BYTES) continue;
+      yield decoder.decode(pending.length === 1 ? chunk : Buffer.concat(pending, pendingBytes), { stream: true });
+      pending = [];
+      pendingBytes = 0;
       options.onProgress?.(read, total);
     }
   } catch (error) {
@@ -88,8 +98,9 @@ async function* decode(stream: Readable, total: number, options: ExportSourceOpt
   } finally {
     stream.destroy();
   }
-  const rest = decoder.decode();
+  const rest = decoder.decode(Buffer.concat(pending, pendingBytes));
   if (rest) yield rest;
+  options.onProgress?.(read, total);
 }
 
 /**

@@ -69,14 +69,20 @@ export function originClass(origin: SourceOrigin): number {
  * across millions of samples.
  */
 export function createOriginCache(): (sourceName: string | undefined, device: string | undefined) => SourceOrigin {
-  const cache = new Map<string, SourceOrigin>();
-  return (sourceName, device) => {
-    const key = `${sourceName ?? ''}\u0000${device ?? ''}`;
-    let origin = cache.get(key);
+  // Two levels instead of one concatenated key: no new string to build and hash per sample.
+  const cache = new Map<string, Map<string, SourceOrigin>>();
+  let size = 0;
+  return (sourceName = '', device = '') => {
+    let byDevice = cache.get(sourceName);
+    let origin = byDevice?.get(device);
     if (origin === undefined) {
       origin = classifyOrigin(sourceName, device);
       // Bounded: a hostile file with a new device string per record cannot grow it without end.
-      if (cache.size < 10_000) cache.set(key, origin);
+      if (size < 10_000) {
+        if (!byDevice) cache.set(sourceName, (byDevice = new Map()));
+        byDevice.set(device, origin);
+        size++;
+      }
     }
     return origin;
   };

@@ -20,14 +20,15 @@ const BP = ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" source
 
 describe('export parser', () => {
   it('reads records with metadata, correlations with their records and workouts with statistics, across any chunking', () => {
-    const hr = record('HKQuantityTypeIdentifierHeartRate', WATCH, '2024-03-01 07:12:00 -0500', '2024-03-01 07:12:00 -0500', 62, 'count/min', '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/>\n');
+    const hr = record('HKQuantityTypeIdentifierHeartRate', WATCH, '2024-03-01 07:12:00 -0500', '2024-03-01 07:12:00 -0500', 62, 'count/min', '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/>\n  <MetadataEntry key="HKWasUserEntered" value="1"/>\n');
     const workout = ` <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="30" durationUnit="min" sourceName="x" startDate="2024-03-01 08:00:00 -0500" endDate="2024-03-01 08:30:00 -0500">\n  <WorkoutStatistics type="HKQuantityTypeIdentifierHeartRate" average="140" unit="count/min"/>\n  <WorkoutRoute sourceName="x"><FileReference path="/workout-routes/a.gpx"/></WorkoutRoute>\n </Workout>\n`;
     const text = exportXml(hr + BP + workout);
     for (const size of [3, 64, text.length]) {
       const items = parse(text, size);
       expect(items.map((item) => item.kind)).toEqual(['export_date', 'record', 'correlation', 'workout']);
       const [, heart, pressure, run] = items;
-      expect(heart).toMatchObject({ attributes: { value: '62', device: expect.stringContaining('<<HKDevice') }, metadata: { HKMetadataKeyHeartRateMotionContext: '0' } });
+      expect(heart).toMatchObject({ attributes: { value: '62', device: expect.stringContaining('<<HKDevice') }, metadata: { HKWasUserEntered: '1' } });
+      expect((heart as { metadata: object }).metadata).not.toHaveProperty('HKMetadataKeyHeartRateMotionContext');
       expect(pressure).toMatchObject({ metadata: { HKWasUserEntered: '1' }, records: [{ value: '121' }, { value: '79' }] });
       expect(run).toMatchObject({ statistics: [{ average: '140' }] });
     }
