@@ -11,9 +11,9 @@
 import type { ProviderId } from '../../core/types.js';
 import { LOINC, PROJECT_METRIC_SYSTEM } from './code-systems.js';
 import type { MetricCoding, MetricDefinition, MetricSource } from './metric-types.js';
-import { OURA_SOURCES } from './sources/oura.js';
-import { WHOOP_SOURCES } from './sources/whoop.js';
-import { WITHINGS_SOURCES } from './sources/withings.js';
+import { OURA_SOURCES } from '../../providers/oura/fhir.js';
+import { WHOOP_SOURCES } from '../../providers/whoop/fhir.js';
+import { WITHINGS_SOURCES } from '../../providers/withings/fhir.js';
 
 export type { MetricCoding, MetricDefinition, MetricSource, RecordRule } from './metric-types.js';
 

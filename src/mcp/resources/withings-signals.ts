@@ -6,7 +6,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
-import { fetchSignal } from '../tools/withings/get-withings-signal.js';
+import { fetchSignal } from '../../providers/withings/tools/get-withings-signal.js';
 import { guardedRead, quoted, variable } from './resource-support.js';
 
 /** Registers the Withings signal templates (only when the Withings provider is configured). */

@@ -9,7 +9,7 @@ import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
 import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY, findOuraHistoryStart } from './history-start.js';
-import { createOuraWebhooks } from '../../webhooks/oura/index.js';
+import { createOuraWebhooks } from './webhooks/index.js';
 
 export interface OuraProviderOptions {
   /** `https://api.ouraring.com` or the simulator's Oura API base. */

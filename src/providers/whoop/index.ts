@@ -10,7 +10,7 @@ import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } 
 import { createWhoopOAuth } from './oauth.js';
 import { WHOOP_RESOURCES } from './resources.js';
 import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY, findWhoopHistoryStart } from './history-start.js';
-import { createWhoopWebhooks } from './webhooks.js';
+import { createWhoopWebhooks } from './webhooks/index.js';
 
 export interface WhoopProviderOptions {
   /** `https://api.prod.whoop.com/developer` (the spec's server) or the simulator's WHOOP API base. */

@@ -11,7 +11,7 @@ import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
 import { createWithingsSignals, type WithingsSignals } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
-import { createWithingsWebhooks } from './webhooks.js';
+import { createWithingsWebhooks } from './webhooks/index.js';
 import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY, findWithingsHistoryStart } from './history-start.js';
 
 export interface WithingsProviderOptions {
