@@ -1,5 +1,5 @@
 /**
- * The encrypted tokens file: `{ version: 1, providers: { oura: { iv, tag, data, kid } } }`, mode
+ * The encrypted tokens file: `{ version: 1, providers: { <id>: { iv, tag, data, kid } } }`, mode
  * 0600, replaced atomically (temp file + fsync + rename). Every read-modify-write runs inside
  * `transaction`, which holds a cross-process lock (proper-lockfile), so a CLI sync and a running
  * server never overwrite each other's rotated refresh tokens.

@@ -68,7 +68,7 @@ export function defineProviderModule<const Id extends string>(module: ProviderMo
   return module;
 }
 
-/** The environment variable prefix of a provider id: `oura` → `OURA`, `apple-health` → `APPLE_HEALTH`. */
+/** The environment variable prefix of a provider id: `acme` → `ACME`, `apple-health` → `APPLE_HEALTH`. */
 export function envPrefix(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }

@@ -1,5 +1,5 @@
 /**
- * The provider seam. A provider is whatever its factory returns (`createOuraProvider({...})`):
+ * The provider seam. A provider is whatever its factory returns (`createAcmeProvider({...})`):
  * it declares its capabilities and the resources it really delivers, and turns a window of one
  * resource into normalized pages. Nothing in a provider reads `process.env`; config is injected.
  * Sync, tools and docs read these declarations instead of branching on provider ids.
@@ -43,7 +43,7 @@ export interface ResourceSpec {
   historyDays?: number;
   /**
    * The list endpoint can also return every document created or modified after an instant,
-   * whatever its date (Withings `lastupdate`). Incremental runs then add one pass for the changes
+   * whatever its date (a `lastupdate` parameter). Incremental runs then add one pass for the changes
    * since the previous run, so edits older than the overlap are caught too. That pass only
    * upserts: deletions and coverage are still proven by the windowed fetches.
    */

@@ -22,7 +22,7 @@ type Cell = number | null | Array<number | string>;
 
 const DISPLAY_NAMES = new Map(PROVIDER_MODULES.map((module) => [module.id as string, module.displayName]));
 
-/** `sleep/heart Oura > WHOOP > …, activity …`: the declared precedence of the groups with a choice, groups of one order joined. */
+/** `sleep/heart A > B > C, activity …`: the declared precedence of the groups with a choice, groups of one order joined. */
 function precedenceText(groups: readonly MetricGroup[]): string {
   const orders = new Map<string, MetricGroup[]>();
   for (const group of groups) {
