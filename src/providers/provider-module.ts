@@ -33,7 +33,7 @@ export interface ProviderSettings extends Partial<ProviderEndpoints> {
 export type HeadlineRanks = Readonly<Record<string, number>>;
 
 export interface ProviderModule<Id extends string = string> {
-  /** Stable id: store rows, tool names' toolset, env prefix (`apple-health` → `APPLE_HEALTH_`). */
+  /** Stable id: store rows, tool names' toolset, env prefix (`acme-band` → `ACME_BAND_`). */
   id: Id;
   displayName: string;
   /** One line on what the provider measures, for the server instructions and docs. */
@@ -68,7 +68,7 @@ export function defineProviderModule<const Id extends string>(module: ProviderMo
   return module;
 }
 
-/** The environment variable prefix of a provider id: `acme` → `ACME`, `apple-health` → `APPLE_HEALTH`. */
+/** The environment variable prefix of a provider id: `acme` → `ACME`, `acme-band` → `ACME_BAND`. */
 export function envPrefix(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }

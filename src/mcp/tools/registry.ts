@@ -11,6 +11,7 @@ import { healthCheck } from './core/health-check.js';
 import { exportDataTool } from './core/export-data.js';
 import { getObservations } from './core/get-observations.js';
 import { syncTool } from './core/sync.js';
+import { importDataTool } from './core/import-data.js';
 import { comparePeriodsTool } from './insights/compare-periods.js';
 import { getDailySummary } from './insights/get-daily-summary.js';
 import { getHealthInsights } from './insights/get-health-insights.js';
@@ -20,6 +21,7 @@ import { getTrends } from './insights/get-trends.js';
 export const TOOLS: readonly ToolDefinition[] = [
   getAuthStatus,
   syncTool,
+  importDataTool,
   getEvents,
   healthCheck,
   getObservations,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { NormalizedRecord, ProviderId } from '../../core/types.js';
 
 /** This provider's id. */
-export const APPLE_HEALTH: ProviderId = 'apple-health' as ProviderId;
+export const APPLE_HEALTH: ProviderId = 'apple-health';
 
 /** A stable id from the parts that identify a sample (24 hex characters of their SHA-256). */
 export function stableId(...parts: ReadonlyArray<string | undefined>): string {
