@@ -15,7 +15,33 @@ import { createProgressDisplay } from './progress.js';
 import { runCommand, withContext } from './run-command.js';
 import { connectDemoProviders, startDemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
+import { formatImport, serializeImport } from './import.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppContext } from '../core/app-context.js';
+import { SIMULATED_EXPORTS } from '../simulator/exports.js';
+import type { SyntheticPerson } from '../simulator/person.js';
+import type { ImportFileResult } from '../sync/sync-service.js';
 import { WearablesError } from '../core/errors.js';
+
+/**
+ * Writes the simulated export of every provider whose data comes from a file (the same person)
+ * into `<home>/imports` and imports it through the engine, as a user would.
+ */
+async function importDemoExports(context: AppContext, person: SyntheticPerson, days: number, json: boolean): Promise<ImportFileResult[]> {
+  const results: ImportFileResult[] = [];
+  for (const module of PROVIDER_MODULES) {
+    const simulated = module.capabilities.fileImport ? SIMULATED_EXPORTS[module.id] : undefined;
+    if (!simulated) continue;
+    const folder = join(context.config.home, 'imports');
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const path = join(folder, simulated.fileName);
+    if (!json) process.stderr.write(`Writing a simulated ${module.displayName} export and importing it ...\n`);
+    await simulated.write(path, { person, exportedAt: context.now(), days });
+    results.push(await context.sync.importFile({ provider: module.id, path }));
+  }
+  return results;
+}
 
 /** Registers `demo`. */
 export function registerDemoCommand(program: Command): void {
@@ -40,14 +66,15 @@ export function registerDemoCommand(program: Command): void {
             if (!json) process.stderr.write(`Syncing ${days} days into ${context.config.home} ...\n`);
             const display = createProgressDisplay({ quiet: json });
             const report = await context.sync.sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
+            const imported = await importDemoExports(context, demo.person, days, json);
             const today = localDay(context.now());
             const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
             // The script being run (dist/bin/wearables-mcp.js in a checkout, the bin link when installed).
             const entry = realpathSync(process.argv[1] ?? 'wearables-mcp');
             printResult(
               { json },
-              { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week.map(headlines), mcp: mcpLines(entry) },
-              () => [formatReport(report), '', formatWeek(week), '', formatMcpLines(entry)].join('\n'),
+              { ok: true, home: context.config.home, sync: serializeReport(report), imports: imported.map(serializeImport), last_7_days: week.map(headlines), mcp: mcpLines(entry) },
+              () => [formatReport(report), ...imported.map(formatImport), '', formatWeek(week), '', formatMcpLines(entry)].join('\n'),
             );
           });
         } finally {

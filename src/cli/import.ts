@@ -1,4 +1,5 @@
 /** `wearables-mcp import <provider> <file>`: a file-source provider's export into the cache. */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WearablesError } from '../core/errors.js';
@@ -20,6 +21,11 @@ export function registerImportCommand(program: Command): void {
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
         const provider = parseProvider(providerArgument);
+        const path = resolve(file);
+        const found = await stat(path).catch(() => null);
+        if (!found?.isFile()) {
+          throw new WearablesError('NOT_FOUND', `No export file at ${path}.`, { hint: 'Pass the path of the export file (for example ~/Downloads/export.zip).' });
+        }
         await withContext(configFor(global), async (context) => {
           const display = createProgressDisplay({ quiet: json });
           const controller = new AbortController();
@@ -31,7 +37,7 @@ export function registerImportCommand(program: Command): void {
             result = await context.sync.importFile({
               provider,
               // The user's own path, from their shell: the CLI reads it as given (the tool confines).
-              path: resolve(file),
+              path,
               signal: controller.signal,
               onProgress: (progress) => {
                 if (progress.records + progress.samples - shown < 50_000) return;
