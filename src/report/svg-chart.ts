@@ -40,6 +40,8 @@ export interface ChartSpec {
   /** Shaded band (the baseline's middle half); `label` explains it in the legend. */
   band?: { low: number; high: number; label: string };
   markers?: readonly ChartMarker[];
+  /** Longest distance in days between two points joined by the line (default 1: a missing day breaks it). */
+  maxGapDays?: number;
 }
 
 interface Scale {
@@ -88,12 +90,12 @@ function tooltip(point: ChartPoint, series: ChartSeries, scale: Scale): string {
   return `<title>${escapeHtml(series.label)}, ${shortDay(point.day)}: ${scale.label(point.value)}</title>`;
 }
 
-function linePath(series: ChartSeries, scale: Scale): string {
+function linePath(series: ChartSeries, scale: Scale, maxGapDays: number): string {
   // A gap of more than one day breaks the line, so missing nights are visible.
   let path = '';
   let previous: string | undefined;
   for (const point of series.points) {
-    const command = previous && daysBetween(previous, point.day) <= 1 ? 'L' : 'M';
+    const command = previous && daysBetween(previous, point.day) <= maxGapDays ? 'L' : 'M';
     path += `${command}${coordinate(scale.x(point.day))},${coordinate(scale.y(point.value))} `;
     previous = point.day;
   }
@@ -133,7 +135,7 @@ export function renderChart(spec: ChartSpec): string {
   if (points === 0) return `<p class="empty">${escapeHtml(spec.title)}: no data in this period.</p>`;
   const scale = scaleOf(spec);
   const { grid, labels } = axes(spec, scale);
-  const body = spec.series.map((series, index) => (spec.kind === 'line' ? linePath(series, scale) : bars(series, index, spec.series.length, scale))).join('');
+  const body = spec.series.map((series, index) => (spec.kind === 'line' ? linePath(series, scale, spec.maxGapDays ?? 1) : bars(series, index, spec.series.length, scale))).join('');
   const legend = renderLegend({
     kind: spec.kind,
     series: spec.series.map((series) => ({ label: series.label, color: series.color, points: series.points.length })),

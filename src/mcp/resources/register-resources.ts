@@ -4,12 +4,14 @@ import type { AppContext } from '../../core/app-context.js';
 import { registerDataSlice } from './data-slice.js';
 import { registerFeedResources } from './feed-resources.js';
 import { registerResourceListing } from './resource-listing.js';
+import { registerTrendChartView } from './trend-chart-resource.js';
 import { registerWithingsSignals } from './withings-signals.js';
 
-/** Adds the `wearables://` resource templates to `server`. */
+/** Adds the `wearables://` resource templates and the `ui://` views to `server`. */
 export function registerResources(server: McpServer, context: AppContext): void {
   registerFeedResources(server, context);
   registerWithingsSignals(server, context);
   registerDataSlice(server, context);
   registerResourceListing(server, context);
+  registerTrendChartView(server);
 }
