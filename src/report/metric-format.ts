@@ -35,6 +35,7 @@ const UNIT_WORDS: Readonly<Record<string, string>> = {
   'breaths/min': 'breaths per minute',
   min: 'minutes',
   count: 'count',
+  'strain 0-21': 'score 0–21',
 };
 
 const SUFFIX = /_(seconds|pct|ms|bpm|kg|mmhg|c|hours)$/;
@@ -57,7 +58,8 @@ export function metricUnit(metric: string): string {
 /** "Systolic blood pressure (mmHg)". */
 export function metricLabel(metric: string): string {
   const unit = metricUnit(metric);
-  return unit ? `${metricName(metric)} (${unit})` : metricName(metric);
+  const name = metricName(metric);
+  return unit && unit !== name.toLowerCase() ? `${name} (${unit})` : name;
 }
 
 /** A value in the metric's stored unit, printed for a person: 23:06, 7 h 12 min, 61.5 ms, 8,412 steps. */

@@ -4,7 +4,7 @@
  */
 export const REPORT_STYLE = `
 * { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; padding: 0 16px; max-width: 1120px; color: #1d1d1f; background: #fafafa; overflow-wrap: anywhere; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; padding: 0 16px; max-width: 1120px; color: #1d1d1f; background: #fafafa; overflow-wrap: break-word; }
 h1 { margin: 0 0 4px; font-size: 26px; } h2 { margin: 28px 0 8px; border-bottom: 1px solid #ddd; font-size: 20px; } h3 { margin: 12px 0 4px; font-size: 16px; }
 header p { color: #555; margin: 0; }
 figure { margin: 8px 0 16px; background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: 10px 12px 8px; }
@@ -37,5 +37,11 @@ table.baselines .value { white-space: nowrap; font-variant-numeric: tabular-nums
   .chart { height: 200px; }
   .plot { left: 46px; right: 14px; }
   .insights { padding: 4px 10px 10px; }
+  table.baselines thead { display: none; }
+  table.baselines tr { display: block; padding: 6px 0; border-bottom: 1px solid #eee; }
+  table.baselines td { display: inline; border: 0; padding: 0; }
+  table.baselines td:first-child { display: block; font-weight: 600; }
+  table.baselines td:nth-child(2)::before { content: "usual "; color: #666; }
+  table.baselines td:nth-child(3)::before { content: " · middle half "; color: #666; }
 }
 `;

@@ -64,6 +64,8 @@ describe('metric words', () => {
     expect(metricLabel('total_sleep_seconds')).toBe('Time asleep (hours)');
     expect(metricLabel('resting_heart_rate_bpm')).toBe('Resting heart rate (beats per minute)');
     expect(metricName('deep_sleep_seconds')).toBe('Deep sleep');
+    expect(metricLabel('steps')).toBe('Steps');
+    expect(metricLabel('strain')).toBe('Strain (score 0–21)');
   });
 
   it('prints values in their unit: bedtime as a clock time, durations in hours and minutes', () => {
