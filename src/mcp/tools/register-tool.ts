@@ -82,6 +82,19 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
 }
 
 /**
+ * The answer with its view's data in `_meta` (the model reads the text, the view the `_meta`). A
+ * view that fails to render costs the chart, never the answer.
+ */
+function withView<Response extends object>(response: Response, tool: ToolDefinition, payload: Record<string, unknown>, app: AppContext): Response {
+  try {
+    return { ...response, _meta: tool.view?.meta(payload) };
+  } catch (error) {
+    app.logger.warn({ err: error, tool: tool.name }, 'tool view not rendered; plain answer sent');
+    return response;
+  }
+}
+
+/**
  * Runs a tool behind the boundary: bound, validate (days against the app's clock), handle, fit to
  * budget, translate errors. A handler asking the user (UserInputNeeded) answers `input_required`;
  * `declared` are the client capabilities of a 2025-era connection.
@@ -100,9 +113,8 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
       ...(tool.truncationHint !== undefined ? { hint: tool.truncationHint } : {}),
       ...(offset !== undefined ? { offset } : {}),
     });
-    // The view's data rides in _meta (the model reads the text), for clients that show views.
     if (!tool.view || !supportsMcpApps(requestCapabilities(request, declared))) return response;
-    return { ...response, _meta: tool.view.meta(payload) };
+    return withView(response, tool, payload, app);
   } catch (error) {
     if (error instanceof UserInputNeeded) return inputRequiredFor(error);
     return smallErrorResult(error, app, tool);
