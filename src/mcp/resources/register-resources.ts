@@ -1,13 +1,13 @@
 /** Registers every resource template. Specific prefixes first: templates match in registration order. */
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
+import { registerTrendChartView } from './trend-chart-resource.js';
 import { registerDataSlice } from './data-slice.js';
 import { registerFeedResources } from './feed-resources.js';
 import { registerResourceListing } from './resource-listing.js';
-import { registerTrendChartView } from './trend-chart-resource.js';
 import { registerWithingsSignals } from './withings-signals.js';
 
-/** Adds the `wearables://` resource templates and the `ui://` views to `server`. */
+/** Adds the `wearables://` resource templates to `server`. */
 export function registerResources(server: McpServer, context: AppContext): void {
   registerFeedResources(server, context);
   registerWithingsSignals(server, context);
