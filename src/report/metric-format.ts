@@ -76,7 +76,7 @@ export function formatMetricValue(metric: string, value: number): string {
   return unit && !/^(score|count|strain)/.test(unit) ? `${text} ${unit}` : text;
 }
 
-/** A source id for a legend: `oura` → "Oura". */
+/** A source id for a legend, its first letter capitalised. */
 export function sourceName(source: string): string {
   return source.charAt(0).toUpperCase() + source.slice(1);
 }
