@@ -26,7 +26,7 @@ export function renderLegend(spec: LegendSpec): string {
     return `<li class="legend-series" data-color="${color}">${key(mark)}${escapeHtml(series.label)}${note}</li>`;
   });
   if (spec.band) {
-    items.push(`<li class="legend-band">${key('<rect class="band" x="0" y="0" width="24" height="12"/>')}Your usual range: ${escapeHtml(spec.band)}</li>`);
+    items.push(`<li class="legend-band">${key('<rect class="band" x="0" y="0" width="24" height="12"/>')}Your usual range (personal baseline): ${escapeHtml(spec.band)}</li>`);
   }
   if (spec.markers > 0) {
     items.push(`<li class="legend-marker">${key('<circle class="marker-key" cx="12" cy="6" r="5.5"/>')}Unusual day: far outside your usual range (${spec.markers})</li>`);
