@@ -3,6 +3,7 @@
  * of `systolic_mmhg`, bedtime as a clock time (23:06), durations in hours and minutes.
  */
 import { metricInfo } from '../analysis/metric-catalog.js';
+import { providerModule } from '../providers/registry.js';
 import { clockTime } from './chart-ticks.js';
 
 /** Names in words where the metric's own name does not read well once its unit suffix is dropped. */
@@ -76,7 +77,7 @@ export function formatMetricValue(metric: string, value: number): string {
   return unit && !/^(score|count|strain)/.test(unit) ? `${text} ${unit}` : text;
 }
 
-/** A source id for a legend, its first letter capitalised. */
+/** A source id for a legend: the provider's declared display name (an unknown id capitalised). */
 export function sourceName(source: string): string {
-  return source.charAt(0).toUpperCase() + source.slice(1);
+  return providerModule(source)?.displayName ?? source.charAt(0).toUpperCase() + source.slice(1);
 }

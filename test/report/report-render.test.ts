@@ -88,7 +88,7 @@ describe('HTML report', () => {
       expect.arrayContaining(['Time asleep', 'Bedtime', 'Heart rate variability (RMSSD)', 'Resting heart rate', 'Readiness / recovery score', 'Steps', 'Strain', 'Weight', 'Blood pressure']),
     );
     // Devices measuring the same thing each get their own line, named for a person.
-    expect(report.html).toMatch(/data-label="Oura"[^>]*>.*data-label="Whoop"/s);
+    expect(report.html).toMatch(/data-label="Oura"[^>]*>.*data-label="WHOOP"/s);
     // Labels in words, never the snake_case metric names.
     expect(report.html).not.toMatch(/systolic_mmhg|bedtime_hours|resting_heart_rate_bpm|hours from midnight/);
     expect(report.html).toContain('Systolic blood pressure (mmHg)');
