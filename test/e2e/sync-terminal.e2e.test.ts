@@ -5,45 +5,17 @@
  * file, and one line says so), and a summary of a few lines with totals and the elapsed time.
  * Without a terminal the progress lines and the --json document keep their shape.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ENTRY, runCli } from './cli-helpers.js';
+import { runCli } from './cli-helpers.js';
+import { finalText, hasScript, runInTerminal } from './support/terminal.js';
 import { startThreeProviderHome, THREE_PROVIDERS, type ThreeProviderHome } from './support/three-providers.js';
 
 const TOKEN = 'sync-terminal-e2e-token-41b7a2';
-const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!hasScript) console.log('sync-terminal e2e skipped: util-linux `script` (a pseudo terminal) is not installed');
-
-const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
-
-/** Starts the CLI under a pseudo terminal; resolves with everything the terminal received. */
-function runInTerminal(args: string[], env: Record<string, string>): { output(): string; done: Promise<{ code: number | null; output: string }> } {
-  const command = [process.execPath, CLI_ENTRY, ...args].map(quote).join(' ');
-  const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const done = new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-  return { output: () => output, done };
-}
-
-/** The text after the last control sequence that cleared the bars (what stays on screen). */
-function finalText(output: string): string {
-  const cleared = output.lastIndexOf('\x1b[0J');
-  return output.slice(cleared === -1 ? 0 : cleared + 4).replaceAll('\r', '');
-}
-
 const waitFor = async (condition: () => boolean, timeoutMs: number, what: string) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -51,6 +23,8 @@ const waitFor = async (condition: () => boolean, timeoutMs: number, what: string
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 };
+
+if (!hasScript) console.log('sync-terminal e2e skipped: util-linux `script` (a pseudo terminal) is not installed');
 
 describe.skipIf(!hasScript)('sync in a terminal', () => {
   let world: ThreeProviderHome;
