@@ -3,6 +3,7 @@
 import { PACKAGE_VERSION } from '../core/version.js';
 import { Command } from 'commander';
 import { registerCommands } from './command-table.js';
+import { refuseDemoWhereMeaningless } from './demo-flag.js';
 import { commanderOutput, reportParseFailure, wantsJson } from './usage-errors.js';
 
 const args = process.argv.slice(2);
@@ -21,6 +22,8 @@ const program = new Command()
   .exitOverride()
   .configureOutput(commanderOutput(json))
   .showHelpAfterError();
+
+program.hook('preAction', (_command, actionCommand) => refuseDemoWhereMeaningless(program, actionCommand));
 
 await registerCommands(program, args);
 

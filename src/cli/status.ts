@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../core/app-context.js';
 import { PROVIDER_IDS } from '../core/types.js';
-import { configFor, type GlobalOptions } from './options.js';
+import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
-import { runCommand, withContext } from './run-command.js';
+import { runCommand, withCommandContext } from './run-command.js';
 
 /** Collects the status document (no secrets). Shared with `health_check`-like callers. */
 export async function collectStatus(context: AppContext) {
@@ -43,7 +43,7 @@ export function registerStatusCommand(program: Command): void {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
-        await withContext(configFor(global), async (context) => {
+        await withCommandContext(global, async (context) => {
           const status = await collectStatus(context);
           printResult({ json }, status, () => formatStatus(status));
         });
@@ -59,7 +59,7 @@ function formatStatus(status: Awaited<ReturnType<typeof collectStatus>>): string
       ? `reconnect needed: ${connection.nextStep ?? `run \`wearables-mcp connect ${provider.provider}\``}`
       : connection.connected
       ? `connected (${connection.kind}${connection.expiresAt ? `, token expires ${connection.expiresAt}` : ''}${connection.refreshable ? ', auto-refresh' : ''})`
-      : 'not connected';
+      : `not connected: run \`wearables-mcp connect ${provider.provider}\``;
     lines.push('', `${provider.provider}: ${state}`);
     if (provider.last_sync) lines.push(`  last sync: ${provider.last_sync.at} (${provider.last_sync.mode}, ${provider.last_sync.status})`);
     for (const resource of provider.resources) {
