@@ -4,6 +4,8 @@ import { PACKAGE_VERSION } from '../core/version.js';
 import { Command } from 'commander';
 import { registerCommands } from './command-table.js';
 import { refuseDemoWhereMeaningless } from './demo-flag.js';
+import { homeFlag, loadDotEnvFiles } from '../config/dot-env.js';
+import { reportError } from './output.js';
 import { commanderOutput, reportParseFailure, wantsJson } from './usage-errors.js';
 
 const args = process.argv.slice(2);
@@ -25,10 +27,24 @@ const program = new Command()
 
 program.hook('preAction', (_command, actionCommand) => refuseDemoWhereMeaningless(program, actionCommand));
 
-await registerCommands(program, args);
+if (loadEnvironmentFiles()) {
+  await registerCommands(program, args);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = reportParseFailure(json, error);
+  }
+}
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = reportParseFailure(json, error);
+/** Reads ./.env and <home>/.env below the real environment; false (reported) when one is unusable. */
+function loadEnvironmentFiles(): boolean {
+  try {
+    const home = homeFlag(args);
+    const result = loadDotEnvFiles({ env: process.env, cwd: process.cwd(), ...(home !== undefined ? { home } : {}) });
+    if (result.skipped && !json) process.stderr.write(`wearables-mcp: .env not read: ${result.skipped}.\n`);
+    return true;
+  } catch (error) {
+    process.exitCode = reportError({ json }, error);
+    return false;
+  }
 }

@@ -20,12 +20,13 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { onStderr?: (chunk: string, write: (line: string) => void) => void; timeoutMs?: number } = {},
+  options: { onStderr?: (chunk: string, write: (line: string) => void) => void; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';
