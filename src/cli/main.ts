@@ -3,6 +3,7 @@
 import { PACKAGE_VERSION } from '../core/version.js';
 import { Command } from 'commander';
 import { registerCommands } from './command-table.js';
+import { addExamples, configureHelp } from './help-text.js';
 import { refuseDemoWhereMeaningless } from './demo-flag.js';
 import { homeFlag, loadDotEnvFiles } from '../config/dot-env.js';
 import { reportError } from './output.js';
@@ -24,11 +25,13 @@ const program = new Command()
   .exitOverride()
   .configureOutput(commanderOutput(json))
   .showHelpAfterError();
+configureHelp(program);
 
 program.hook('preAction', (_command, actionCommand) => refuseDemoWhereMeaningless(program, actionCommand));
 
 if (loadEnvironmentFiles()) {
   await registerCommands(program, args);
+  addExamples(program);
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
