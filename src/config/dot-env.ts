@@ -2,7 +2,7 @@
  * `.env` files, below the real environment: the current directory's first, then the data
  * directory's (`<home>/.env`, the home as `--home`, the real environment or the first file name
  * it). A variable already set is never overridden, so the order is real environment > ./.env >
- * <home>/.env; an empty value (`OURA_CLIENT_ID=`, as in .env.example) counts as unset. Parsed by
+ * <home>/.env; an empty value (`NAME=`, as every line of .env.example) counts as unset. Parsed by
  * Node's own `util.parseEnv` (Node 20.12+). Only names are reported, never values.
  */
 import { readFileSync } from 'node:fs';
