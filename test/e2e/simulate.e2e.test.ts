@@ -11,7 +11,7 @@ describe('simulate', () => {
   it('prints the base URLs and client of every simulated provider', async () => {
     assertBuilt();
     const cli = startCli(['simulate', '--port', '0'], { LOG_FILE: '' });
-    let stdout = '';
+    let stdout: string;
     try {
       const deadline = Date.now() + 20_000;
       const output = () => cli.stdoutSoFar();
