@@ -17,10 +17,9 @@ import { connectDemoProviders, startDemoEnvironment, type DemoEnvironment } from
 import { formatReport, serializeReport } from './sync.js';
 import { WearablesError } from '../core/errors.js';
 import type { AppContext } from '../core/app-context.js';
-import type { ProviderId } from '../core/types.js';
 import { clientCommand } from './client-command.js';
 import { demoClientConfig, formatClientLines, syncStory } from './demo-story.js';
-import { formatSyncSummary } from './sync-summary.js';
+import { formatSyncSummary, seriesLookup } from './sync-summary.js';
 
 /** Registers `demo`. */
 export function registerDemoCommand(program: Command): void {
@@ -65,8 +64,7 @@ async function runDemo(context: AppContext, demo: DemoEnvironment, options: { js
     .sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress), onWait: (wait) => display.waiting(wait) })
     .finally(() => display.stop());
   const elapsedMs = Date.now() - started;
-  const isSeries = (provider: string, resource: string) =>
-    context.providers.get(provider as ProviderId)?.resources.find((spec) => spec.name === resource)?.kind === 'series';
+  const isSeries = seriesLookup(context.providers);
   const today = localDay(context.now());
   const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
   const command = clientCommand({ script: process.argv[1], pathEnv: process.env.PATH }, ['serve', '--demo']);

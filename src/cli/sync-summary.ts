@@ -31,6 +31,11 @@ const COLUMNS: ReadonlyArray<{ key: keyof Totals; header: string }> = [
   { key: 'requests', header: 'requests' },
 ];
 
+/** `isSeries` for the registered providers: a resource whose spec declares kind `series`. */
+export function seriesLookup(providers: ReadonlyMap<string, { resources: ReadonlyArray<{ name: string; kind: string }> }>): SummaryOptions['isSeries'] {
+  return (provider, resource) => providers.get(provider)?.resources.find((spec) => spec.name === resource)?.kind === 'series';
+}
+
 /** The provider totals of a run: records and their changes from documents, samples from series. */
 export function providerTotals(result: ProviderSyncResult, isSeries: SummaryOptions['isSeries']): Totals {
   const totals: Totals = { records: 0, created: 0, updated: 0, deleted: 0, samples: 0, requests: result.requests ?? 0 };

@@ -9,7 +9,7 @@ import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
 import { runCommand, withCommandContext } from './run-command.js';
 import { EXIT_CODES } from './output.js';
-import { formatSyncSummary } from './sync-summary.js';
+import { formatSyncSummary, seriesLookup } from './sync-summary.js';
 
 /** Registers `sync`. */
 export function registerSyncCommand(program: Command): void {
@@ -30,7 +30,7 @@ export function registerSyncCommand(program: Command): void {
         const resources = options.resources ? options.resources.split(',').map((name) => name.trim()) : undefined;
         await withCommandContext(global, async (context) => {
           const started = Date.now();
-          const display = createProgressDisplay({ quiet: json, plan: await progressPlan(context, providers, resources) });
+          const display = createProgressDisplay({ quiet: json, plan: json ? [] : await progressPlan(context, providers, resources) });
           const interrupt = interruptOnSignals();
           let report: SyncReport;
           try {
@@ -47,7 +47,7 @@ export function registerSyncCommand(program: Command): void {
             display.stop();
             interrupt.dispose();
           }
-          const summary = () => formatSyncSummary(report, { elapsedMs: Date.now() - started, isSeries: seriesOf(context) });
+          const summary = () => formatSyncSummary(report, { elapsedMs: Date.now() - started, isSeries: seriesLookup(context.providers) });
           printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () =>
             options.verbose ? `${formatReport(report)}\n\n${summary()}` : summary(),
           );
@@ -65,15 +65,11 @@ async function progressPlan(context: AppContext, providers: readonly ProviderId[
   for (const [id, provider] of context.providers) {
     if (providers && !providers.includes(id)) continue;
     const count = provider.resources.filter((spec) => !resources || resources.includes(spec.name)).length;
-    if (count > 0 && (await context.tokens.status(id)).connected) plan.push({ provider: id, resources: count });
+    // The plan only lays out the lines: a token file that cannot be read is the sync's to report.
+    const connected = count > 0 && (await context.tokens.status(id).then((status) => status.connected, () => false));
+    if (connected) plan.push({ provider: id, resources: count });
   }
   return plan;
-}
-
-/** Whether a resource's counts are samples (a series) rather than records. */
-function seriesOf(context: AppContext) {
-  return (provider: string, resource: string) =>
-    context.providers.get(provider as ProviderId)?.resources.find((spec) => spec.name === resource)?.kind === 'series';
 }
 
 /** Exit code of a sync stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */

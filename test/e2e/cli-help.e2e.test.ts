@@ -19,7 +19,8 @@ describe('help', () => {
     const lines = examples.split('\n').filter((line) => /^ {2}\S/.test(line));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.some((line) => line.includes(`wearables-mcp ${command}`) || line.includes(`wearables-mcp --demo ${command}`))).toBe(true);
-    expect(help.split('\n').every((line) => line.length <= 100), command).toBe(true);
+    // The examples fit a 100-column terminal (a provider's own setup lines in `connect` may be longer).
+    expect(examples.split('\n').every((line) => line.length <= 100), command).toBe(true);
   });
 
   it('the top-level help ends with a first step and where settings come from', async () => {
