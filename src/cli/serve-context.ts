@@ -17,14 +17,14 @@ export interface ServeContext {
 }
 
 /** Opens what a server needs. `deferFile` keeps the log file's setup off the start-up path. */
-export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean }): Promise<ServeContext> {
+export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean; stderrLevel?: string }): Promise<ServeContext> {
   let config = configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
   // The simulator loads only for --demo: it is not on the start-up path of a real server.
   const demoModule = global.demo ? await import('./demo-environment.js') : undefined;
   const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
   if (demo) config = demo.config;
   try {
-    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false });
+    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false, ...(options.stderrLevel ? { stderrLevel: options.stderrLevel } : {}) });
     const context = await createAppContext(config, { logger });
     if (demo && demoModule) await demoModule.connectDemoProviders(context, demo.providers);
     return {

@@ -58,6 +58,8 @@ export interface ProviderSyncResult {
   error?: WearablesError;
   /** What the engine decided about the range (a clamped `since`, a backfill's start, a resume). */
   notices?: string[];
+  /** Provider requests this run made (history probes included); absent when the run never started. */
+  requests?: number;
 }
 
 export interface SyncReport {

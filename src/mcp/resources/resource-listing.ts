@@ -19,6 +19,8 @@ export function registerResourceListing(server: McpServer, context: AppContext):
           provider.resources.map((spec) => ({
             uri: `wearables://${provider.id}/${spec.name}`,
             name: `${provider.id}/${spec.name}`,
+            // Each its own title (clients list resources by title; the template's is shared by all).
+            title: `${provider.displayName} ${spec.name.replaceAll('_', ' ')}: cached overview`,
             description: spec.description,
             mimeType: 'application/json',
           })),
