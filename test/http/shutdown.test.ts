@@ -13,7 +13,14 @@ describe('graceful shutdown', () => {
       harness.simulator.control.delay(150, { pathPrefix: '/oura/v2' });
       const call = client.callTool({ name: 'get_oura_readiness_score', arguments: { start_date: '2024-06-01', end_date: '2024-06-07' } });
       const scheduled = harness.server.scheduler.runNow();
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Shutdown starts once the server holds the tool call (a pooled MCP server is busy with it) and
+      // the scheduled sync runs; a fixed 60 ms wait lost the race on a loaded machine (the call had
+      // not reached the server, so the client's connect was reset).
+      const inFlightBy = Date.now() + 10_000;
+      while ((harness.server.mcpServers().busy === 0 || !harness.server.scheduler.state().running) && Date.now() < inFlightBy) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(harness.server.mcpServers().busy).toBeGreaterThan(0);
       expect(harness.server.scheduler.state().running).toBe(true);
 
       await harness.server.close();
