@@ -1,7 +1,10 @@
 /** Shared domain types: the canonical shapes that flow provider -> normalize -> store -> tools. */
 
-export const PROVIDER_IDS = ['oura', 'whoop', 'withings'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+/**
+ * A provider id (`src/providers/registry.ts` lists the registered ones and derives their union).
+ * A plain string here: core is the lowest layer and must not import the providers.
+ */
+export type ProviderId = string;
 
 /** A calendar day in the user's local time zone, `YYYY-MM-DD`. */
 export type LocalDay = string;
