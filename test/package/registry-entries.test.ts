@@ -110,8 +110,10 @@ describe('manifest.json (Claude Desktop extension)', () => {
     expect(Object.values(env).filter((value) => value.includes('${'))).toEqual([]);
     const config = loadConfig({ env, flags: { logFile: null } });
     expect(config.providers.oura).toMatchObject({ clientId: 'oura-id', clientSecret: 'oura-secret' });
-    expect(config.providers.whoop.clientId).toBeUndefined();
-    expect(config.providers.withings.clientSecret).toBeUndefined();
+    expect(config.providers.whoop?.clientId).toBeUndefined();
+    expect(config.providers.whoop).toBeDefined();
+    expect(config.providers.withings).toBeDefined();
+    expect(config.providers.withings?.clientSecret).toBeUndefined();
     expect(config.home).toBe(loadConfig({ env: {}, flags: { logFile: null } }).home);
   });
 });
