@@ -13,7 +13,7 @@ import { oauthOf, type Provider } from '../providers/provider.js';
 import { createTokenCipher, loadEncryptionKey, type TokenCipher } from './encryption.js';
 import { createConnectionsWatcher } from './connections-watcher.js';
 import type { TokenManager } from './token-manager-api.js';
-import type { ConnectionStatus, TokenSet } from './token-set.js';
+import type { ConnectionStatus, TokenSet } from '../core/token-set.js';
 import { createTokenStore, type StoredTokens, type TokenStoreOptions, type TokenTransaction } from './token-store.js';
 
 export interface TokenManagerOptions {

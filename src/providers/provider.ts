@@ -6,9 +6,9 @@
  */
 import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
-import type { OAuthAdapter } from '../auth/oauth-adapter.js';
+import type { OAuthAdapter } from './oauth-adapter.js';
 import { WearablesError } from '../core/errors.js';
-import type { ProviderWebhooks } from '../webhooks/webhook-capability.js';
+import type { ProviderWebhooks } from './webhook-capability.js';
 
 /** How a resource is addressed by the provider's list endpoint. */
 export type ResourceWindowing =

@@ -7,7 +7,7 @@ import type { AppContext } from '../core/app-context.js';
 import { WearablesError } from '../core/errors.js';
 import type { FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
-import type { WebhookSubscription, WebhookSubscriptionApi } from './webhook-capability.js';
+import type { WebhookSubscription, WebhookSubscriptionApi } from '../providers/webhook-capability.js';
 
 export type SubscriptionAction = 'subscribe' | 'list' | 'renew' | 'unsubscribe';
 
