@@ -79,5 +79,5 @@ export function defineWhoopRecordTool<Row extends z.ZodObject, Field extends str
         [spec.field]: spec.toRow(record),
       } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }
