@@ -91,4 +91,9 @@ describe('layers', () => {
     }
     expect(upward).toEqual([]);
   });
+
+  it('keep the day view and the report pure over stored rows: analysis/ and report/ never import the sync engine', () => {
+    const engine = FILES.filter((file) => /^(analysis|report)\//.test(file)).flatMap((file) => importsOf(file).filter((target) => target.startsWith('sync/')).map((target) => `${file} imports ${target}`));
+    expect(engine).toEqual([]);
+  });
 });
