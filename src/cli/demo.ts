@@ -16,7 +16,7 @@ import { runCommand, withContext } from './run-command.js';
 import { connectDemoProviders, startDemoEnvironment, type DemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
 import { WearablesError } from '../core/errors.js';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import { clientCommand } from './client-command.js';
 import { demoClientConfig, formatClientLines, syncStory } from './demo-story.js';
 import { formatSyncSummary, seriesLookup } from './sync-summary.js';

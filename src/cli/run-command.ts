@@ -1,5 +1,5 @@
 /** Wraps a command body: builds the context, reports errors with exit codes, always closes. */
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { Config, ConfigFlags } from '../config/config.js';
 import { createAppContext } from '../app/create-app-context.js';
 import { toWearablesError } from '../core/errors.js';

@@ -3,7 +3,7 @@
  * pointing at an in-process simulator, with `--demo`), the logger and the app context.
  */
 import { createAppContext } from '../app/create-app-context.js';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { Logger } from '../logging/logger.js';
 import { isExplicitLogFile } from '../logging/log-file.js';
 import { createLogger } from '../logging/logger.js';

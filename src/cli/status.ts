@@ -1,6 +1,6 @@
 /** `wearables-mcp status`: connections, token expiry, last sync per resource, cache size. */
 import type { Command } from 'commander';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withCommandContext } from './run-command.js';

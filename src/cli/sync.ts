@@ -1,6 +1,6 @@
 /** `wearables-mcp sync [provider] [--full] [--since YYYY-MM-DD]`. */
 import type { Command } from 'commander';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { WearablesError } from '../core/errors.js';
 import type { SyncReport } from '../sync/sync-service.js';

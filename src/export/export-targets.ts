@@ -8,7 +8,7 @@ import { WearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId } from '../core/types.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import { resourceSpec } from '../providers/provider.js';
-import type { Store } from '../store/store.js';
+import type { StoreReader } from '../store/store.js';
 import { FORMAT_EXTENSIONS, type ExportFormat } from './export-types.js';
 
 /** One file of an export. */
@@ -19,7 +19,7 @@ export interface ExportTarget {
 }
 
 export interface TargetRequest {
-  store: Store;
+  store: StoreReader;
   providers: ReadonlyMap<ProviderId, Provider>;
   provider?: ProviderId;
   kind: string;

@@ -4,12 +4,12 @@
  * per provider resource.
  */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
 
 /** Registers the listing template. */
-export function registerResourceListing(server: McpServer, context: AppContext): void {
+export function registerResourceListing(server: McpServer, context: HostContext): void {
   server.registerResource(
     'resource-listing',
     new ResourceTemplate('wearables://{provider}/{resource}', {
