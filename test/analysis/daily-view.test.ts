@@ -10,13 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDailyView } from '../../src/analysis/daily-view.js';
 import { SOURCE_MAPPINGS } from '../../src/analysis/mappings/index.js';
 import { metricInfo } from '../../src/analysis/metric-catalog.js';
-import type { NormalizedRecord } from '../../src/core/types.js';
+import type { ProviderId } from '../../src/core/types.js';
+import type { StorableRecord } from '../../src/store/store.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
 
 const DAY = '2025-03-04';
 
-function record(provider: NormalizedRecord['provider'], resource: string, id: string, data: Record<string, unknown>, start: string | null = null): NormalizedRecord {
+function record(provider: ProviderId, resource: string, id: string, data: Record<string, unknown>, start: string | null = null): StorableRecord {
   // Like the normalizers: WHOOP sends UTC instants and the offset beside them (-05:00 here).
   return { provider, resource, id, day: DAY, start, end: null, tzOffset: start ? '-05:00' : null, updatedAt: null, data, raw: {} };
 }

@@ -10,6 +10,7 @@ import { describeShared } from '../support/shared.js';
 import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { OURA_ACCOUNT_A, OURA_ACCOUNT_B, ouraHandler } from './oura-routes.js';
+import { dataOf } from '../../src/core/records/record-build.js';
 
 const NOW = new Date('2024-02-01T12:00:00Z');
 
@@ -143,7 +144,7 @@ describeShared('Oura replay (recorded)', () => {
   it('an unknown enum value and an extra field survive (kept in raw, the record stays valid)', () => {
     const { record, valid } = normalizeOuraDocument('workout', { ...(OURA_WORKOUT_FIXTURE()), intensity: 'extreme', brand_new_metric: 7 });
     expect(valid).toBe(true);
-    expect(record.data.intensity).toBe('extreme');
+    expect(dataOf(record, 'workout').intensity).toBe('extreme');
     expect((record.raw as Record<string, unknown>).brand_new_metric).toBe(7);
   });
 

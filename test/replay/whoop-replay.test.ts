@@ -9,6 +9,7 @@ import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { recorded } from './recorded.js';
 import { whoopHandler } from './whoop-routes.js';
+import { dataOf } from '../../src/core/records/record-build.js';
 
 describeShared('WHOOP replay (recorded)', () => {
   let replay: ReplayApp;
@@ -54,7 +55,7 @@ describeShared('WHOOP replay (recorded)', () => {
     expect((await stored('profile', 'profile'))?.data).toEqual({ first_name: 'REDACTED', last_name: 'REDACTED', email: 'REDACTED' });
     expect((await stored('body_measurement', 'body_measurement'))?.data).toEqual({ height_m: 1.7018, weight_kg: 65.744, max_heart_rate_bpm: 194 });
     const secondary = { ...recorded<Record<string, unknown>>('whoop/unresolved_provenance/user_measurement_body_1.json'), weight_kilogram: 0.0 };
-    expect(normalizeWhoopDocument('body_measurement', secondary).record.data.weight_kg).toBeNull();
+    expect(dataOf(normalizeWhoopDocument('body_measurement', secondary).record, 'profile').weight_kg).toBeNull();
   });
 
   it('served every recorded WHOOP response file', () => {

@@ -5,11 +5,13 @@
  * Names shared with Oura/WHOOP where the meaning is the same (`weight_kg`, `heart_rate_bpm`, ...).
  */
 
+import type { BodyMeasureField, BodySegmentField } from '../../core/records/body-measure.js';
+
 export interface MeasureType {
   /** Withings `meastype`. */
   type: number;
-  /** Canonical field in normalized records. */
-  key: string;
+  /** Canonical field in normalized records (a `body_measure` field; segmented types: a segment map). */
+  key: BodyMeasureField | BodySegmentField;
   /** Label as the spec's table gives it. */
   label: string;
   /** Unit of the canonical value (null: a score, index or classification). */
