@@ -51,8 +51,8 @@ export type BodyMeasureLabelField = 'afib_ecg_result_label' | 'afib_ppg_result_l
 
 /** One measure of the group as tools list it. */
 export interface BodyMeasureEntry {
-  /** The source's code of the measure type. */
-  type: number;
+  /** The source's code of the measure type, when it has codes. */
+  type?: number;
   /** The canonical field (`weight_kg`), or `meastype_<n>` for a type without one. */
   key: string;
   label: string;

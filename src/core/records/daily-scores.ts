@@ -30,6 +30,8 @@ export type RecoveryFields = {
   hrv_rmssd_ms?: number | null;
   /** The same RMSSD under the name sleep periods use. */
   average_hrv_ms?: number | null;
+  /** HRV as SDNN (ms), as phones and watches report it: never mixed with RMSSD. */
+  hrv_sdnn_ms?: number | null;
   spo2_pct?: number | null;
   skin_temp_c?: number | null;
   user_calibrating?: boolean | null;
@@ -45,6 +47,8 @@ export type WellbeingFields = {
   level?: string | null;
   spo2_average_pct?: number | null;
   breathing_disturbance_index?: number | null;
+  /** Breaths per minute. */
+  respiratory_rate?: number | null;
   vascular_age_years?: number | null;
   vo2_max_ml_kg_min?: number | null;
 };

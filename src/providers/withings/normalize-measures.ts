@@ -19,7 +19,7 @@ import { measureGroupSchema, measureSchema } from './schema.js';
 import { localTime } from './timezone.js';
 
 /** One decoded measure as tools show it (the canonical `body_measure` entry). */
-export type DecodedMeasure = BodyMeasureEntry;
+export type DecodedMeasure = BodyMeasureEntry & { type: number };
 
 /** The measure fields of a `body_measure` record (everything but the group's description). */
 type MeasureFields = Omit<BodyMeasureData, 'category' | 'attribution' | 'attribution_detail' | 'device_model' | 'device_model_id' | 'comment' | 'measures'>;
