@@ -41,7 +41,7 @@ export interface HealthInsights {
   message: string;
   days_with_data: number;
   /** Days on which each provider supplied at least one value. */
-  sources: Partial<Record<ProviderId, number>>;
+  sources: Record<ProviderId, number>;
   baselines: Array<Omit<Baseline, 'spread'>>;
   anomalies: Anomaly[];
   anomalies_total: number;
@@ -51,8 +51,8 @@ export interface HealthInsights {
   too_few_for_baseline: Array<{ metric: string; n: number }>;
 }
 
-function sourceDays(days: readonly CanonicalDay[]): Partial<Record<ProviderId, number>> {
-  const out: Partial<Record<ProviderId, number>> = {};
+function sourceDays(days: readonly CanonicalDay[]): Record<ProviderId, number> {
+  const out: Record<ProviderId, number> = {};
   for (const day of days) {
     const providers = new Set(Object.values(day.metrics).flatMap((reading) => reading.values.map((value) => value.provider)));
     for (const provider of providers) out[provider] = (out[provider] ?? 0) + 1;

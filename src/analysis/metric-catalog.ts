@@ -3,17 +3,13 @@
  * "better", the smallest spread worth calling a change, and the precedence that picks the headline
  * value when several devices measure the same thing.
  *
- * Precedence (first listed wins; every other source is kept beside it):
- * | group      | precedence                | why                                                       |
- * | ---------- | ------------------------- | --------------------------------------------------------- |
- * | sleep      | oura > whoop > withings   | finger PPG + stages validated against PSG; mat last       |
- * | heart      | oura > whoop > withings   | nightly averages over the whole night (WHOOP: deep sleep) |
- * | readiness  | oura / whoop (own scores) | readiness and recovery are different scores, both kept    |
- * | activity   | oura > withings > whoop   | all-day step counting; WHOOP has no steps                 |
- * | strain     | whoop                     | only WHOOP computes strain                                |
- * | body       | withings > oura > whoop   | a scale / cuff measures; profiles hold typed-in values   |
+ * Precedence (first wins; every other source is kept beside it) is declared by the providers:
+ * each module's `dayView.headline` ranks it per metric group or metric, with the reason beside
+ * it; ties keep the registry order. Scores only one provider computes (readiness, recovery,
+ * strain) have a single source.
  */
 import type { ProviderId } from '../core/types.js';
+import { PROVIDER_MODULES } from '../providers/registry.js';
 
 export type MetricGroup = 'sleep' | 'heart' | 'readiness' | 'activity' | 'body';
 
@@ -27,24 +23,26 @@ export interface MetricInfo {
   minSpread: number;
   /** Decimals kept in answers. */
   decimals: number;
-  /** Headline precedence; providers not listed come after, in id order. */
+  /** Headline precedence (the providers that rank this metric); providers not listed come after. */
   precedence: readonly ProviderId[];
 }
 
-const SLEEP: readonly ProviderId[] = ['oura', 'whoop', 'withings'];
-const ACTIVITY: readonly ProviderId[] = ['oura', 'withings', 'whoop'];
-const BODY: readonly ProviderId[] = ['withings', 'oura', 'whoop'];
+/** The providers ranking `name` (or its group), best first; ties keep the registry order. */
+function precedenceOf(name: string, group: MetricGroup): ProviderId[] {
+  const ranked = PROVIDER_MODULES.flatMap((module, order) => {
+    const rank = module.dayView.headline[name] ?? module.dayView.headline[group];
+    return rank === undefined ? [] : [{ id: module.id, rank, order }];
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((entry) => entry.id);
+}
 
-function metric(
-  name: string,
-  unit: string,
-  group: MetricGroup,
-  better: MetricInfo['better'],
-  minSpread: number,
-  decimals = 0,
-  precedence: readonly ProviderId[] = SLEEP,
-): MetricInfo {
-  return { metric: name, unit, group, better, minSpread, decimals, precedence };
+/** The headline order of a whole metric group (per-metric exceptions aside), for descriptions. */
+export function groupPrecedence(group: MetricGroup): ProviderId[] {
+  return precedenceOf(group, group);
+}
+
+function metric(name: string, unit: string, group: MetricGroup, better: MetricInfo['better'], minSpread: number, decimals = 0): MetricInfo {
+  return { metric: name, unit, group, better, minSpread, decimals, precedence: precedenceOf(name, group) };
 }
 
 /** Every canonical metric, in answer order. */
@@ -65,20 +63,20 @@ export const METRIC_CATALOG: readonly MetricInfo[] = [
   metric('respiratory_rate', 'breaths/min', 'heart', null, 0.3, 1),
   metric('spo2_pct', '%', 'heart', 'higher', 0.5, 1),
   metric('temperature_deviation_c', '°C', 'heart', null, 0.1, 2),
-  metric('skin_temp_c', '°C', 'heart', null, 0.2, 1, ['whoop', 'oura', 'withings']),
-  metric('readiness_score', 'score', 'readiness', 'higher', 3, 0, ['oura']),
-  metric('recovery_score', 'score', 'readiness', 'higher', 5, 0, ['whoop']),
-  metric('steps', 'steps', 'activity', 'higher', 800, 0, ACTIVITY),
-  metric('active_calories', 'kcal', 'activity', 'higher', 60, 0, ACTIVITY),
-  metric('total_calories', 'kcal', 'activity', null, 80, 0, ACTIVITY),
-  metric('active_minutes', 'min', 'activity', 'higher', 8, 0, ACTIVITY),
-  metric('strain', 'strain 0-21', 'activity', null, 1, 1, ['whoop']),
-  metric('workout_count', 'count', 'activity', null, 1, 0, ['whoop', 'oura', 'withings']),
-  metric('workout_minutes', 'min', 'activity', null, 10, 0, ['whoop', 'oura', 'withings']),
-  metric('weight_kg', 'kg', 'body', null, 0.3, 2, BODY),
-  metric('fat_ratio_pct', '%', 'body', null, 0.5, 1, BODY),
-  metric('systolic_mmhg', 'mmHg', 'body', 'lower', 3, 0, BODY),
-  metric('diastolic_mmhg', 'mmHg', 'body', 'lower', 2, 0, BODY),
+  metric('skin_temp_c', '°C', 'heart', null, 0.2, 1),
+  metric('readiness_score', 'score', 'readiness', 'higher', 3, 0),
+  metric('recovery_score', 'score', 'readiness', 'higher', 5, 0),
+  metric('steps', 'steps', 'activity', 'higher', 800, 0),
+  metric('active_calories', 'kcal', 'activity', 'higher', 60, 0),
+  metric('total_calories', 'kcal', 'activity', null, 80, 0),
+  metric('active_minutes', 'min', 'activity', 'higher', 8, 0),
+  metric('strain', 'strain 0-21', 'activity', null, 1, 1),
+  metric('workout_count', 'count', 'activity', null, 1, 0),
+  metric('workout_minutes', 'min', 'activity', null, 10, 0),
+  metric('weight_kg', 'kg', 'body', null, 0.3, 2),
+  metric('fat_ratio_pct', '%', 'body', null, 0.5, 1),
+  metric('systolic_mmhg', 'mmHg', 'body', 'lower', 3, 0),
+  metric('diastolic_mmhg', 'mmHg', 'body', 'lower', 2, 0),
 ];
 
 const BY_NAME = new Map(METRIC_CATALOG.map((info) => [info.metric, info]));

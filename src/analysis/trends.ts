@@ -21,7 +21,7 @@ export interface Trend {
   resolution: Resolution;
   buckets: TrendBucket[];
   /** How many days each provider supplied the value used. */
-  sources: Partial<Record<ProviderId, number>>;
+  sources: Record<ProviderId, number>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function computeTrend(
   const info = metricInfo(metric);
   const series = metricSeries(days, metric, source);
   const groups = new Map<LocalDay, number[]>();
-  const sources: Partial<Record<ProviderId, number>> = {};
+  const sources: Record<ProviderId, number> = {};
   for (const point of series) {
     if (point.day > range.endDay) continue;
     const key = bucketStart(point.day, resolution);

@@ -7,7 +7,7 @@ import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomS
 import { WearablesError, toWearablesError } from '../core/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
-import type { Provider } from '../providers/provider.js';
+import { oauthOf, type Provider } from '../providers/provider.js';
 import { isLoopbackRedirect, startCallbackServer, type CallbackServer } from './loopback-server.js';
 import type { TokenSet } from './token-set.js';
 
@@ -39,12 +39,13 @@ export async function runAuthorizationCodeFlow(options: AuthorizationCodeFlowOpt
   const redirectUri = server?.redirectUri ?? (options.redirectUri as string);
   const abort = new AbortController();
   try {
-    const url = provider.oauth.authorizationUrl({ redirectUri, state, codeChallenge });
+    const oauth = oauthOf(provider);
+    const url = oauth.authorizationUrl({ redirectUri, state, codeChallenge });
     logger.info({ provider: provider.id, redirect: new URL(redirectUri).origin }, 'waiting for authorization');
     const query = await waitForRedirect(url.href, server, options, abort.signal);
     const code = checkRedirect(query, state, provider.id);
     registerSecret(code);
-    const tokens = await provider.oauth.exchangeCode({ code, redirectUri, codeVerifier });
+    const tokens = await oauth.exchangeCode({ code, redirectUri, codeVerifier });
     registerSecret(tokens.accessToken);
     registerSecret(tokens.refreshToken);
     server?.respond({ ok: true, message: `Connected ${provider.displayName}, you can close this tab.` });

@@ -1,6 +1,6 @@
 /**
- * What a provider does for OAuth. Standard providers (Oura, WHOOP) implement it with
- * oauth4webapi; Withings implements only its differences (action=requesttoken envelope, signing).
+ * What a provider does for OAuth. Standard providers implement it with oauth4webapi
+ * (standard-oauth.ts); a provider with its own token envelope implements only its differences.
  */
 import type { TokenSet } from './token-set.js';
 

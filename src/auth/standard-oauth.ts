@@ -1,7 +1,7 @@
 /**
  * A provider-neutral OAuth 2.0 adapter (authorization code + PKCE, refresh, revocation) built on
- * oauth4webapi. Oura uses it now; WHOOP reuses it. Only what a provider does differently lives in
- * the provider (Withings' `action=requesttoken` envelope does not fit here and has its own).
+ * oauth4webapi. Only what a provider does differently lives in the provider (a non-standard
+ * token envelope such as `action=requesttoken` does not fit here and has its own adapter).
  */
 import * as oauth from 'oauth4webapi';
 import { WearablesError, toWearablesError } from '../core/errors.js';
@@ -18,7 +18,7 @@ export interface StandardOAuthOptions {
   revocationEndpoint?: string;
   /**
    * Which token `revoke` sends (RFC 7009 `token`). Default `refresh_token` (revoking it ends the
-   * grant); Oura documents revocation with the access token.
+   * grant); some providers document revocation with the access token.
    */
   revokeWith?: 'refresh_token' | 'access_token';
   clientId: string;

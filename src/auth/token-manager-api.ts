@@ -10,7 +10,7 @@ export interface TokenManager extends AccessTokenSource {
   save(provider: ProviderId, tokens: TokenSet): Promise<void>;
   /** Revokes at the provider (best effort) and deletes the stored tokens. */
   disconnect(provider: ProviderId, options?: { revoke?: boolean }): Promise<{ revoked: boolean }>;
-  /** The provider user id stored with the grant (Withings `userid`), for matching webhook deliveries. Never logged. */
+  /** The provider user id stored with the grant (a `userid` in the token response), for matching webhook deliveries. Never logged. */
   accountUserId?(provider: ProviderId): Promise<string | undefined>;
   /** Notifies when the set of connected providers changes (this or another process). */
   onConnectionsChanged(listener: () => void): () => void;

@@ -9,7 +9,7 @@ import { WearablesError, toWearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
-import type { Provider } from '../providers/provider.js';
+import { oauthOf, type Provider } from '../providers/provider.js';
 import { createTokenCipher, loadEncryptionKey, type TokenCipher } from './encryption.js';
 import { createConnectionsWatcher } from './connections-watcher.js';
 import type { TokenManager } from './token-manager-api.js';
@@ -36,7 +36,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { config, providers, logger } = options;
   const now = options.now ?? Date.now;
   const skewMs = options.refreshSkewMs ?? DEFAULT_SKEW_MS;
-  for (const id of Object.keys(config.providers) as ProviderId[]) registerSecret(config.providers[id].clientSecret);
+  for (const settings of Object.values(config.providers)) registerSecret(settings.clientSecret);
 
   const store = createTokenStore({ path: config.tokensPath, cipher: cipherLoader(config), logger, lock: options.lock });
   const inflight = new Map<ProviderId, Promise<TokenSet>>();
@@ -96,7 +96,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await transaction.markRefreshPending(provider, true);
       let fresh: TokenSet;
       try {
-        fresh = await implementation.oauth.refresh(current.refreshToken);
+        fresh = await oauthOf(implementation).refresh(current.refreshToken);
       } catch (error) {
         const failure = toWearablesError(error);
         if (failure.code !== 'AUTH_FAILED') {
@@ -127,7 +127,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const stored = await transaction.read(provider).catch(() => undefined);
     const implementation = providers.get(provider);
     let revoked = false;
-    if (stored && revoke && implementation) {
+    if (stored && revoke && implementation?.oauth) {
       try {
         await implementation.oauth.revoke(stored.tokens);
         revoked = true;

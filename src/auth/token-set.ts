@@ -9,7 +9,7 @@ export interface TokenSet {
   scope?: string;
   /** Epoch ms when this set was obtained (grant or refresh). */
   obtainedAt: number;
-  /** Provider user id if the token response carries one (Withings `userid`). Never logged. */
+  /** Provider user id if the token response carries one (a `userid` field). Never logged. */
   userId?: string;
 }
 

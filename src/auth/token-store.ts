@@ -1,5 +1,5 @@
 /**
- * The encrypted tokens file: `{ version: 1, providers: { oura: { iv, tag, data, kid } } }`, mode
+ * The encrypted tokens file: `{ version: 1, providers: { <id>: { iv, tag, data, kid } } }`, mode
  * 0600, replaced atomically (temp file + fsync + rename). Every read-modify-write runs inside
  * `transaction`, which holds a cross-process lock (proper-lockfile), so a CLI sync and a running
  * server never overwrite each other's rotated refresh tokens.
@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WearablesError } from '../core/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
+import type { ProviderId } from '../core/types.js';
+import { isProviderIdShape } from '../core/provider-id.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
 import { wrongKeyError, type EncryptedBlob, type TokenCipher } from './encryption.js';
@@ -185,7 +186,7 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     read,
     async connectedProviders() {
       const file = await fileCache.current();
-      return PROVIDER_IDS.filter((id) => file.providers[id] !== undefined);
+      return Object.keys(file.providers).sort();
     },
     async transaction(work) {
       const release = await acquireLock(path, options.lock, logger);
@@ -252,9 +253,8 @@ export async function readTokensFile(path: string): Promise<TokensFile> {
     });
   }
   const providers: TokensFile['providers'] = {};
-  for (const id of PROVIDER_IDS) {
-    const entry = value.providers[id];
-    if (entry === undefined) continue;
+  for (const [id, entry] of Object.entries(value.providers)) {
+    if (entry === undefined || !isProviderIdShape(id)) continue;
     if (!isRecord(entry) || typeof entry.iv !== 'string' || typeof entry.tag !== 'string' || typeof entry.data !== 'string') {
       throw damaged(`bad ${id} entry`);
     }

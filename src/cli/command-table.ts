@@ -25,7 +25,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
 /** Global options that take a value (their value is not the command word). */
 const VALUE_OPTIONS = new Set(['--home', '--log-level', '--config']);
 
-/** The command word of an argv tail (`['--json', 'sync', 'oura']` -> `sync`), if any. */
+/** The command word of an argv tail (`['--json', 'sync', '<provider>']` -> `sync`), if any. */
 export function commandWord(args: readonly string[]): string | undefined {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] as string;

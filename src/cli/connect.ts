@@ -6,6 +6,8 @@ import type { AppContext } from '../core/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import { registerSecret } from '../logging/secrets.js';
+import { envPrefix } from '../providers/provider-module.js';
+import { PROVIDER_IDS, PROVIDER_MODULES } from '../providers/registry.js';
 import { configFor, parseProvider, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withContext } from './run-command.js';
@@ -21,7 +23,8 @@ export function registerConnectCommands(program: Command): void {
   program
     .command('connect')
     .description('Connect a provider account: OAuth2 (PKCE) in the browser, or --token for a personal/access token')
-    .argument('<provider>', 'oura | whoop | withings')
+    .argument('<provider>', PROVIDER_IDS.join(' | '))
+    .addHelpText('after', `\nProviders:\n${PROVIDER_MODULES.map((module) => `  ${module.connectHelp}`).join('\n')}`)
     .option('--token <token>', 'store a personal access token or an access token instead of OAuth')
     .option('--no-browser', 'do not try to open a browser; print the URL and read the pasted redirect URL')
     .option('--redirect-uri <uri>', 'redirect URI registered with the provider app (default: loopback on 127.0.0.1)')
@@ -45,7 +48,7 @@ export function registerConnectCommands(program: Command): void {
   program
     .command('disconnect')
     .description('Revoke the grant at the provider and delete the stored tokens (cached data stays unless --purge-data)')
-    .argument('<provider>', 'oura | whoop | withings')
+    .argument('<provider>', PROVIDER_IDS.join(' | '))
     .option('--purge-data', 'also delete this provider’s cached records')
     .action(async (providerArgument: string, options: { purgeData?: boolean }) => {
       const global = program.opts<GlobalOptions>();
@@ -87,9 +90,9 @@ async function connectWithToken(context: AppContext, provider: ProviderId, token
 async function connectWithOAuth(context: AppContext, provider: ProviderId, allowBrowser: boolean) {
   const implementation = context.providers.get(provider);
   if (!implementation) throw new WearablesError('VALIDATION_ERROR', `Provider ${provider} is not available in this build.`);
-  const providerConfig = context.config.providers[provider];
+  const providerConfig = context.config.providers[provider] ?? {};
   if (!providerConfig.clientId || !providerConfig.clientSecret) {
-    const upper = provider.toUpperCase();
+    const upper = envPrefix(provider);
     throw new WearablesError('CONFIG_ERROR', `${provider} OAuth needs a client id and secret.`, {
       hint: `Register an app with ${provider}, set ${upper}_CLIENT_ID and ${upper}_CLIENT_SECRET, or use \`wearables-mcp connect ${provider} --token <token>\`.`,
     });

@@ -8,12 +8,13 @@ import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import type { GlobalOptions } from './options.js';
 import type { AppContext } from '../core/app-context.js';
 import type { ProviderId } from '../core/types.js';
+import { PROVIDER_MODULES } from '../providers/registry.js';
 
 /** A fixed personal access token the in-process simulator accepts (demo data only, not a secret). */
 export const DEMO_PERSONAL_TOKEN = 'demo-personal-access-token';
 export const DEMO_SEED = 42;
-/** Every provider the simulator imitates: the demo person wears an Oura ring and a WHOOP strap, and steps on a Withings scale. */
-export const DEMO_PROVIDERS = ['oura', 'whoop', 'withings'] as const satisfies readonly ProviderId[];
+/** Every provider the simulator imitates (its module declares `demo`): the demo person wears and uses them all. */
+export const DEMO_PROVIDERS: readonly ProviderId[] = PROVIDER_MODULES.filter((module) => module.demo).map((module) => module.id);
 
 export interface DemoEnvironment {
   config: Config;
@@ -24,14 +25,14 @@ export interface DemoEnvironment {
 }
 
 /**
- * Connects the simulated providers through each one's real OAuth flow (PKCE for Oura, offline
- * scope for WHOOP, the requesttoken envelope for Withings). The simulator's consent screen
+ * Connects the simulated providers through each one's real OAuth flow (PKCE, offline scope or a
+ * token envelope: whatever the provider's OAuth adapter does). The simulator's consent screen
  * approves at once, so following its redirect to the loopback callback completes the flow.
  */
 export async function connectDemoProviders(context: AppContext, providers: readonly ProviderId[]): Promise<void> {
   for (const id of providers) {
     const provider = context.providers.get(id);
-    if (!provider) continue;
+    if (!provider?.oauth) continue;
     const tokens = await runAuthorizationCodeFlow({
       provider,
       logger: context.logger,
@@ -59,7 +60,7 @@ export async function startDemoEnvironment(global: GlobalOptions, options: { see
       providers: Object.fromEntries(
         DEMO_PROVIDERS.map((id) => [
           id,
-          { ...simulator[id], clientId: simulator.clientId, clientSecret: simulator.clientSecret },
+          { ...simulator.endpoints[id], clientId: simulator.clientId, clientSecret: simulator.clientSecret },
         ]),
       ),
     },

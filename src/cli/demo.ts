@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadDailyView, type CanonicalDay } from '../analysis/daily-view.js';
-import type { ProviderId } from '../core/types.js';
+import { PROVIDER_MODULES } from '../providers/registry.js';
 import { localDay } from '../core/dates.js';
 import { addDays } from '../sync/dates.js';
 import type { GlobalOptions } from './options.js';
@@ -81,13 +81,13 @@ function headlines(day: CanonicalDay) {
 
 function formatWeek(week: CanonicalDay[]): string {
   const lines = [
-    'Last 7 days, one row per local day across devices (headline value by precedence; a = Oura, w = WHOOP, s = Withings):',
+    `Last 7 days, one row per local day across devices (headline value by precedence; ${MARK_LEGEND}):`,
     ['day       ', ...WEEK_COLUMNS.map((column) => column.header.padStart(column.width + 2))].join(' '),
   ];
   for (const day of week) {
     const cells = WEEK_COLUMNS.map((column) => {
       const reading = day.metrics[column.metric];
-      const text = reading ? `${column.format(reading.headline.value)} ${SOURCE_MARK[reading.headline.provider]}` : '- ';
+      const text = reading ? `${column.format(reading.headline.value)} ${SOURCE_MARK.get(reading.headline.provider) ?? '?'}` : '- ';
       return text.padStart(column.width + 2);
     });
     lines.push([day.day, ...cells].join(' '));
@@ -96,7 +96,9 @@ function formatWeek(week: CanonicalDay[]): string {
   return lines.join('\n');
 }
 
-const SOURCE_MARK: Record<ProviderId, string> = { oura: 'a', whoop: 'w', withings: 's' };
+/** Each demo provider's one-letter mark, as its module declares it. */
+const SOURCE_MARK: ReadonlyMap<string, string> = new Map(PROVIDER_MODULES.flatMap((module) => (module.demo ? [[module.id, module.demo.mark] as const] : [])));
+const MARK_LEGEND = PROVIDER_MODULES.flatMap((module) => (module.demo ? [`${module.demo.mark} = ${module.displayName}`] : [])).join(', ');
 
 function mcpLines(entry: string) {
   return {

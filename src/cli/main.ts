@@ -11,7 +11,7 @@ const json = wantsJson(args);
 // exitOverride and the output settings are set before the commands are added: subcommands copy them.
 const program = new Command()
   .name('wearables-mcp')
-  .description('Your Oura, WHOOP and Withings data, mirrored locally and served to your AI assistant over MCP')
+  .description('Your wearable data, mirrored locally and served to your AI assistant over MCP')
   .version(PACKAGE_VERSION)
   .option('--json', 'machine-readable output')
   .option('--home <dir>', 'data directory (default: platform data dir, or WEARABLES_MCP_HOME)')

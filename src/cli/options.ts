@@ -2,7 +2,8 @@
 import type { ConfigFlags } from '../config/config.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { WearablesError } from '../core/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
+import type { ProviderId } from '../core/types.js';
+import { isRegisteredProviderId, PROVIDER_IDS } from '../providers/registry.js';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -28,7 +29,7 @@ export function configFor(options: GlobalOptions, extra: ConfigFlags = {}): Conf
 
 /** Validates a provider argument. */
 export function parseProvider(value: string): ProviderId {
-  if ((PROVIDER_IDS as readonly string[]).includes(value)) return value as ProviderId;
+  if (isRegisteredProviderId(value)) return value;
   throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${value}".`, {
     hint: `Use one of: ${PROVIDER_IDS.join(', ')}.`,
   });

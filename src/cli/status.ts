@@ -1,7 +1,6 @@
 /** `wearables-mcp status`: connections, token expiry, last sync per resource, cache size. */
 import type { Command } from 'commander';
 import type { AppContext } from '../core/app-context.js';
-import { PROVIDER_IDS } from '../core/types.js';
 import { configFor, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withContext } from './run-command.js';
@@ -11,8 +10,7 @@ export async function collectStatus(context: AppContext) {
   const stats = await context.store.stats();
   const runs = await context.store.listSyncRuns({ limit: 50 });
   const providers = [];
-  for (const id of PROVIDER_IDS) {
-    if (!context.providers.has(id)) continue;
+  for (const id of context.providers.keys()) {
     const connection = await context.tokens.status(id);
     const lastRun = runs.find((run) => run.provider === id);
     const resources = stats.records

@@ -7,27 +7,28 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { WearablesError } from '../core/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../core/types.js';
+import type { ProviderId } from '../core/types.js';
+import { envPrefix } from '../providers/provider-module.js';
+import { PROVIDER_MODULES } from '../providers/registry.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** Real provider endpoints; `*_API_BASE_URL` / `*_AUTH_BASE_URL` point elsewhere (simulator, proxy). */
-export const PROVIDER_DEFAULTS: Record<ProviderId, { apiBaseUrl: string; authBaseUrl: string }> = {
-  oura: { apiBaseUrl: 'https://api.ouraring.com', authBaseUrl: 'https://cloud.ouraring.com' },
-  whoop: { apiBaseUrl: 'https://api.prod.whoop.com/developer', authBaseUrl: 'https://api.prod.whoop.com' },
-  withings: { apiBaseUrl: 'https://wbsapi.withings.net', authBaseUrl: 'https://account.withings.com' },
-};
 
 const providerSchema = z.object({
   clientId: z.string().min(1).optional(),
   clientSecret: z.string().min(1).optional(),
-  apiBaseUrl: z.url(),
-  authBaseUrl: z.url(),
+  /** The module's real endpoint unless `<ID>_API_BASE_URL` points elsewhere (simulator, proxy); none for a file source. */
+  apiBaseUrl: z.url().optional(),
+  authBaseUrl: z.url().optional(),
   /** Fixed redirect URI (must match the provider app); default: a loopback port picked at connect. */
   redirectUri: z.url().optional(),
 });
 
 export type ProviderConfig = z.infer<typeof providerSchema>;
+
+/** One settings object per registered provider module. */
+const providersSchema = z.object(Object.fromEntries(PROVIDER_MODULES.map((module) => [module.id, providerSchema]))) as unknown as z.ZodType<
+  Record<ProviderId, ProviderConfig>
+>;
 
 const configSchema = z.object({
   home: z.string().min(1),
@@ -43,9 +44,9 @@ const configSchema = z.object({
   historyDays: z.number().int().min(1).max(3650),
   /** Minutes a check of the recent, still-changing days answers repeated reads without a provider request. */
   freshnessMinutes: z.number().min(0).max(1440),
-  /** Toolsets exposed (`all` or names like `oura`, `core`). */
+  /** Toolsets exposed (`all` or toolset names: `core`, `insights`, a provider id). */
   toolsets: z.array(z.string()).min(1),
-  providers: z.object({ oura: providerSchema, whoop: providerSchema, withings: providerSchema }),
+  providers: providersSchema,
   /** Folders the export_data tool may write into besides `<home>/exports` (absolute, user-chosen). */
   exportRoots: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).max(20),
   /** List each tool's output schema in tools/list (for clients that validate answers). */
@@ -93,11 +94,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromFile = readConfigFile(configPath, options.configFile !== undefined || env.WEARABLES_MCP_CONFIG !== undefined);
 
   const providers = Object.fromEntries(
-    PROVIDER_IDS.map((id) => {
-      const upper = id.toUpperCase();
+    PROVIDER_MODULES.map(({ id, endpoints }) => {
+      const upper = envPrefix(id);
       const fileProvider = (fromFile.providers as Record<string, Partial<ProviderConfig>> | undefined)?.[id] ?? {};
       const merged = {
-        ...PROVIDER_DEFAULTS[id],
+        ...endpoints,
         ...fileProvider,
         ...definedOnly({
           clientId: env[`${upper}_CLIENT_ID`],

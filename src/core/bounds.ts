@@ -7,8 +7,8 @@
 import type { LocalDay } from './types.js';
 
 /**
- * No provider here holds data before this day (Withings' first connected scale shipped in 2009;
- * Oura and WHOOP started later). Seed 002's `full=True` pulls from 2010-01-01; one more year of
+ * No provider here holds data before this day (the first connected scale shipped in 2009; the
+ * rings and straps started later; each provider declares its own `history.earliestDay`). Seed 002's `full=True` pulls from 2010-01-01; one more year of
  * margin costs nothing once history starts are discovered per account.
  */
 export const EARLIEST_DAY: LocalDay = '2009-01-01';

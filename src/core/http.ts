@@ -45,7 +45,7 @@ export type BodyClassification =
   | 'unauthorized'
   | 'rate_limited'
   | 'server_error'
-  /** Rate limited, and the body says how long to wait (Withings 601 `wait_seconds`): a Retry-After. */
+  /** Rate limited, and the body says how long to wait (a `wait_seconds` in an error envelope): a Retry-After. */
   | { rateLimitedForSeconds: number }
   | undefined;
 
@@ -58,7 +58,7 @@ export interface RequestInitOptions {
 export interface AuthorizedHttp {
   /** GET a JSON document. `url` is absolute. Non-2xx statuses other than the handled ones throw. */
   getJson(url: string | URL, init?: { headers?: Record<string, string> } & RequestInitOptions): Promise<HttpResult>;
-  /** POST a form or JSON body with the bearer token (used by Withings actions). */
+  /** POST a form or JSON body with the bearer token (used by action-style APIs). */
   postForm(url: string | URL, form: Record<string, string>, init?: RequestInitOptions): Promise<HttpResult>;
 }
 

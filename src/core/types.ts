@@ -4,8 +4,11 @@ import type { NormalizedRecord } from './records/record.js';
 /** One provider document after the pure normalize step, typed by kind (see `records/record.ts`). */
 export type { NormalizedRecord };
 
-export const PROVIDER_IDS = ['oura', 'whoop', 'withings'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+/**
+ * A provider id (`src/providers/registry.ts` lists the registered ones and derives their union).
+ * A plain string here: core is the lowest layer and must not import the providers.
+ */
+export type ProviderId = string;
 
 /** A calendar day in the user's local time zone, `YYYY-MM-DD`. */
 export type LocalDay = string;

@@ -29,7 +29,7 @@ const schema = z.object({
   syncIntervalMs: z.number().int().min(0),
   /** Random delay added to every scheduled run, up to this many ms. */
   syncJitterMs: z.number().int().min(0),
-  /** Token Oura echoes in its subscription verification request (`WEBHOOK_VERIFICATION_TOKEN`). */
+  /** Token a provider echoes in its subscription verification request (`WEBHOOK_VERIFICATION_TOKEN`). */
   webhookVerificationToken: z.string().min(8).optional(),
   /** Deliveries signed longer ago than this are refused as replays. */
   webhookToleranceMs: z.number().int().min(1000),

@@ -12,7 +12,7 @@ import { toWearablesError } from '../core/errors.js';
 import type { AppContext } from '../core/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { registerSecret } from '../logging/secrets.js';
-import type { Provider } from '../providers/provider.js';
+import { oauthOf, type Provider } from '../providers/provider.js';
 import { bearerMatches, requireBearer, unauthorized } from './bearer-auth.js';
 import { createPendingAuthorizations, type PendingAuthorizations } from './pending-authorizations.js';
 
@@ -61,7 +61,7 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): Hono {
     const state = generateRandomState();
     const uri = redirectUri(provider);
     pending.add(state, { provider: provider.id, codeVerifier, redirectUri: uri });
-    const url = provider.oauth.authorizationUrl({ redirectUri: uri, state, codeChallenge: await calculatePKCECodeChallenge(codeVerifier) });
+    const url = oauthOf(provider).authorizationUrl({ redirectUri: uri, state, codeChallenge: await calculatePKCECodeChallenge(codeVerifier) });
     context.logger.info({ provider: provider.id }, 'browser sign-in started');
     return c.redirect(url.href, 302);
   });
@@ -83,7 +83,7 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): Hono {
     if (!code) return page(c, 400, `The redirect from ${provider.displayName} carried no authorization code.`, 'Start the sign-in again.');
     registerSecret(code);
     try {
-      const tokens = await provider.oauth.exchangeCode({ code, redirectUri: entry.redirectUri, codeVerifier: entry.codeVerifier });
+      const tokens = await oauthOf(provider).exchangeCode({ code, redirectUri: entry.redirectUri, codeVerifier: entry.codeVerifier });
       registerSecret(tokens.accessToken);
       registerSecret(tokens.refreshToken);
       await context.tokens.save(provider.id, tokens);

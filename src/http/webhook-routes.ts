@@ -3,7 +3,7 @@
  * limited per sending address; the body is read with a streaming size limit (413 past it, never
  * buffered whole); a delivery is verified by the provider's capability (signature, timestamp,
  * challenge), and a signed one already accepted inside its freshness window is refused as a
- * replay. Authentic deliveries are answered 200 at once (Withings wants an answer within 2 s) and
+ * replay. Authentic deliveries are answered 200 at once (some providers want an answer within 2 s) and
  * synced afterwards. Refusals are logged with provider and reason only, never with the payload.
  */
 import { Hono, type Context } from 'hono';
@@ -50,7 +50,7 @@ export function createWebhookRoutes(options: WebhookRoutesOptions): Hono {
     const provider = options.providers.get(c.req.param('provider') as ProviderId);
     const capability = provider?.webhooks;
     if (!provider || !capability) return c.json({ error: 'not_found', error_description: 'No webhook receiver for this provider.' }, 404);
-    // Withings probes the callback with HEAD before it accepts a subscription.
+    // Some providers probe the callback with HEAD before they accept a subscription.
     if (c.req.method === 'HEAD') return c.body(null, 200);
     const body = await readBodyLimited(c.req.raw, maxBodyBytes);
     if (!body.ok) {

@@ -1,7 +1,12 @@
 /** The `instructions` the server sends at initialize: how a model should use these tools. */
+import { PROVIDER_MODULES } from '../providers/registry.js';
+
+/** The sources, one line each, as the provider modules describe themselves. */
+const SOURCES = PROVIDER_MODULES.map((module) => `  - ${module.displayName}: ${module.about}`).join('\n');
 
 /** Instruction text for the model. */
-export const SERVER_INSTRUCTIONS = `wearables-mcp answers questions about the user's own wearable data (Oura today; WHOOP and Withings when connected) from a local cache.
+export const SERVER_INSTRUCTIONS = `wearables-mcp answers questions about the user's own wearable data from a local cache. Sources (each once connected):
+${SOURCES}
 
 - Reads are cache-first: a tool answers from the local SQLite cache and only fetches the days never synced. Pass fresh: true only when the user says data is missing or just changed.
 - Dates are the user's local calendar days (YYYY-MM-DD). end_date is inclusive; the default window is the last 7 days. A night's sleep belongs to the day the user woke up.

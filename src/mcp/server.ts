@@ -13,7 +13,7 @@ import { registerTool } from './tools/register-tool.js';
 import { selectTools } from './tools/registry.js';
 
 export interface McpServerOptions {
-  /** Toolsets to expose (`all`, `core`, `oura`, ...); default: `config.toolsets`. */
+  /** Toolsets to expose (`all`, `core`, a provider id, ...); default: `config.toolsets`. */
   toolsets?: string[];
   /** Hide tools that change state (sync). */
   readOnly?: boolean;

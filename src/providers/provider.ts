@@ -1,5 +1,5 @@
 /**
- * The provider seam. A provider is whatever its factory returns (`createOuraProvider({...})`):
+ * The provider seam. A provider is whatever its factory returns (`createAcmeProvider({...})`):
  * it declares its capabilities and the resources it really delivers, and turns a window of one
  * resource into normalized pages. Nothing in a provider reads `process.env`; config is injected.
  * Sync, tools and docs read these declarations instead of branching on provider ids.
@@ -49,7 +49,7 @@ export interface ResourceSpec {
   historyDays?: number;
   /**
    * The list endpoint can also return every document created or modified after an instant,
-   * whatever its date (Withings `lastupdate`). Incremental runs then add one pass for the changes
+   * whatever its date (a `lastupdate` parameter). Incremental runs then add one pass for the changes
    * since the previous run, so edits older than the overlap are caught too. That pass only
    * upserts: deletions and coverage are still proven by the windowed fetches.
    */
@@ -71,6 +71,8 @@ export interface ProviderCapabilities {
   oauth: boolean;
   /** A personal access token / pasted access token can be stored instead of OAuth. */
   personalToken: boolean;
+  /** Data comes from a file the user exports and imports (`provider.importer`), not from an API. */
+  fileImport?: boolean;
 }
 
 /** One page of a fetch, already normalized by the provider's pure normalize step. */
@@ -115,13 +117,34 @@ export interface ProviderHistory {
   budget: { requests: number; perMs: number };
 }
 
+/** What an import reads besides the file: cancellation and the app clock. */
+export interface ImportContext {
+  signal?: AbortSignal;
+  /** Epoch ms (the app clock). */
+  now: number;
+}
+
+/**
+ * A file source (`capabilities.fileImport`): turns a file the user exported from the device's app
+ * into normalized pages, streamed (an export can be gigabytes), so the engine stores them page by
+ * page exactly like a fetched window.
+ */
+export interface ProviderImporter {
+  /** File names it reads, for help and errors (`export.zip`, `export.xml`). */
+  accepts: readonly string[];
+  /** Reads the file at `path` (already confined by the caller) and yields normalized pages. */
+  read(path: string, context: ImportContext): AsyncIterable<ProviderPage>;
+}
+
 export interface Provider {
   id: ProviderId;
   displayName: string;
   capabilities: ProviderCapabilities;
   resources: readonly ResourceSpec[];
-  /** OAuth specifics (authorize URL, token exchange, refresh, revoke). */
-  oauth: OAuthAdapter;
+  /** OAuth specifics (authorize URL, token exchange, refresh, revoke); absent for a file source. */
+  oauth?: OAuthAdapter;
+  /** The file import of a file source (`capabilities.fileImport`). */
+  importer?: ProviderImporter;
   /**
    * Fetches every page of one resource in one window (window no wider than `maxWindowDays`),
    * following the provider's paging to the end. Throws `WearablesError` on failure; a caller
@@ -134,6 +157,17 @@ export interface Provider {
   webhooks?: ProviderWebhooks;
   /** History start and backfill budget; without it a full sync covers the configured history days. */
   history?: ProviderHistory;
+}
+
+/** A provider that connects through OAuth (every pull provider so far). */
+export type OAuthProvider = Provider & { oauth: OAuthAdapter };
+
+/** The provider's OAuth adapter, or a VALIDATION_ERROR saying it has none (a file source). */
+export function oauthOf(provider: Provider): OAuthAdapter {
+  if (provider.oauth) return provider.oauth;
+  throw new WearablesError('VALIDATION_ERROR', `${provider.displayName} has no OAuth: its data is imported from a file.`, {
+    hint: `Use \`wearables-mcp import ${provider.id} <file>\` instead of connect.`,
+  });
 }
 
 /** Finds a resource spec by name or throws a VALIDATION_ERROR listing the valid names. */

@@ -1,50 +1,58 @@
 /**
- * The provider registry: builds every provider from config. Adding WHOOP or Withings means one
- * line here; sync, tools and docs read the providers' declarations.
+ * The provider registry: THE one list of provider modules. Adding a provider is one folder
+ * (`src/providers/<id>/`) and one line here; config, tools, the day view, exports, the report,
+ * the CLI and the docs read the modules' declarations.
+ *
+ * `core/` keeps `ProviderId` a plain string (core is the lowest layer and must not import
+ * providers); the narrowed union of registered ids is derived here, from the list itself.
  */
 import type { Config } from '../config/config.js';
 import type { FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
+import { WearablesError } from '../core/errors.js';
 import type { Provider } from './provider.js';
-import { createOuraProvider } from './oura/index.js';
-import { createWithingsProvider } from './withings/index.js';
-import { createWhoopProvider } from './whoop/index.js';
+import type { ProviderModule } from './provider-module.js';
+import { OURA_MODULE } from './oura/index.js';
+import { WHOOP_MODULE } from './whoop/index.js';
+import { WITHINGS_MODULE } from './withings/index.js';
 
-type ProviderFactory = (settings: Config['providers'][ProviderId], fetch?: FetchLike) => Provider;
+/** Every provider module, in the order providers are listed everywhere. */
+export const PROVIDER_MODULES = [OURA_MODULE, WHOOP_MODULE, WITHINGS_MODULE] as const;
 
-/** Factories of the providers implemented so far (WHOOP and Withings plug in here). */
-const FACTORIES: Partial<Record<ProviderId, ProviderFactory>> = {
-  oura: (settings, fetch) =>
-    createOuraProvider({
-      apiBaseUrl: settings.apiBaseUrl,
-      authBaseUrl: settings.authBaseUrl,
-      ...(settings.clientId ? { clientId: settings.clientId } : {}),
-      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
-      ...(fetch ? { fetch } : {}),
-    }),
-  whoop: (settings, fetch) =>
-    createWhoopProvider({
-      apiBaseUrl: settings.apiBaseUrl,
-      authBaseUrl: settings.authBaseUrl,
-      ...(settings.clientId ? { clientId: settings.clientId } : {}),
-      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
-      ...(fetch ? { fetch } : {}),
-    }),
-  withings: (settings, fetch) =>
-    createWithingsProvider({
-      apiBaseUrl: settings.apiBaseUrl,
-      authBaseUrl: settings.authBaseUrl,
-      ...(settings.clientId ? { clientId: settings.clientId } : {}),
-      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
-      ...(fetch ? { fetch } : {}),
-    }),
-};
+/** The id of a registered provider. */
+export type RegisteredProviderId = (typeof PROVIDER_MODULES)[number]['id'];
 
-/** Builds every implemented provider from `config` (connected or not). */
+/** The registered ids, as a non-empty tuple (for `z.enum`). */
+export const PROVIDER_IDS = nonEmpty(PROVIDER_MODULES.map((module) => module.id));
+
+function nonEmpty<T>(values: T[]): readonly [T, ...T[]] {
+  const [first, ...rest] = values;
+  if (first === undefined) throw new Error('The provider registry is empty.');
+  return [first, ...rest];
+}
+
+const BY_ID: ReadonlyMap<string, ProviderModule> = new Map(PROVIDER_MODULES.map((module) => [module.id, module]));
+
+/** Whether `value` is a registered provider id. */
+export function isRegisteredProviderId(value: string): value is RegisteredProviderId {
+  return BY_ID.has(value);
+}
+
+/** The module of a registered provider, or undefined. */
+export function providerModule(id: ProviderId): ProviderModule | undefined {
+  return BY_ID.get(id);
+}
+
+/** The module of a registered provider, or a VALIDATION_ERROR listing the registered ids. */
+export function requireProviderModule(id: string): ProviderModule {
+  const module = BY_ID.get(id);
+  if (module) return module;
+  throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${id.slice(0, 40)}".`, { hint: `Use one of: ${PROVIDER_IDS.join(', ')}.` });
+}
+
+/** Builds every registered provider from `config` (connected or not). */
 export function createProviders(config: Config, fetch?: FetchLike): Map<ProviderId, Provider> {
   const providers = new Map<ProviderId, Provider>();
-  for (const [id, factory] of Object.entries(FACTORIES) as Array<[ProviderId, ProviderFactory]>) {
-    providers.set(id, factory(config.providers[id], fetch));
-  }
+  for (const module of PROVIDER_MODULES) providers.set(module.id, module.createProvider(config.providers[module.id] ?? {}, fetch));
   return providers;
 }

@@ -1,7 +1,7 @@
 /**
  * The person's zone as a provider last reported it: the zone (an offset `-05:00` or an IANA name)
- * carried by the newest record seen so far. Records that carry no zone of their own (Oura daily
- * documents stamped `T00:00:00+00:00`, Withings sleep segments) belong to the person's zone,
+ * carried by the newest record seen so far. Records that carry no zone of their own (day
+ * documents stamped `T00:00:00+00:00`, sleep segments without an offset) belong to the person's zone,
  * never the server's. One per provider instance; pure state, no I/O.
  */
 export interface ReportedZone<Zone> {

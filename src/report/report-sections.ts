@@ -1,4 +1,5 @@
 /** The dashboard's sections and charts, declared as data (which metrics, scale, unit, kind). */
+import { PROVIDER_MODULES } from '../providers/registry.js';
 
 export interface ChartDeclaration {
   title: string;
@@ -49,5 +50,5 @@ export const REPORT_SECTIONS: readonly SectionDeclaration[] = [
 ];
 
 /** Series colours by device and by position. */
-export const SOURCE_COLORS: Readonly<Record<string, string>> = { oura: '#2f6fdf', whoop: '#d9480f', withings: '#2b8a3e' };
+export const SOURCE_COLORS: Readonly<Record<string, string>> = Object.fromEntries(PROVIDER_MODULES.map((module) => [module.id, module.reportColor]));
 export const SERIES_COLORS: readonly string[] = ['#2f6fdf', '#d9480f', '#2b8a3e', '#7048e8'];

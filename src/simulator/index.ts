@@ -102,6 +102,8 @@ export interface StartedSimulator {
     /** `${url}/whoop`; `/oauth/oauth2/auth`, `/oauth/oauth2/token` */
     authBaseUrl: string;
   };
+  /** The API and auth base of every simulated provider, by provider id. */
+  endpoints: Readonly<Record<string, { apiBaseUrl: string; authBaseUrl: string }>>;
   clientId: string;
   clientSecret: string;
   control: SimulatorControl;
@@ -214,11 +216,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
-  return {
-    url,
+  const endpoints = {
     oura: { apiBaseUrl: `${url}/oura`, authBaseUrl: `${url}/oura` },
     whoop: { apiBaseUrl: `${url}/whoop/developer`, authBaseUrl: `${url}/whoop` },
     withings: { apiBaseUrl: `${url}/withings`, authBaseUrl: `${url}/withings` },
+  };
+  return {
+    url,
+    ...endpoints,
+    endpoints,
     clientId,
     clientSecret,
     control,

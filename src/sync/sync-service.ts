@@ -18,7 +18,7 @@ export interface SyncWait {
   provider: ProviderId;
   /** The holder's pid, when known. */
   pid?: number;
-  /** `waiting for another sync of oura (pid 1234)` */
+  /** `waiting for another sync of <provider> (pid 1234)` */
   message: string;
 }
 

@@ -3,7 +3,7 @@ import type { ProviderId } from '../core/types.js';
 import type { LockHolder, RunOptions } from './provider-lock.js';
 import type { SyncWait } from './sync-service.js';
 
-/** The message shown while a run waits: `waiting for another sync of oura (pid 1234)`. */
+/** The message shown while a run waits: `waiting for another sync of <provider> (pid 1234)`. */
 export function waitMessage(provider: ProviderId, holder: LockHolder): string {
   return `waiting for another sync of ${provider} (${holder.description})`;
 }

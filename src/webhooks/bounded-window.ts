@@ -1,7 +1,7 @@
 /**
  * The most a webhook delivery may make the server sync: a few days ending at the announced
  * change's end, never later than the latest day an input may name and never before
- * `EARLIEST_DAY` (src/core/bounds.ts). Unsigned deliveries (Withings) announce their own span,
+ * `EARLIEST_DAY` (src/core/bounds.ts). Unsigned deliveries may announce their own span,
  * so without this a forged `startdate=1&enddate=2000000000` would walk decades of history.
  */
 import { EARLIEST_DAY, latestDay } from '../core/bounds.js';

@@ -41,7 +41,7 @@ export function subscriptionApi(context: AppContext, provider: ProviderId, fetch
   }
   if (!implementation || !factory) {
     throw new WearablesError('VALIDATION_ERROR', `${implementation?.displayName ?? provider} has no webhook subscription API here.`, {
-      hint: 'Providers whose webhooks are configured in their developer portal (WHOOP) need no subscription; others sync on the schedule.',
+      hint: 'Providers whose webhooks are configured in their developer portal need no subscription; others sync on the schedule.',
     });
   }
   return factory({ http: context.http(provider), fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)) });

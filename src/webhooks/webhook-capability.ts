@@ -25,16 +25,16 @@ export interface WebhookEvent {
   day?: LocalDay;
   /** When the change happened (ISO-8601), when the delivery says. */
   occurredAt?: string;
-  /** The changed span (ISO instants), when the delivery names one (Withings `startdate`/`enddate`). */
+  /** The changed span (ISO instants), when the delivery names one (`startdate`/`enddate`). */
   window?: TimeWindow;
   /**
    * The stored record whose day locates this change, when it is not the changed record itself
-   * (a WHOOP recovery is announced by the id of its sleep).
+   * (a recovery announced by the id of its sleep).
    */
   dayOf?: { resource: string; objectId: string };
   /**
    * The stored data field the named id (`objectId` or `dayOf.objectId`) matches, when it is not
-   * the record id: a WHOOP v1 delivery names the v1 integer id, stored as `v1_id`.
+   * the record id: a v1 delivery names the v1 integer id, stored as `v1_id`.
    */
   idField?: string;
 }
@@ -61,7 +61,7 @@ export interface WebhookVerifyContext {
   now: number;
   /** Deliveries signed further than this from `now` are refused as replays. */
   toleranceMs: number;
-  /** Token echoed by subscription verification requests (Oura), when configured. */
+  /** Token echoed by subscription verification requests, when configured. */
   verificationToken?: string;
   /** The connected account's provider user id (token set `userId`), for providers that do not sign. */
   accountUserId?: string;

@@ -5,7 +5,7 @@ import type { TokenSet } from '../../src/auth/token-set.js';
 import { createAuthorizedHttp, type AuthorizedHttp } from '../../src/core/http.js';
 import type { TimeWindow } from '../../src/core/types.js';
 import type { Provider, ProviderPage } from '../../src/providers/provider.js';
-import { resourceSpec } from '../../src/providers/provider.js';
+import { oauthOf, resourceSpec } from '../../src/providers/provider.js';
 
 export interface Grant {
   tokens: TokenSet;
@@ -16,7 +16,7 @@ export interface Grant {
 
 /** Parameters of the authorization redirect (`code`, `state`, or `error`). */
 export async function authorize(provider: Provider, redirectUri: string, codeChallenge: string, state: string): Promise<URLSearchParams> {
-  const url = provider.oauth.authorizationUrl({ redirectUri, state, codeChallenge });
+  const url = oauthOf(provider).authorizationUrl({ redirectUri, state, codeChallenge });
   const response = await fetch(url, { redirect: 'manual' });
   await response.body?.cancel();
   const location = response.headers.get('location');
@@ -32,7 +32,7 @@ export async function obtainGrant(provider: Provider, redirectUri: string): Prom
   if (redirect.get('state') !== state) throw new Error('state mismatch');
   const code = redirect.get('code');
   if (!code) throw new Error(`no code in the redirect (error=${redirect.get('error') ?? 'none'})`);
-  const tokens = await provider.oauth.exchangeCode({ code, redirectUri, codeVerifier });
+  const tokens = await oauthOf(provider).exchangeCode({ code, redirectUri, codeVerifier });
   return { tokens, codeVerifier, code };
 }
 
@@ -53,7 +53,7 @@ export function refreshingTokens(provider: Provider, initial: TokenSet): Refresh
       // Someone else already refreshed: use theirs.
       if (tokens.accessToken !== rejectedToken) return tokens.accessToken;
       if (!tokens.refreshToken) throw new Error('no refresh token');
-      tokens = await provider.oauth.refresh(tokens.refreshToken);
+      tokens = await oauthOf(provider).refresh(tokens.refreshToken);
       source.refreshes++;
       return tokens.accessToken;
     },

@@ -9,7 +9,7 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TimeWindow } from '../../src/core/types.js';
-import type { Provider } from '../../src/providers/provider.js';
+import type { OAuthProvider } from '../../src/providers/provider.js';
 import type { Store } from '../../src/store/store.js';
 import { authorize, fetchedKeys, fetchPages, obtainGrant, recordingHttp, refreshingTokens, type Grant } from './contract-helpers.js';
 
@@ -34,7 +34,7 @@ export interface ProviderContractOptions<S> {
   name: string;
   startSimulator(): Promise<S>;
   stopSimulator(simulator: S): Promise<void>;
-  createProvider(simulator: S): Provider;
+  createProvider(simulator: S): OAuthProvider;
   control(simulator: S): ContractControl;
   /** A loopback redirect URI the simulator accepts. */
   redirectUri: string;
@@ -50,7 +50,7 @@ export interface ProviderContractOptions<S> {
 export function runProviderContract<S>(options: ProviderContractOptions<S>): void {
   describe(`provider contract: ${options.name}`, () => {
     let simulator: S;
-    let provider: Provider;
+    let provider: OAuthProvider;
     let control: ContractControl;
     let grant: Grant;
 

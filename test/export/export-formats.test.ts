@@ -10,7 +10,7 @@ import { SAMPLE_COLUMNS } from '../../src/export/columns.js';
 import { openParquetSink } from '../../src/export/parquet-sink.js';
 import { OURA_RESOURCES } from '../../src/providers/oura/resources.js';
 import { duck, literal } from './duckdb.js';
-import { plugInProvider, plugInRecords } from './plug-in-provider.js';
+import { PLUG_IN_ID, plugInProvider, plugInRecords } from './plug-in-provider.js';
 import { EXTRA_NIGHTS, HR_COUNT, HR_START, seedStore, type Seeded } from './seed.js';
 
 let seeded: Seeded;
@@ -18,7 +18,7 @@ const NIGHTS = 1 + EXTRA_NIGHTS;
 
 beforeAll(async () => {
   seeded = await seedStore();
-  seeded.providers.set('whoop', plugInProvider);
+  seeded.providers.set(PLUG_IN_ID, plugInProvider);
   await seeded.store.upsertRecords(plugInRecords());
 });
 afterAll(async () => seeded.cleanup());
@@ -46,7 +46,7 @@ describe('CSV', () => {
 
   it('quotes commas, quotes and line breaks (RFC 4180) and JSON-encodes nested values', async () => {
     const out = file('cycles.csv');
-    await run({ provider: 'whoop', kind: 'cycle', format: 'csv', out });
+    await run({ provider: PLUG_IN_ID, kind: 'cycle', format: 'csv', out });
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('"ran 5k, felt ""great""\nthen slept"');
     const rows = await duck(`SELECT * FROM read_csv(${literal(out)}, all_varchar = true) ORDER BY id`);
@@ -89,7 +89,7 @@ describe('JSONL', () => {
 
   it('keeps nested values as JSON and renders sample timestamps as ISO', async () => {
     const out = file('cycles.jsonl');
-    await run({ provider: 'whoop', kind: 'cycle', format: 'jsonl', out });
+    await run({ provider: PLUG_IN_ID, kind: 'cycle', format: 'jsonl', out });
     const [first] = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(first?.zones).toEqual({ one: 120, two: 900 });
     const hrOut = file('hr.jsonl');
@@ -154,10 +154,10 @@ describe('kind all', () => {
   it('writes one file per declared resource of every provider with data', async () => {
     const out = file('all-parquet');
     const result = await run({ kind: 'all', format: 'parquet', out, pageSize: 1000 });
-    const expected = [...OURA_RESOURCES.map((spec) => `oura-${spec.name}.parquet`), 'whoop-cycle.parquet'].sort();
+    const expected = [...OURA_RESOURCES.map((spec) => `oura-${spec.name}.parquet`), `${PLUG_IN_ID}-cycle.parquet`].sort();
     expect(readdirSync(out).sort()).toEqual(expected);
     const byName = Object.fromEntries(result.files.map((entry) => [entry.path.slice(out.length + 1), entry.rows]));
-    expect(byName).toMatchObject({ 'oura-sleep.parquet': NIGHTS, 'oura-personal_info.parquet': 1, 'oura-tag.parquet': 0, 'whoop-cycle.parquet': 2 });
+    expect(byName).toMatchObject({ 'oura-sleep.parquet': NIGHTS, 'oura-personal_info.parquet': 1, 'oura-tag.parquet': 0, [`${PLUG_IN_ID}-cycle.parquet`]: 2 });
     const [profile] = await duck(`SELECT weight_kg, height_m FROM read_parquet(${literal(join(out, 'oura-personal_info.parquet'))})`);
     expect(profile).toEqual({ weight_kg: 72.5, height_m: 1.8 });
   });

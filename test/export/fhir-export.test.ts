@@ -11,7 +11,7 @@ import { observationFromRecord, type Observation } from '../../src/export/fhir/o
 import { compactObservation, queryObservations } from '../../src/export/fhir/query-observations.js';
 import type { StoredRecord } from '../../src/store/store.js';
 import { loadR4, profileCheckable, validationErrors } from './fhir-validator.js';
-import { plugInProvider } from './plug-in-provider.js';
+import { PLUG_IN_ID, plugInProvider } from './plug-in-provider.js';
 import { HR_COUNT, seedStore, type Seeded } from './seed.js';
 
 interface Bundle {
@@ -119,8 +119,8 @@ describe('FHIR Bundle export', () => {
   });
 
   it('a blood-pressure source (a later provider) becomes a valid bp panel with components', () => {
-    const record = { provider: 'whoop', resource: 'cycle', id: 'bp-1', day: '2024-05-01', start: '2024-05-01T08:00:00+02:00', end: null, tzOffset: '+02:00', updatedAt: null, data: { systolic_mmhg: 121, diastolic_mmhg: 79 }, raw: {}, storedAt: NOW.toISOString(), contentHash: 'x' } satisfies StoredRecord;
-    const source = { metric: 'blood_pressure', provider: 'whoop' as const, resource: 'cycle', componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' } };
+    const record = { provider: PLUG_IN_ID, resource: 'cycle', id: 'bp-1', day: '2024-05-01', start: '2024-05-01T08:00:00+02:00', end: null, tzOffset: '+02:00', updatedAt: null, data: { systolic_mmhg: 121, diastolic_mmhg: 79 }, raw: {}, storedAt: NOW.toISOString(), contentHash: 'x' } satisfies StoredRecord;
+    const source = { metric: 'blood_pressure', provider: PLUG_IN_ID, resource: 'cycle', componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' } };
     const observation = observationFromRecord(plugInProvider, source, record);
     expect(observation?.component?.map((component) => [component.code.coding[0]?.code, component.valueQuantity.value, component.valueQuantity.code])).toEqual([
       ['8480-6', 121, 'mm[Hg]'],
@@ -128,7 +128,8 @@ describe('FHIR Bundle export', () => {
     ]);
     expect(observation?.meta.profile).toEqual(['http://hl7.org/fhir/StructureDefinition/bp']);
     expect(validationErrors(observation as unknown as Record<string, unknown>, { profiles: false })).toEqual([]);
-    expect(compactObservation(observation as Observation)).toEqual({ metric: 'blood_pressure', date: '2024-05-01T08:00:00+02:00', value: { systolic: 121, diastolic: 79 }, unit: 'mm[Hg]', source: 'whoop/cycle/bp-1' });
+    expect(compactObservation(observation as Observation)).toEqual({ metric: 'blood_pressure', date: '2024-05-01T08:00:00+02:00', value: { systolic: 121, diastolic: 79 }, unit: 'mm[Hg]', source: `${PLUG_IN_ID}/cycle/bp-1` });
+    expect(sourcesFor(PLUG_IN_ID, 'cycle')).toEqual([]);
     expect(sourcesFor('whoop', 'cycle').map((source) => source.metric)).toEqual(['strain']);
   });
 });

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 // Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
 import { describeShared as describe } from '../support/shared.js';
 import { LOINC, PROJECT_METRIC_SYSTEM } from '../../src/export/fhir/code-systems.js';
-import { WITHINGS_MAPPINGS } from '../../src/analysis/mappings/withings.js';
+import { WITHINGS_MAPPINGS } from '../../src/providers/withings/day-view.js';
 import { findMetrics, METRIC_SOURCES, METRICS, type MetricSource } from '../../src/export/fhir/metrics.js';
 import { MEASURE_TYPES } from '../../src/providers/withings/measure-types.js';
 import { OURA_RESOURCES } from '../../src/providers/oura/resources.js';

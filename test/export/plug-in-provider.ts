@@ -1,14 +1,17 @@
 /**
- * A provider that is not Oura, declared only through the `Provider` seam, with records in the
- * generic shape: exports must handle it without any change in src/export. Its `fetchWindow`
- * and `probe` throw, so a test fails if an export ever calls a provider.
+ * A provider that is in no registry (`plug-in-band`), declared only through the `Provider` seam,
+ * with records in the generic shape: exports must handle it without any change in src/export.
+ * Its `fetchWindow` and `probe` throw, so a test fails if an export ever calls a provider.
  */
 import type { StorableRecord } from '../../src/store/store.js';
 import type { OAuthAdapter } from '../../src/auth/oauth-adapter.js';
 import type { Provider } from '../../src/providers/provider.js';
 
+/** Its id: registered nowhere, so the store, exports and FHIR must take any well-formed id. */
+export const PLUG_IN_ID = 'plug-in-band';
+
 export const plugInProvider: Provider = {
-  id: 'whoop',
+  id: PLUG_IN_ID,
   displayName: 'Plug-in band',
   capabilities: { pull: true, webhook: false, oauth: true, personalToken: false },
   resources: [{ name: 'cycle', description: 'Test cycles.', kind: 'document', recordKind: 'activity_day', windowing: 'day', maxWindowDays: 30, overlapDays: 1 }],
@@ -23,7 +26,7 @@ export const plugInProvider: Provider = {
 
 /** Records with awkward values: commas, quotes, line breaks, nested objects, booleans, mixed kinds. */
 export function plugInRecords(): StorableRecord[] {
-  const base = { provider: 'whoop' as const, resource: 'cycle', tzOffset: '-05:00', updatedAt: '2024-05-02T10:00:00.000Z', raw: {} };
+  const base = { provider: PLUG_IN_ID, resource: 'cycle', tzOffset: '-05:00', updatedAt: '2024-05-02T10:00:00.000Z', raw: {} };
   return [
     {
       ...base,

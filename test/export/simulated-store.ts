@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createAppContext } from '../../src/app/create-app-context.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { AppContext } from '../../src/core/app-context.js';
-import type { ProviderId } from '../../src/core/types.js';
+import type { RegisteredProviderId } from '../../src/providers/registry.js';
 import { METRIC_SOURCES } from '../../src/export/fhir/metrics.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
@@ -17,7 +17,7 @@ import { addDays } from '../../src/sync/dates.js';
 
 const NOW = new Date('2025-06-15T10:00:00Z');
 const TOKEN = 'pat-export-0123456789abcdef';
-export const SIM_PROVIDERS: readonly ProviderId[] = ['oura', 'whoop', 'withings'];
+export const SIM_PROVIDERS: readonly RegisteredProviderId[] = ['oura', 'whoop', 'withings'];
 
 export interface SimulatedStore {
   sim: StartedSimulator;

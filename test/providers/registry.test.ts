@@ -16,7 +16,7 @@ describe('createProviders', () => {
     const config = loadConfig({ env: { OURA_CLIENT_ID: 'client-abc', OURA_CLIENT_SECRET: 'secret-xyz' }, flags: { home } });
     const oura = createProviders(config).get('oura');
     expect(oura?.resources.map((resource) => resource.name)).toContain('heartrate');
-    const url = oura!.oauth.authorizationUrl({ redirectUri: 'http://127.0.0.1:8765/callback', state: 'st', codeChallenge: 'ch' });
+    const url = oura!.oauth!.authorizationUrl({ redirectUri: 'http://127.0.0.1:8765/callback', state: 'st', codeChallenge: 'ch' });
     expect(`${url.origin}${url.pathname}`).toBe('https://cloud.ouraring.com/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -33,10 +33,10 @@ describe('createProviders', () => {
   it('without a client id, OAuth calls say which settings to add (personal tokens still work)', async () => {
     const oura = createProviders(loadConfig({ env: {}, flags: { home } })).get('oura')!;
     expect(oura.capabilities.personalToken).toBe(true);
-    expect(() => oura.oauth.authorizationUrl({ redirectUri: 'http://127.0.0.1/cb', state: 's', codeChallenge: 'c' })).toThrow(
+    expect(() => oura.oauth!.authorizationUrl({ redirectUri: 'http://127.0.0.1/cb', state: 's', codeChallenge: 'c' })).toThrow(
       expect.objectContaining({ code: 'CONFIG_ERROR', hint: expect.stringContaining('OURA_CLIENT_ID') }),
     );
-    await expect(oura.oauth.refresh('r')).rejects.toMatchObject({ code: 'CONFIG_ERROR' });
+    await expect(oura.oauth!.refresh('r')).rejects.toMatchObject({ code: 'CONFIG_ERROR' });
   });
 });
 

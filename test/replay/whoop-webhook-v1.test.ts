@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyWhoopDelivery } from '../../src/providers/whoop/webhooks.js';
+import { verifyWhoopDelivery } from '../../src/providers/whoop/webhooks/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createWebhookDispatcher } from '../../src/webhooks/dispatch.js';
 import { hmacSha256 } from '../../src/webhooks/signatures.js';

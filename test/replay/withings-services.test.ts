@@ -112,7 +112,7 @@ describeShared('Withings services replay (recorded)', () => {
   });
 
   it('OAuth: requesttoken (string userid), the legacy bare grant (numeric userid), and their errors', async () => {
-    const exchange = () => provider().oauth.exchangeCode({ code: 'recorded-code', redirectUri: 'http://127.0.0.1:53682/callback', codeVerifier: 'unused' });
+    const exchange = () => provider().oauth!.exchangeCode({ code: 'recorded-code', redirectUri: 'http://127.0.0.1:53682/callback', codeVerifier: 'unused' });
     await use({ '/v2/oauth2 requesttoken': 'oauth2_requesttoken_1.json' });
     expect(await exchange()).toMatchObject({ userId: '46865875', accessToken: 'ALPHANUMERICALACCESSTOKEN' });
     const grant = await exchange();

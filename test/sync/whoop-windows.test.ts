@@ -4,7 +4,7 @@
  * its own `timezone_offset` — across a trip six time zones east — with one cycle per day.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildWhoopDailySummary } from '../../src/mcp/tools/whoop/daily-summary.js';
+import { buildWhoopDailySummary } from '../../src/providers/whoop/tools/daily-summary.js';
 import { startWhoopScenario, storedIds, truthIds, type WhoopScenario } from '../providers/whoop/support/whoop-scenario.js';
 
 let s: WhoopScenario;

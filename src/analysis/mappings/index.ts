@@ -1,7 +1,5 @@
-/** Every provider's day-view declaration. A new provider adds its table here and nothing else. */
+/** Every provider's day-view declaration, read from the provider registry (a module's `dayView.mappings`). */
+import { PROVIDER_MODULES } from '../../providers/registry.js';
 import type { ResourceMapping } from '../source-mapping.js';
-import { OURA_MAPPINGS } from './oura.js';
-import { WHOOP_MAPPINGS } from './whoop.js';
-import { WITHINGS_MAPPINGS } from './withings.js';
 
-export const SOURCE_MAPPINGS: readonly ResourceMapping[] = [...OURA_MAPPINGS, ...WHOOP_MAPPINGS, ...WITHINGS_MAPPINGS];
+export const SOURCE_MAPPINGS: readonly ResourceMapping[] = PROVIDER_MODULES.flatMap((module) => module.dayView.mappings);

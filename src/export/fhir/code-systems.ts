@@ -21,7 +21,7 @@ export const PROJECT_FHIR_BASE = 'https://github.com/wearables-mcp/wearables-mcp
  */
 export const PROJECT_METRIC_SYSTEM = `${PROJECT_FHIR_BASE}/CodeSystem/metric`;
 
-/** Identifier system of the cached record an Observation was derived from (`oura/sleep/<id>/<metric>`). */
+/** Identifier system of the cached record an Observation was derived from (`<provider>/<resource>/<id>/<metric>`). */
 export const RECORD_IDENTIFIER_SYSTEM = `${PROJECT_FHIR_BASE}/NamingSystem/record`;
 
 /** `meta.source` of Observations from a provider. */

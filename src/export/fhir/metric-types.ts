@@ -36,7 +36,7 @@ export interface MetricSource {
   resource: string;
   /**
    * The canonical `data` field holding the value (documents without components); a list means
-   * the first field with a number (Withings temperature: type 71, else type 12).
+   * the first field with a number (a body temperature, else a skin temperature).
    */
   field?: string | readonly string[];
   /** Component key → canonical `data` field (panels). */
@@ -45,7 +45,7 @@ export interface MetricSource {
   scale?: number;
   /** Records matching any rule give no observation (a weight goal, a guest on the scale). */
   skipWhen?: readonly RecordRule[];
-  /** Only records matching every rule give an observation (WHOOP: `score_state` SCORED). */
+  /** Only records matching every rule give an observation (e.g. `score_state` SCORED). */
   onlyWhen?: readonly RecordRule[];
   /** A `data` field naming the device model (`Body Cardio`), shown after the provider in `device`. */
   deviceField?: string;

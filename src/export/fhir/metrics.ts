@@ -1,7 +1,7 @@
 /**
  * The mapping table of the FHIR export: each metric's code, unit and category, and which canonical
- * `data` fields of which provider resource feed it (one file per provider under `sources/`). A
- * provider plugs in by adding its sources there; adding a metric means one `METRICS` entry (and a pin in
+ * `data` fields of which provider resource feed it (each provider module's `fhirSources`). A
+ * provider plugs in through its module; adding a metric means one `METRICS` entry (and a pin in
  * `test/export/fhir-metrics.test.ts`).
  *
  * LOINC codes are used only where verified; everything else uses `PROJECT_METRIC_SYSTEM`. Units
@@ -11,9 +11,7 @@
 import type { ProviderId } from '../../core/types.js';
 import { LOINC, PROJECT_METRIC_SYSTEM } from './code-systems.js';
 import type { MetricCoding, MetricDefinition, MetricSource } from './metric-types.js';
-import { OURA_SOURCES } from './sources/oura.js';
-import { WHOOP_SOURCES } from './sources/whoop.js';
-import { WITHINGS_SOURCES } from './sources/withings.js';
+import { PROVIDER_MODULES } from '../../providers/registry.js';
 
 export type { MetricCoding, MetricDefinition, MetricSource, RecordRule } from './metric-types.js';
 
@@ -93,7 +91,7 @@ export const METRICS: readonly MetricDefinition[] = [
 ];
 
 /** Which provider fields feed which metric, for every provider. */
-export const METRIC_SOURCES: readonly MetricSource[] = [...OURA_SOURCES, ...WHOOP_SOURCES, ...WITHINGS_SOURCES];
+export const METRIC_SOURCES: readonly MetricSource[] = PROVIDER_MODULES.flatMap((module) => module.fhirSources);
 
 /** The definition of a metric name (throws on a table inconsistency, which a test pins). */
 export function metricDefinition(metric: string): MetricDefinition {

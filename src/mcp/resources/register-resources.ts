@@ -4,12 +4,12 @@ import type { AppContext } from '../../core/app-context.js';
 import { registerDataSlice } from './data-slice.js';
 import { registerFeedResources } from './feed-resources.js';
 import { registerResourceListing } from './resource-listing.js';
-import { registerWithingsSignals } from './withings-signals.js';
+import { PROVIDER_MODULES } from '../../providers/registry.js';
 
 /** Adds the `wearables://` resource templates to `server`. */
 export function registerResources(server: McpServer, context: AppContext): void {
   registerFeedResources(server, context);
-  registerWithingsSignals(server, context);
+  for (const module of PROVIDER_MODULES) module.registerResources?.(server, context);
   registerDataSlice(server, context);
   registerResourceListing(server, context);
 }

@@ -1,7 +1,7 @@
 /** Helpers shared by the resource templates: variable access, JSON contents, error text. */
 import type { ReadResourceResult, Variables } from '@modelcontextprotocol/server';
 import { WearablesError } from '../../core/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../../core/types.js';
+import type { ProviderId } from '../../core/types.js';
 import type { AppContext } from '../../core/app-context.js';
 import type { Provider } from '../../providers/provider.js';
 import { errorPayload, errorText, toSafeError } from '../errors.js';
@@ -42,7 +42,7 @@ export function variable(variables: Variables, name: string): string {
 /** A configured provider id, or VALIDATION_ERROR naming the valid ones. */
 export function providerVariable(context: AppContext, value: string): ProviderId {
   const known = [...context.providers.keys()];
-  if ((PROVIDER_IDS as readonly string[]).includes(value) && known.includes(value as ProviderId)) return value as ProviderId;
+  if (known.includes(value)) return value;
   throw new WearablesError('VALIDATION_ERROR', `Unknown provider ${quoted(value)}`, {
     hint: `Use one of: ${known.join(', ') || '(none configured)'}.`,
   });

@@ -32,7 +32,7 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   name: string;
   title: string;
   description: string;
-  /** `core` for provider-agnostic tools, otherwise the provider id (`oura`, `whoop`, ...). */
+  /** `core` for provider-agnostic tools, otherwise the provider id. */
   toolset: string;
   /** The provider whose connection gates this tool's visibility. */
   provider?: ProviderId;

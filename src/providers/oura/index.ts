@@ -3,13 +3,17 @@
  * Nothing here reads `process.env`; config is injected by the registry.
  */
 import type { FetchLike } from '../../core/http.js';
-import type { Provider } from '../provider.js';
+import type { OAuthProvider } from '../provider.js';
+import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { createReportedZone } from '../reported-zone.js';
 import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
 import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY, findOuraHistoryStart } from './history-start.js';
-import { createOuraWebhooks } from '../../webhooks/oura/index.js';
+import { createOuraWebhooks } from './webhooks/index.js';
+import { OURA_MAPPINGS } from './day-view.js';
+import { OURA_SOURCES } from './fhir.js';
+import { OURA_TOOLS } from './tools/index.js';
 
 export interface OuraProviderOptions {
   /** `https://api.ouraring.com` or the simulator's Oura API base. */
@@ -22,13 +26,19 @@ export interface OuraProviderOptions {
   fetch?: FetchLike;
 }
 
+const ID = 'oura';
+const DISPLAY_NAME = 'Oura';
+const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
+/** The real Oura API and authorization server. */
+const ENDPOINTS: ProviderEndpoints = { apiBaseUrl: 'https://api.ouraring.com', authBaseUrl: 'https://cloud.ouraring.com' };
+
 /** Builds the Oura provider. */
-export function createOuraProvider(options: OuraProviderOptions): Provider {
+export function createOuraProvider(options: OuraProviderOptions): OAuthProvider {
   const zone = createReportedZone<string>();
   return {
-    id: 'oura',
-    displayName: 'Oura',
-    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
+    id: ID,
+    displayName: DISPLAY_NAME,
+    capabilities: CAPABILITIES,
     resources: OURA_RESOURCES,
     oauth: createOuraOAuth(options),
     fetchWindow(resource, window, context) {
@@ -45,3 +55,25 @@ export function createOuraProvider(options: OuraProviderOptions): Provider {
     },
   };
 }
+
+/** Everything the project knows about Oura. */
+export const OURA_MODULE = defineProviderModule({
+  id: ID,
+  displayName: DISPLAY_NAME,
+  about: 'the Oura ring: sleep stages and scores, readiness, activity, heart rate, SpO2, workouts, tags',
+  endpoints: ENDPOINTS,
+  capabilities: CAPABILITIES,
+  resources: OURA_RESOURCES,
+  createProvider: (settings, fetch) => createOuraProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
+  tools: OURA_TOOLS,
+  dayView: {
+    mappings: OURA_MAPPINGS,
+    // Finger PPG with stages validated against PSG and nightly averages over the whole night lead
+    // sleep and heart; all-day step counting leads activity; a typed-in profile weight ranks after a scale.
+    headline: { sleep: 1, heart: 1, readiness: 1, activity: 1, body: 2, skin_temp_c: 2, workout_count: 2, workout_minutes: 2 },
+  },
+  fhirSources: OURA_SOURCES,
+  connectHelp: 'oura: register an app at https://cloud.ouraring.com/oauth/applications and set OURA_CLIENT_ID / OURA_CLIENT_SECRET, or pass --token <personal access token>.',
+  reportColor: '#2f6fdf',
+  demo: { mark: 'a' },
+});

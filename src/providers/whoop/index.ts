@@ -5,12 +5,16 @@
  */
 import type { NormalizedRecord } from '../../core/types.js';
 import type { FetchLike } from '../../core/http.js';
-import type { FetchContext, Provider } from '../provider.js';
+import type { FetchContext, OAuthProvider, Provider } from '../provider.js';
+import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } from './client.js';
 import { createWhoopOAuth } from './oauth.js';
 import { WHOOP_RESOURCES } from './resources.js';
 import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY, findWhoopHistoryStart } from './history-start.js';
-import { createWhoopWebhooks } from './webhooks.js';
+import { createWhoopWebhooks } from './webhooks/index.js';
+import { WHOOP_MAPPINGS } from './day-view.js';
+import { WHOOP_SOURCES } from './fhir.js';
+import { WHOOP_TOOLS } from './tools/index.js';
 
 export interface WhoopProviderOptions {
   /** `https://api.prod.whoop.com/developer` (the spec's server) or the simulator's WHOOP API base. */
@@ -24,17 +28,23 @@ export interface WhoopProviderOptions {
 }
 
 /** The WHOOP provider: a `Provider` that can also fetch one record by id. */
-export interface WhoopProvider extends Provider {
+export interface WhoopProvider extends OAuthProvider {
   id: 'whoop';
   fetchRecord(kind: WhoopRecordKind, id: string, context: FetchContext): Promise<NormalizedRecord>;
 }
 
+const ID = 'whoop';
+const DISPLAY_NAME = 'WHOOP';
+const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
+/** The real WHOOP API (the spec's server) and the host of `/oauth/oauth2/*`. */
+const ENDPOINTS: ProviderEndpoints = { apiBaseUrl: 'https://api.prod.whoop.com/developer', authBaseUrl: 'https://api.prod.whoop.com' };
+
 /** Builds the WHOOP provider. */
 export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvider {
   return {
-    id: 'whoop',
-    displayName: 'WHOOP',
-    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
+    id: ID,
+    displayName: DISPLAY_NAME,
+    capabilities: CAPABILITIES,
     resources: WHOOP_RESOURCES,
     oauth: createWhoopOAuth(options),
     fetchWindow(resource, window, context) {
@@ -61,3 +71,25 @@ export function isWhoopProvider(provider: Provider | undefined): provider is Who
 }
 
 export type { WhoopRecordKind } from './client.js';
+
+/** Everything the project knows about WHOOP. */
+export const WHOOP_MODULE = defineProviderModule({
+  id: ID,
+  displayName: DISPLAY_NAME,
+  about: 'the WHOOP strap: cycles with strain, recoveries (HRV, resting heart rate), sleeps incl. naps, workouts',
+  endpoints: ENDPOINTS,
+  capabilities: CAPABILITIES,
+  resources: WHOOP_RESOURCES,
+  createProvider: (settings, fetch) => createWhoopProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
+  tools: WHOOP_TOOLS,
+  dayView: {
+    mappings: WHOOP_MAPPINGS,
+    // Second for sleep and heart (its nightly values are taken in deep sleep); it counts no steps,
+    // so last for activity; first for skin temperature and workouts, which it tracks continuously.
+    headline: { sleep: 2, heart: 2, readiness: 2, activity: 3, body: 3, skin_temp_c: 0, workout_count: 0, workout_minutes: 0 },
+  },
+  fhirSources: WHOOP_SOURCES,
+  connectHelp: 'whoop: register an app at https://developer-dashboard.whoop.com and set WHOOP_CLIENT_ID / WHOOP_CLIENT_SECRET (the offline scope is requested for you).',
+  reportColor: '#d9480f',
+  demo: { mark: 'w' },
+});

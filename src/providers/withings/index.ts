@@ -3,7 +3,8 @@
  * Nothing here reads `process.env`; config is injected by the registry.
  */
 import type { FetchLike } from '../../core/http.js';
-import type { Provider } from '../provider.js';
+import type { OAuthProvider, Provider } from '../provider.js';
+import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { createReportedZone } from '../reported-zone.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { fetchWithingsWindow } from './client.js';
@@ -11,7 +12,11 @@ import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
 import { createWithingsSignals, type WithingsSignals } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
-import { createWithingsWebhooks } from './webhooks.js';
+import { createWithingsWebhooks } from './webhooks/index.js';
+import { WITHINGS_MAPPINGS } from './day-view.js';
+import { WITHINGS_SOURCES } from './fhir.js';
+import { WITHINGS_TOOLS } from './tools/index.js';
+import { registerWithingsSignals } from './tools/signal-resources.js';
 import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY, findWithingsHistoryStart } from './history-start.js';
 
 export interface WithingsProviderOptions {
@@ -27,13 +32,19 @@ export interface WithingsProviderOptions {
   requestsPerMinute?: number;
 }
 
+const ID = 'withings';
+const DISPLAY_NAME = 'Withings';
+const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
+/** The real Withings API and account (authorization) server. */
+const ENDPOINTS: ProviderEndpoints = { apiBaseUrl: 'https://wbsapi.withings.net', authBaseUrl: 'https://account.withings.com' };
+
 /** Withings' documented request limit per minute. */
 export const WITHINGS_REQUESTS_PER_MINUTE = 120;
 
 /** The Withings provider: the common seam plus on-demand ECG / stethoscope signals. */
-export interface WithingsProvider extends Provider {
+export type WithingsProvider = OAuthProvider & {
   signals: WithingsSignals;
-}
+};
 
 /** The signal calls of a registered provider, when it is the Withings one. */
 export function withingsSignals(provider: Provider | undefined): WithingsSignals | undefined {
@@ -48,9 +59,9 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
     zone: createReportedZone<string>(),
   };
   return {
-    id: 'withings',
-    displayName: 'Withings',
-    capabilities: { pull: true, webhook: true, oauth: true, personalToken: true },
+    id: ID,
+    displayName: DISPLAY_NAME,
+    capabilities: CAPABILITIES,
     resources: WITHINGS_RESOURCES,
     signals: createWithingsSignals(api),
     oauth: createWithingsOAuth(options),
@@ -69,3 +80,26 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
     },
   };
 }
+
+/** Everything the project knows about Withings. */
+export const WITHINGS_MODULE = defineProviderModule({
+  id: ID,
+  displayName: DISPLAY_NAME,
+  about: 'Withings scales, blood pressure cuffs, watches and the sleep mat: body measures, activity, sleep, ECG and stethoscope signals',
+  endpoints: ENDPOINTS,
+  capabilities: CAPABILITIES,
+  resources: WITHINGS_RESOURCES,
+  createProvider: (settings, fetch) => createWithingsProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
+  tools: WITHINGS_TOOLS,
+  registerResources: registerWithingsSignals,
+  dayView: {
+    mappings: WITHINGS_MAPPINGS,
+    // A scale and a cuff measure the body, so they lead it; the sleep mat ranks last for sleep and
+    // heart; its all-day step counting is second for activity.
+    headline: { sleep: 3, heart: 3, readiness: 3, activity: 2, body: 1, skin_temp_c: 3, workout_count: 3, workout_minutes: 3 },
+  },
+  fhirSources: WITHINGS_SOURCES,
+  connectHelp: 'withings: register an app at https://developer.withings.com and set WITHINGS_CLIENT_ID / WITHINGS_CLIENT_SECRET.',
+  reportColor: '#2b8a3e',
+  demo: { mark: 's' },
+});

@@ -3,7 +3,8 @@
  * Validation and hashing happen before the transaction so the write lock is held briefly.
  */
 import { WearablesError } from '../../core/errors.js';
-import { PROVIDER_IDS, type ProviderId, type TimeWindow } from '../../core/types.js';
+import type { ProviderId, TimeWindow } from '../../core/types.js';
+import { isProviderIdShape } from '../../core/provider-id.js';
 import { canonicalJson, contentHash } from '../canonical-json.js';
 import type { StorableRecord, UpsertResult } from '../store.js';
 import { dayWindow, isLocalDay } from '../windows.js';
@@ -134,7 +135,7 @@ function validateRecord(record: StorableRecord): void {
   const fail = (problem: string, hint: string): never => {
     throw new WearablesError('VALIDATION_ERROR', `Record ${where.slice(0, 120)} ${problem}; nothing in this batch was stored.`, { hint });
   };
-  if (!(PROVIDER_IDS as readonly string[]).includes(record.provider)) fail('has an unknown provider', `Use one of: ${PROVIDER_IDS.join(', ')}.`);
+  if (!isProviderIdShape(record.provider)) fail('has no valid provider id', 'Set `provider` to the registered provider id (lowercase letters, digits, dashes).');
   if (typeof record.resource !== 'string' || record.resource === '') fail('has no resource name', 'Set `resource` to the provider resource name.');
   if (typeof record.id !== 'string' || record.id === '') fail('has no id', 'Set `id` to the provider document id (or the day for day documents).');
   if (record.day !== null && record.day !== undefined && !isLocalDay(record.day)) fail('has a day that is not YYYY-MM-DD', 'Normalize `day` to the local calendar day, e.g. 2024-05-01.');

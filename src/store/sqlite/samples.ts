@@ -3,7 +3,8 @@
  * table clustered on the key, with provider + series name interned once in `series`.
  */
 import { WearablesError } from '../../core/errors.js';
-import { PROVIDER_IDS, type ProviderId, type Sample } from '../../core/types.js';
+import type { ProviderId, Sample } from '../../core/types.js';
+import { isProviderIdShape } from '../../core/provider-id.js';
 import { paging } from '../query-paging.js';
 import type { SampleBucket, SampleQuery } from '../store.js';
 import type { SqliteContext } from './sqlite-context.js';
@@ -97,7 +98,7 @@ function internSeries(context: SqliteContext, provider: string, series: string):
 
 function validateSample(sample: Sample): void {
   const valid =
-    (PROVIDER_IDS as readonly string[]).includes(sample.provider) &&
+    isProviderIdShape(sample.provider) &&
     typeof sample.series === 'string' &&
     sample.series !== '' &&
     Number.isSafeInteger(sample.ts) &&
@@ -106,7 +107,7 @@ function validateSample(sample: Sample): void {
     (sample.source === undefined || sample.source === null || typeof sample.source === 'string');
   if (!valid) {
     throw new WearablesError('VALIDATION_ERROR', `Sample of series ${String(sample.series).slice(0, 60)} at ts ${String(sample.ts)} is invalid; nothing in this batch was stored.`, {
-      hint: 'A sample needs a known provider, a series name, an integer epoch-ms ts and a finite numeric value.',
+      hint: 'A sample needs a provider id, a series name, an integer epoch-ms ts and a finite numeric value.',
     });
   }
 }

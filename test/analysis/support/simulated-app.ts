@@ -11,6 +11,7 @@ import { createAppContext } from '../../../src/app/create-app-context.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { AppContext } from '../../../src/core/app-context.js';
 import type { ProviderId } from '../../../src/core/types.js';
+import type { RegisteredProviderId } from '../../../src/providers/registry.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
 import { addDays } from '../../../src/sync/dates.js';
@@ -27,7 +28,7 @@ export interface SimulatedApp {
   close(): Promise<void>;
 }
 
-const ALL: readonly ProviderId[] = ['oura', 'whoop', 'withings'];
+const ALL: readonly RegisteredProviderId[] = ['oura', 'whoop', 'withings'];
 
 /** Starts the simulator, syncs `historyDays` of the day-view resources of `providers` and connects a client. */
 export async function startSimulatedApp(historyDays: number, options: { seed?: number; providers?: readonly ProviderId[] } = {}): Promise<SimulatedApp> {

@@ -7,14 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizedHttp } from '../../../src/core/http.js';
 import { createWithingsProvider } from '../../../src/providers/withings/index.js';
-import type { Provider } from '../../../src/providers/provider.js';
+import type { OAuthProvider } from '../../../src/providers/provider.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
 import { authorize, fetchPages, obtainGrant } from '../../contract/contract-helpers.js';
 
 const REDIRECT = 'http://127.0.0.1:53682/callback';
 const TOKEN = 'withings-static-token';
 let sim: StartedSimulator;
-let provider: Provider;
+let provider: OAuthProvider;
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 4, days: 40, now: () => new Date('2025-06-15T12:00:00Z'), personalAccessTokens: [TOKEN] });

@@ -7,7 +7,7 @@ import { normalizeMeasureGroup } from '../../../src/providers/withings/normalize
 import { normalizeSleepSummary } from '../../../src/providers/withings/normalize-sleep.js';
 import { normalizeGoals } from '../../../src/providers/withings/normalize-user.js';
 import { extractValues } from '../../../src/analysis/extract.js';
-import { WITHINGS_MAPPINGS } from '../../../src/analysis/mappings/withings.js';
+import { WITHINGS_MAPPINGS } from '../../../src/providers/withings/day-view.js';
 import type { StoredRecord } from '../../../src/store/store.js';
 import { describeShared, readSharedJson } from '../../support/shared.js';
 import { dataOf } from '../../../src/core/records/record-build.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WearablesError } from '../../../src/core/errors.js';
 import { createAuthorizedHttp, type AuthorizedHttp } from '../../../src/core/http.js';
-import type { Provider } from '../../../src/providers/provider.js';
+import type { OAuthProvider } from '../../../src/providers/provider.js';
 import { createOuraProvider } from '../../../src/providers/oura/index.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
 import { openSqliteStore } from '../../../src/store/sqlite/index.js';
@@ -23,7 +23,7 @@ export interface Scenario {
   sim: StartedSimulator;
   store: Store;
   sync: SyncService;
-  provider: Provider;
+  provider: OAuthProvider;
   /** Log lines of the engine (pino JSON). */
   lines: string[];
   /** Switches the personal access token in use (the user reconnecting). */
@@ -43,7 +43,7 @@ export async function startScenario(
   const store = await openSqliteStore({ path: join(dir, 'cache.db') });
   const oura = createOuraProvider({ apiBaseUrl: sim.oura.apiBaseUrl, authBaseUrl: sim.oura.authBaseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
   // The engine reads declarations only, so a test may declare a different overlap for a resource.
-  const provider: Provider = {
+  const provider: OAuthProvider = {
     ...oura,
     resources: oura.resources.map((spec) => ({ ...spec, overlapDays: options.overlapDays?.[spec.name] ?? spec.overlapDays })),
     ...(options.backfillBudget && oura.history ? { history: { ...oura.history, budget: options.backfillBudget } } : {}),

@@ -6,7 +6,7 @@
  * user's own confirmation through MCP elicitation.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../../core/types.js';
+import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { MAX_RELATIVE_PATH } from '../../../export/confined-path.js';
 import { EXPORT_FORMATS } from '../../../export/export-types.js';
 import { homeFilesOf } from '../../../export/home-files.js';

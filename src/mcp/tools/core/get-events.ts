@@ -4,7 +4,7 @@
  * always continues right after the last event shown.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../../core/types.js';
+import { PROVIDER_IDS } from '../../../providers/registry.js';
 import type { EventPage } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../response.js';
 import { defineTool } from '../define-tool.js';

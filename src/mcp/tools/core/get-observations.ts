@@ -5,7 +5,7 @@
  * Observation resources. Reads the local cache only.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../../core/types.js';
+import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { METRICS } from '../../../export/fhir/metrics.js';
 import { compactObservation, queryObservations } from '../../../export/fhir/query-observations.js';
 import { defineTool } from '../define-tool.js';

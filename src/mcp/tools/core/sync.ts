@@ -1,7 +1,7 @@
 /** `sync`: pulls new data from connected providers into the local cache, with progress notifications. */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { PROVIDER_IDS } from '../../../core/types.js';
+import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import { defineTool } from '../define-tool.js';
 

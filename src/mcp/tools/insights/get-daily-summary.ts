@@ -6,7 +6,8 @@
  * other source, ...]`, headline first.
  */
 import { z } from 'zod';
-import { metricInfo, METRIC_NAMES, roundFor } from '../../../analysis/metric-catalog.js';
+import { groupPrecedence, metricInfo, METRIC_NAMES, roundFor, type MetricGroup } from '../../../analysis/metric-catalog.js';
+import { PROVIDER_MODULES } from '../../../providers/registry.js';
 import type { CanonicalDay } from '../../../analysis/daily-view.js';
 import { addDays } from '../../../sync/dates.js';
 import { defineTool } from '../define-tool.js';
@@ -18,6 +19,18 @@ const MAX_DAYS = 31;
 const ALL_METRICS_UP_TO_DAYS = 2;
 
 type Cell = number | null | Array<number | string>;
+
+const DISPLAY_NAMES = new Map(PROVIDER_MODULES.map((module) => [module.id as string, module.displayName]));
+
+/** `sleep/heart A > B > C, activity …`: the declared precedence of the groups with a choice, groups of one order joined. */
+function precedenceText(groups: readonly MetricGroup[]): string {
+  const orders = new Map<string, MetricGroup[]>();
+  for (const group of groups) {
+    const order = groupPrecedence(group).map((id) => DISPLAY_NAMES.get(id) ?? id).join(' > ');
+    orders.set(order, [...(orders.get(order) ?? []), group]);
+  }
+  return [...orders].map(([order, named]) => `${named.join('/')} ${order}`).join(', ');
+}
 
 /** The provider whose value headlines `metric` on most days (ties: the first day's). */
 function usualSources(days: readonly CanonicalDay[], metrics: readonly string[]): Record<string, string> {
@@ -48,8 +61,8 @@ export const getDailySummary = defineTool({
   name: 'get_daily_summary',
   title: 'Daily summary (all devices)',
   description:
-    'One row per local day joining every connected device (Oura, WHOOP, Withings) as a table: sleep, HRV, resting HR, readiness/recovery, activity, strain, workouts, weight, blood pressure, temperature, SpO2. ' +
-    'A cell is the headline value from sources[metric] (precedence: sleep/heart Oura > WHOOP > Withings, activity Oura > Withings > WHOOP, body Withings first), or [value, source, ...] when another device supplied it or all_devices is on (headline first, then every other device). ' +
+    `One row per local day joining every connected device (${[...DISPLAY_NAMES.values()].join(', ')}) as a table: sleep, HRV, resting HR, readiness/recovery, activity, strain, workouts, weight, blood pressure, temperature, SpO2. ` +
+    `A cell is the headline value from sources[metric] (precedence: ${precedenceText(['sleep', 'heart', 'activity', 'body'])}), or [value, source, ...] when another device supplied it or all_devices is on (headline first, then every other device). ` +
     `Default: the latest day with data. Up to ${MAX_DAYS} days; ranges over ${ALL_METRICS_UP_TO_DAYS} days show key metrics and headline values unless metrics / all_devices is given. Reads the local cache only.`,
   toolset: 'insights',
   requiresAnyProvider: true,

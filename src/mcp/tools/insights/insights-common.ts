@@ -1,7 +1,8 @@
 /** Pieces shared by the cross-device `insights` tools: hints, budget, day ranges, metric inputs. */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { PROVIDER_IDS, type LocalDay } from '../../../core/types.js';
+import type { LocalDay } from '../../../core/types.js';
+import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { loadDailyView, type CanonicalDay } from '../../../analysis/daily-view.js';
 import { ALIAS_EXAMPLES, closestMetric, resolveMetricName } from '../../../analysis/metric-aliases.js';
 import { METRIC_NAMES } from '../../../analysis/metric-catalog.js';

@@ -37,7 +37,7 @@ export function stringField(record: StoredRecord, ...keys: string[]): string | n
   return typeof value === 'string' ? value : null;
 }
 
-/** A record of numeric sub-scores (Oura `contributors`), else null. */
+/** A record of numeric sub-scores (a score's `contributors`), else null. */
 export function numberMapField(record: StoredRecord, ...keys: string[]): Record<string, number> | null {
   const value = field(record, ...keys);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;

@@ -1,0 +1,58 @@
+/**
+ * The shape of the Oura tools that list one daily document per local day (activity, readiness):
+ * the usual range input, a cache-first read of the window, and a compact table: `day` first, then
+ * the document's own columns, ids only with `include_ids`, the source and units once.
+ */
+import { z } from 'zod';
+import type { StoredRecord } from '../../../store/store.js';
+import { defineTool, type ToolDefinition } from '../../../mcp/tools/define-tool.js';
+import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
+import { buildDayTable, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
+import { resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
+import { OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
+
+export interface OuraDailySpec {
+  name: string;
+  title: string;
+  description: string;
+  /** The Oura resource read (one of `OURA`). */
+  resource: string;
+  /** The columns after `day` (fixed ones). */
+  columns: readonly Column<StoredRecord>[];
+  /** Columns that depend on the records read (e.g. one per readiness contributor). */
+  extraColumns?(records: readonly StoredRecord[]): Column<StoredRecord>[];
+  /** The column list for the output schema's description. */
+  columnsText: string;
+}
+
+const DAY: Column<StoredRecord> = { name: 'day', value: (record) => record.day ?? '' };
+const ID: Column<StoredRecord> = { name: 'id', value: (record) => record.id };
+
+/** Defines one Oura daily-document tool. */
+export function defineOuraDailyTool(spec: OuraDailySpec): ToolDefinition {
+  const output = z.object({ ...readMetaShape, source: z.literal('oura'), ...dayTableShape(`day, ${spec.columnsText}[, id].`) });
+  return defineTool({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    toolset: 'oura',
+    provider: 'oura',
+    annotations: OURA_READ_HINTS,
+    keyParameters: ['start_date', 'end_date', 'include_ids'],
+    input: z.object({ ...ouraRangeInput, include_ids: includeIdsInput }),
+    output,
+    async handle(input, context) {
+      const range = resolveDayRange(input, context.app.now());
+      const fresh = input.fresh ?? false;
+      const { records, note } = await readDayRecords(context, { provider: 'oura', resource: spec.resource, range, fresh });
+      const columns = [DAY, ...spec.columns, ...(spec.extraColumns?.(records) ?? []), ...(input.include_ids ? [ID] : [])];
+      return { ...readMeta(range, note, records), source: 'oura' as const, ...buildDayTable(records, columns) };
+    },
+  }) as unknown as ToolDefinition;
+}
+
+/** A numeric column named `name` (with `unit`), read from a record by `read`. */
+export function numberColumn(name: string, unit: string | undefined, read: (record: StoredRecord) => number | null): Column<StoredRecord> {
+  return { name, ...(unit ? { unit } : {}), value: read };
+}
