@@ -63,3 +63,12 @@ export type BedtimeFields = {
 
 /** The `data` of a `daily_scores` record. */
 export type DailyScoresData = RecordDataBase & ContributorFields & DayScoreFields & RecoveryFields & WellbeingFields & BedtimeFields;
+
+/** A score's contributors by name (`{ deep_sleep: 45 }`), from its flattened `contributor_` fields (nulls left out). */
+export function contributorsOf(data: ContributorFields): Record<string, number> {
+  const contributors: Record<string, number> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith(CONTRIBUTOR_PREFIX) && typeof value === 'number') contributors[key.slice(CONTRIBUTOR_PREFIX.length)] = value;
+  }
+  return contributors;
+}

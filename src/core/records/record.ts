@@ -103,3 +103,32 @@ export type RecordCore = { [P in RecordKind]: KindCore<P> }[RecordKind] | (Recor
 export function isRecordKind(value: string): value is RecordKind {
   return (RECORD_KINDS as readonly string[]).includes(value);
 }
+
+/** The named (not pattern) fields of a data shape `D` whose values are of type `V`. */
+export type FieldOf<D, V> = {
+  [P in keyof D]-?: string extends P
+    ? never
+    : `contributor_${string}` extends P
+      ? never
+      : `meastype_${number}` extends P
+        ? never
+        : NonNullable<D[P]> extends V
+          ? P
+          : never;
+}[keyof D] &
+  string;
+
+/** The named fields of kind `K` whose values are numbers: what a numeric column can read. */
+export type NumberField<K extends RecordKind> = FieldOf<RecordDataByKind[K], number>;
+
+/** A numeric field of `data` (a finite number), else null: the one typed read table columns share. */
+export function numberIn<D extends object>(data: D, field: FieldOf<D, number>): number | null {
+  const value: unknown = data[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A text field of `data`, else null. */
+export function textIn<D extends object>(data: D, field: FieldOf<D, string>): string | null {
+  const value: unknown = data[field];
+  return typeof value === 'string' ? value : null;
+}
