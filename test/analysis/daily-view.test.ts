@@ -17,9 +17,13 @@ import type { Store } from '../../src/store/store.js';
 
 const DAY = '2025-03-04';
 
+/** The stage fields every sleep period carries, as a normalizer writes them (null: not measured). */
+const SLEEP_PERIOD = { total_sleep_seconds: null, light_sleep_seconds: null, deep_sleep_seconds: null, rem_sleep_seconds: null, awake_seconds: null };
+
 function record(provider: ProviderId, resource: string, id: string, data: Record<string, unknown>, start: string | null = null): StorableRecord {
   // Like the normalizers: WHOOP sends UTC instants and the offset beside them (-05:00 here).
-  return { provider, resource, id, day: DAY, start, end: null, tzOffset: start ? '-05:00' : null, updatedAt: null, data, raw: {} };
+  const fields = resource === 'sleep' ? { ...SLEEP_PERIOD, ...data } : data;
+  return { provider, resource, id, day: DAY, start, end: null, tzOffset: start ? '-05:00' : null, updatedAt: null, data: fields, raw: {} };
 }
 
 let dir: string;

@@ -13,6 +13,7 @@ import { createOuraProvider } from '../../src/providers/oura/index.js';
 import type { Provider, ResourceSpec } from '../../src/providers/provider.js';
 import { createWhoopProvider } from '../../src/providers/whoop/index.js';
 import { createWithingsProvider } from '../../src/providers/withings/index.js';
+import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 
 const TOKEN = 'record-kinds-token';
@@ -90,6 +91,22 @@ describe('canonical record kinds', () => {
         else expect({ recordKind: spec.recordKind, series: typeof spec.series }, `${provider.id}/${spec.name}`).toEqual({ recordKind: null, series: 'string' });
       }
     }
+  });
+
+  it('every day-view mapping and FHIR source states the kind its resource declares', () => {
+    let checked = 0;
+    for (const module of PROVIDER_MODULES) {
+      const declared = new Map(module.resources.map((spec) => [spec.name, spec.recordKind]));
+      for (const mapping of module.dayView.mappings) {
+        expect(mapping.kind, `${module.id} day view ${mapping.resource}`).toBe(declared.get(mapping.resource));
+        checked++;
+      }
+      for (const source of module.fhirSources) {
+        expect(source.kind ?? null, `${module.id} FHIR ${source.metric} (${source.resource})`).toBe(declared.get(source.resource));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   for (const id of ['oura', 'whoop', 'withings']) {
