@@ -2,7 +2,7 @@
 import { EARLIEST_DAY } from '../core/bounds.js';
 import { WearablesError } from '../core/errors.js';
 import type { LocalDay } from '../core/types.js';
-import { addDays, dayStartMs, daysBetween } from '../sync/dates.js';
+import { addDays, dayStartMs, daysBetween } from '../core/dates.js';
 
 export type Resolution = 'day' | 'week' | 'month';
 

@@ -6,8 +6,10 @@
 import type { LocalDay } from '../core/types.js';
 import { WearablesError } from '../core/errors.js';
 
-/** Milliseconds in one calendar day. */
-export const DAY_MS = 86_400_000;
+import { DAY_MS, addDays, dayStartMs, daysBetween } from '../core/dates.js';
+
+// Calendar-day arithmetic lives in core (analysis and the report use it without the engine).
+export { DAY_MS, addDays, dayStartMs, daysBetween };
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,21 +23,6 @@ export function isDay(value: string): boolean {
 /** The UTC calendar day of an instant. */
 export function utcDay(instant: Date): LocalDay {
   return instant.toISOString().slice(0, 10);
-}
-
-/** `day` shifted by `days` (negative goes back). */
-export function addDays(day: LocalDay, days: number): LocalDay {
-  return new Date(dayStartMs(day) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Epoch milliseconds of `day` 00:00 UTC. */
-export function dayStartMs(day: LocalDay): number {
-  return Date.parse(`${day}T00:00:00.000Z`);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: LocalDay, to: LocalDay): number {
-  return Math.round((dayStartMs(to) - dayStartMs(from)) / DAY_MS);
 }
 
 /** The canonical instant string the engine stores (`2024-05-01T00:00:00.000Z`). */

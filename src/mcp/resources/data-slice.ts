@@ -3,7 +3,7 @@
  * (documents: their canonical fields; series: hourly min/avg/max). Cache only: no sync.
  */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { localDay } from '../../core/dates.js';
 import { addDays, dayStartMs, localIso, MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/dates.js';
@@ -15,7 +15,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_ROWS = 1_000;
 
 /** Registers the slice template. */
-export function registerDataSlice(server: McpServer, context: AppContext): void {
+export function registerDataSlice(server: McpServer, context: HostContext): void {
   server.registerResource(
     'data-slice',
     new ResourceTemplate('wearables://{provider}/{resource}/{start}/{end}', { list: undefined, complete: providerResourceCompletions(context) }),

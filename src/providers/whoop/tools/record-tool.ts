@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { isWhoopProvider, type WhoopRecordKind } from '../index.js';
+import type { WhoopRecordKind } from '../client.js';
 import type { RecordKind } from '../../../core/records/record.js';
 import { narrowRow, type StoredKindRecord } from '../../../store/kind-rows.js';
 import type { StoredRecord } from '../../../store/store.js';
@@ -48,13 +48,13 @@ async function readRecord<K extends RecordKind>(
     const cached = narrowRow(spec.recordKind, await spec.findCached(context, id));
     if (cached) return { record: cached, fetched: false };
   }
-  const provider = context.app.providers.get('whoop');
-  if (!isWhoopProvider(provider)) {
+  if (!context.app.providers.has('whoop')) {
     throw new WearablesError('NOT_CONNECTED', 'The WHOOP provider is not configured on this server.', { hint: 'Use get_auth_status to see which providers are available.' });
   }
-  const normalized = await provider.fetchRecord(spec.kind, id, { http: context.app.http('whoop'), signal: context.signal });
-  await context.app.store.upsertRecords([normalized]);
-  const stored = narrowRow(spec.recordKind, await context.app.store.getRecord('whoop', normalized.resource, normalized.id));
+  // Written by the sync engine (provider lock, audit row, change events), never by the tool.
+  const [row] = await context.app.sync.fetchRecordsById('whoop', spec.kind, [id]);
+  if (!row) throw new WearablesError('CACHE_ERROR', 'The WHOOP record could not be read back from the cache.', { hint: 'Run health_check.' });
+  const stored = narrowRow(spec.recordKind, row);
   if (!stored) {
     throw new WearablesError('UPSTREAM_ERROR', `WHOOP answered a ${spec.kind} that could not be read (its fields did not match WHOOP's schema).`, {
       hint: 'Try again later; if it persists, the WHOOP API changed its format.',
@@ -89,5 +89,5 @@ export function defineWhoopRecordTool<Row extends z.ZodObject, Field extends str
         [spec.field]: spec.toRow(record),
       } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }

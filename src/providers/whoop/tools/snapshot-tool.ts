@@ -36,5 +36,5 @@ export function defineWhoopSnapshotTool<Row extends z.ZodObject, Field extends s
         [spec.field]: record ? spec.toRow(record) : null,
       } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }

@@ -6,8 +6,8 @@
  * the answer does not confirm a guessed user id) and logged without their payload. The span a
  * delivery announces is clamped by the dispatcher (`boundedWindow`).
  */
-import { constantTimeEqual } from '../../../webhooks/signatures.js';
-import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../../webhooks/webhook-capability.js';
+import { constantTimeEqual } from '../../webhook-signatures.js';
+import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../webhook-capability.js';
 import type { WithingsApi } from '../api.js';
 import { WITHINGS_APPLI_RESOURCES } from './notify-categories.js';
 import { createWithingsSubscriptions } from './notify-subscriptions.js';

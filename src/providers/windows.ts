@@ -1,6 +1,6 @@
 /** Validating and cutting `[start, end)` windows into requests no wider than the API accepts. */
-import { WearablesError } from '../../core/errors.js';
-import type { TimeWindow } from '../../core/types.js';
+import { WearablesError } from '../core/errors.js';
+import type { TimeWindow } from '../core/types.js';
 
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
