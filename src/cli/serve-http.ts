@@ -6,6 +6,7 @@
 import { WearablesError } from '../core/errors.js';
 import { loadHttpConfig } from '../http/http-config.js';
 import { startHttpServer } from '../http/http-server.js';
+import { readToolManifest } from '../mcp/tools/tool-manifest.js';
 import type { GlobalOptions } from './options.js';
 import { openServeContext, type ServeContext } from './serve-context.js';
 import { reportError } from './output.js';
@@ -28,10 +29,11 @@ export async function serveHttp(global: GlobalOptions, options: ServeHttpOptions
     const httpConfig = loadHttpConfig(process.env, { ...(options.host ? { host: options.host } : {}), ...(port !== undefined ? { port } : {}) });
     opened = await openServeContext(global, { ...(options.toolsets ? { toolsets: options.toolsets } : {}) });
     const { context, logger } = opened;
+    const manifest = readToolManifest();
     const server = await startHttpServer({
       context,
       config: httpConfig,
-      mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly) },
+      mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly), ...(manifest ? { manifest } : {}) },
     });
     process.stderr.write(`wearables-mcp listening on ${server.url} (MCP at /mcp, legacy SSE at /sse, health at /health)\n`);
     const running = opened;

@@ -50,6 +50,8 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * refusing early days: the boundary checks only that they are real days not after the latest.
    */
   clampedDays?: readonly string[];
+  /** The `_meta` its `tools/list` entry carries (e.g. a UI resource), when it has one. */
+  _meta?: Record<string, unknown>;
   /** Parameter names worth listing in the README table (default: every input key). */
   keyParameters?: readonly string[];
   // Method syntax on purpose: it keeps definitions with specific schemas assignable to the

@@ -106,6 +106,27 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
 }
 
 /**
+ * Runs the tool named `name` once `load` gives its definition (a toolset loaded on first call);
+ * a failure to load answers as an error result like any other.
+ */
+export async function runListedTool(
+  name: string,
+  load: () => Promise<ToolDefinition>,
+  args: unknown,
+  app: AppContext,
+  request: ServerContext,
+  declared?: ClientCapabilities,
+) {
+  let tool: ToolDefinition;
+  try {
+    tool = await load();
+  } catch (error) {
+    return toolErrorResult(error, app.logger, name);
+  }
+  return runTool(tool, args, app, request, declared);
+}
+
+/**
  * Registers `tool` on `server` and returns the SDK handle (for enable/disable). With
  * `outputSchemas` the listing carries each tool's compact output schema; without (the default) it
  * carries none: an SDK client then compiles no validators before its first call (measured in
@@ -120,6 +141,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, app: AppCo
       inputSchema: advertisedInput(tool),
       ...(options.outputSchemas ? { outputSchema: advertisedOutputSchema(tool) } : {}),
       annotations: tool.annotations,
+      ...(tool._meta !== undefined ? { _meta: tool._meta } : {}),
     },
     (args, request) => runTool(tool, args, app, request, server.server.getClientCapabilities()),
   );
