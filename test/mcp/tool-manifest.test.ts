@@ -21,12 +21,14 @@ const TOOLS = await loadAllTools();
 const builtFile = fileURLToPath(new URL(`../../dist/${TOOL_MANIFEST_FILE}`, import.meta.url));
 const built = readToolManifest(fileURLToPath(new URL('../../dist/mcp/tools/', import.meta.url)));
 
-const MODES: McpServerOptions[] = [{}, { outputSchemas: true }, { readOnly: true }, { toolsets: ['oura', 'insights'] }];
+/** A client declaring MCP Apps (it sees `_meta.ui.resourceUri` on tools with a view). */
+const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } };
+const MODES: Array<McpServerOptions & { apps?: boolean }> = [{}, { outputSchemas: true }, { readOnly: true }, { toolsets: ['oura', 'insights'] }, { apps: true }];
 
-async function listVia(server: McpServer) {
+async function listVia(server: McpServer, apps = false) {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);
-  const client = new Client({ name: 'manifest-test', version: '1.0.0' });
+  const client = new Client({ name: 'manifest-test', version: '1.0.0' }, apps ? { capabilities: APPS } : {});
   await client.connect(clientTransport);
   const { tools } = await client.listTools();
   return { tools, client, close: () => client.close().then(() => server.close()) };
@@ -71,10 +73,11 @@ describe('tool manifest', () => {
 
   it.each(MODES.map((mode) => [JSON.stringify(mode), mode] as const))('lists from the manifest exactly what the definitions list (%s)', async (_label, mode) => {
     const manifest = built as ToolManifest;
-    const fromManifest = await listVia(await createMcpServer(test.app, { ...mode, manifest }));
-    const fromDefinitions = await listVia(definitionServer(test.app, mode));
+    const fromManifest = await listVia(await createMcpServer(test.app, { ...mode, manifest }), mode.apps);
+    const fromDefinitions = await listVia(definitionServer(test.app, mode), mode.apps);
     try {
       expect(fromManifest.tools.length).toBeGreaterThan(0);
+      if (mode.apps) expect(fromManifest.tools.some((tool) => tool._meta?.ui)).toBe(true);
       expect(fromManifest.tools).toEqual(fromDefinitions.tools);
     } finally {
       await fromManifest.close();

@@ -20,7 +20,7 @@ export function toolManifestEntry(tool: ToolDefinition): ToolManifestEntry {
     annotations: tool.annotations,
     inputSchema: listedInputSchema(tool),
     outputSchema: listedOutputSchema(tool),
-    ...(tool._meta !== undefined ? { _meta: tool._meta } : {}),
+    ...(tool.view ? { viewResourceUri: tool.view.resourceUri } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { McpServer, RegisteredTool, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
+import { listViewFor } from '../mcp-apps.js';
 import { loadTool } from './registry.js';
 import type { ToolManifestEntry } from './tool-manifest.js';
 
@@ -31,7 +32,7 @@ export function registerManifestTool(server: McpServer, entry: ToolManifestEntry
     const [{ advertisedOutput }, tool] = await Promise.all([import('./listed-schemas.js'), load()]);
     return (await advertisedOutput(tool)['~standard'].validate(value)) as Awaited<ReturnType<Validate>>;
   };
-  return server.registerTool(
+  const registered = server.registerTool(
     entry.name,
     {
       title: entry.title,
@@ -39,11 +40,12 @@ export function registerManifestTool(server: McpServer, entry: ToolManifestEntry
       inputSchema: listedSchema(entry.inputSchema, acceptAnything),
       ...(options.outputSchemas ? { outputSchema: listedSchema(entry.outputSchema, validateOutput) } : {}),
       annotations: entry.annotations,
-      ...(entry._meta !== undefined ? { _meta: entry._meta } : {}),
     },
     async (args, request) => {
       const { runListedTool } = await import('./register-tool.js');
       return runListedTool(entry.name, load, args, app, request, server.server.getClientCapabilities());
     },
   );
+  if (entry.viewResourceUri !== undefined) listViewFor(server, registered, entry.viewResourceUri);
+  return registered;
 }

@@ -1,6 +1,6 @@
 /**
  * The tool manifest: every tool's `tools/list` entry (title, description, annotations, input and
- * output JSON Schemas, `_meta`) with the flags toolset selection and connection gating read
+ * output JSON Schemas, the MCP Apps view's resource) with the flags toolset selection and connection gating read
  * (toolset, provider, requiresAnyProvider). `npm run build` writes it to `dist/tool-manifest.json`
  * (scripts/gen-tool-manifest.mjs), so a server started from `dist/` lists its tools without
  * evaluating a tool module or building a zod schema; a toolset loads on the first call of one of
@@ -30,7 +30,8 @@ export interface ToolManifestEntry {
   inputSchema: Record<string, unknown>;
   /** Listed only when output schemas are advertised (`WEARABLES_MCP_OUTPUT_SCHEMAS`). */
   outputSchema: Record<string, unknown>;
-  _meta?: Record<string, unknown>;
+  /** The MCP Apps view's resource: `_meta.ui.resourceUri`, listed to clients declaring MCP Apps. */
+  viewResourceUri?: string;
 }
 
 /** Every tool in listing order. */
