@@ -4,7 +4,9 @@
  * the same id, which is what makes a re-import add only what is new.
  */
 import { createHash } from 'node:crypto';
-import type { NormalizedRecord, ProviderId } from '../../core/types.js';
+import { kindRecord } from '../../core/records/record-build.js';
+import type { KindRecord, RecordDataByKind, RecordKind, RecordPlacement } from '../../core/records/record.js';
+import type { ProviderId } from '../../core/types.js';
 
 /** This provider's id. */
 export const APPLE_HEALTH: ProviderId = 'apple-health';
@@ -17,9 +19,14 @@ export function stableId(...parts: ReadonlyArray<string | undefined>): string {
     .slice(0, 24);
 }
 
-/** A normalized Apple Health record of `resource`. */
-export function appleRecord(resource: string, fields: Omit<NormalizedRecord, 'provider' | 'resource' | 'updatedAt'>): NormalizedRecord {
-  return { provider: APPLE_HEALTH, resource, updatedAt: null, ...fields };
+/** A normalized Apple Health record of `resource`, of the canonical `kind` the resource declares. */
+export function appleRecord<K extends RecordKind>(
+  resource: string,
+  kind: K,
+  fields: Omit<RecordPlacement, 'updatedAt'> & { data: RecordDataByKind[K]; raw: unknown },
+): KindRecord<K> {
+  const { data, raw, ...placement } = fields;
+  return kindRecord(kind, { ...placement, updatedAt: null }, data, { provider: APPLE_HEALTH, resource, raw });
 }
 
 /** Rounds to `decimals` places (values summed from many samples carry float noise that would change hashes). */

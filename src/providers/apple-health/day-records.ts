@@ -20,7 +20,7 @@ function byOrigin(totals: Record<string, DayMetricTotal>): Record<string, Record
 function activityRecord(totals: DayTotals): NormalizedRecord | null {
   const activity = totals.activity;
   if (Object.values(activity).every((total) => total.value === null)) return null;
-  return appleRecord('activity', {
+  return appleRecord('activity', 'activity_day', {
     id: totals.day,
     day: totals.day,
     start: null,
@@ -41,7 +41,7 @@ function activityRecord(totals: DayTotals): NormalizedRecord | null {
 function vitalsRecord(totals: DayTotals): NormalizedRecord | null {
   const vitals = totals.vitals;
   if (Object.values(vitals).every((total) => total.value === null)) return null;
-  return appleRecord('vitals', {
+  return appleRecord('vitals', 'daily_scores', {
     id: totals.day,
     day: totals.day,
     start: null,

@@ -11,6 +11,7 @@ export const APPLE_HEALTH_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'apple-health',
     resource: 'sleep',
+    kind: 'sleep_period',
     combine: 'main_sleep',
     rankField: 'total_sleep_seconds',
     minRank: MIN_NIGHT_SECONDS,
@@ -28,6 +29,7 @@ export const APPLE_HEALTH_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'apple-health',
     resource: 'vitals',
+    kind: 'daily_scores',
     combine: 'one',
     fields: [
       { metric: 'resting_heart_rate_bpm', field: 'resting_heart_rate_bpm', unit: 'bpm' },
@@ -38,6 +40,7 @@ export const APPLE_HEALTH_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'apple-health',
     resource: 'activity',
+    kind: 'activity_day',
     combine: 'one',
     fields: [
       { metric: 'steps', field: 'steps', unit: 'steps' },
@@ -48,6 +51,7 @@ export const APPLE_HEALTH_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'apple-health',
     resource: 'measures',
+    kind: 'body_measure',
     combine: 'mean',
     fields: [
       { metric: 'weight_kg', field: 'weight_kg', unit: 'kg' },
@@ -59,6 +63,7 @@ export const APPLE_HEALTH_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'apple-health',
     resource: 'workouts',
+    kind: 'workout',
     combine: 'sum',
     fields: [
       { metric: 'workout_count', derive: 'count', unit: 'count' },

@@ -3,22 +3,34 @@
  * SDNN of beat intervals, so it is exported under LOINC 80404-7 (R-R interval standard
  * deviation), which is correct here, unlike for the RMSSD of rings and straps.
  */
-import type { MetricSource } from '../../export/fhir/metric-types.js';
+import type { NumberField } from '../../core/records/record.js';
+import { kindSource, type MetricSource } from '../../export/fhir/metric-types.js';
 
-const source = (metric: string, resource: string, field: string, more: Partial<MetricSource> = {}): MetricSource => ({ metric, provider: 'apple-health', resource, field, ...more });
+const PROVIDER = 'apple-health';
+
+const measure = (metric: string, field: NumberField<'body_measure'>): MetricSource =>
+  kindSource('body_measure', { metric, provider: PROVIDER, resource: 'measures', field, deviceField: 'device_model' });
+const vital = (metric: string, field: NumberField<'daily_scores'>): MetricSource => kindSource('daily_scores', { metric, provider: PROVIDER, resource: 'vitals', field });
+const sleep = (metric: string, field: NumberField<'sleep_period'>): MetricSource => kindSource('sleep_period', { metric, provider: PROVIDER, resource: 'sleep', field });
 
 export const APPLE_HEALTH_SOURCES: readonly MetricSource[] = [
-  source('body_weight', 'measures', 'weight_kg', { deviceField: 'device_model' }),
-  source('body_fat_percentage', 'measures', 'fat_ratio_pct', { deviceField: 'device_model' }),
-  { metric: 'blood_pressure', provider: 'apple-health', resource: 'measures', componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' }, deviceField: 'device_model' },
-  source('resting_heart_rate', 'vitals', 'resting_heart_rate_bpm'),
-  source('hrv_sdnn', 'vitals', 'hrv_sdnn_ms'),
-  source('oxygen_saturation', 'vitals', 'spo2_pct'),
-  source('respiratory_rate', 'vitals', 'respiratory_rate'),
-  source('vo2_max', 'vitals', 'vo2_max_ml_kg_min'),
-  source('steps', 'activity', 'steps'),
-  source('sleep_duration', 'sleep', 'total_sleep_seconds'),
-  source('deep_sleep_duration', 'sleep', 'deep_sleep_seconds'),
-  source('light_sleep_duration', 'sleep', 'light_sleep_seconds'),
-  source('rem_sleep_duration', 'sleep', 'rem_sleep_seconds'),
+  measure('body_weight', 'weight_kg'),
+  measure('body_fat_percentage', 'fat_ratio_pct'),
+  kindSource('body_measure', {
+    metric: 'blood_pressure',
+    provider: PROVIDER,
+    resource: 'measures',
+    componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' },
+    deviceField: 'device_model',
+  }),
+  vital('resting_heart_rate', 'resting_heart_rate_bpm'),
+  vital('hrv_sdnn', 'hrv_sdnn_ms'),
+  vital('oxygen_saturation', 'spo2_pct'),
+  vital('respiratory_rate', 'respiratory_rate'),
+  vital('vo2_max', 'vo2_max_ml_kg_min'),
+  kindSource('activity_day', { metric: 'steps', provider: PROVIDER, resource: 'activity', field: 'steps' }),
+  sleep('sleep_duration', 'total_sleep_seconds'),
+  sleep('deep_sleep_duration', 'deep_sleep_seconds'),
+  sleep('light_sleep_duration', 'light_sleep_seconds'),
+  sleep('rem_sleep_duration', 'rem_sleep_seconds'),
 ];

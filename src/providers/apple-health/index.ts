@@ -52,7 +52,8 @@ export const APPLE_HEALTH_MODULE = defineProviderModule({
   capabilities: CAPABILITIES,
   resources: APPLE_HEALTH_RESOURCES,
   createProvider: () => createAppleHealthProvider(),
-  tools: [],
+  // A file source has no tools of its own: `import_data` (core) imports its exports.
+  loadTools: () => Promise.resolve([]),
   dayView: {
     mappings: APPLE_HEALTH_MAPPINGS,
     // Ranks nothing: a wrist and a phone come after the ring, strap and scale (unranked providers

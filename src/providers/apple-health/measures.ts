@@ -59,7 +59,7 @@ function measureRecord(measure: PendingMeasure): NormalizedRecord {
     measures.push({ key: spec.field, label: spec.label, value: round(value, spec.decimals), unit: spec.unit });
   }
   const copy = copiedProvider(measure.origin);
-  return appleRecord(copy ? 'copied_measures' : 'measures', {
+  return appleRecord(copy ? 'copied_measures' : 'measures', 'body_measure', {
     id: stableId('measure', measure.sourceName, measure.at.iso),
     day: measure.at.day,
     start: measure.at.iso,

@@ -73,7 +73,7 @@ export function sessionRecord(session: readonly SleepSegment[]): NormalizedRecor
   const span = (last.end.ms - first.start.ms) / 1000;
   const inBed = seconds.in_bed > 0 ? seconds.in_bed : span;
   const copy = copiedProvider(first.origin);
-  return appleRecord(copy ? 'copied_sleep' : 'sleep', {
+  return appleRecord(copy ? 'copied_sleep' : 'sleep', 'sleep_period', {
     id: stableId('sleep', first.sourceName, first.start.iso),
     day: last.end.day,
     start: first.start.iso,

@@ -67,7 +67,7 @@ export function workoutRecord(item: WorkoutItem, origin: SourceOrigin): Normaliz
   const distance = totals.distance_m ?? converted('HKQuantityTypeIdentifierDistanceWalkingRunning', attributes['totalDistance'], attributes['totalDistanceUnit']);
   const energy = converted('HKQuantityTypeIdentifierActiveEnergyBurned', attributes['totalEnergyBurned'], attributes['totalEnergyBurnedUnit']);
   const type = attributes['workoutActivityType'];
-  return appleRecord(copiedProvider(origin) ? 'copied_workouts' : 'workouts', {
+  return appleRecord(copiedProvider(origin) ? 'copied_workouts' : 'workouts', 'workout', {
     id: stableId('workout', type, attributes['sourceName'], start.iso, end.iso),
     day: start.day,
     start: start.iso,

@@ -48,6 +48,7 @@ export async function readAll(path: string, now = NOW): Promise<{ records: Norma
 }
 
 /** The records of one resource. */
-export function ofResource(records: readonly NormalizedRecord[], resource: string): NormalizedRecord[] {
-  return records.filter((entry) => entry.resource === resource);
+export function ofResource(records: readonly NormalizedRecord[], resource: string): Array<NormalizedRecord & { data: Record<string, unknown> }> {
+  // Tests read fields of several kinds by name: the typed union is widened to a plain map here.
+  return records.filter((entry) => entry.resource === resource) as Array<NormalizedRecord & { data: Record<string, unknown> }>;
 }

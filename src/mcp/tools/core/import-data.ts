@@ -14,7 +14,7 @@ const countsSchema = z.object({ fetched: z.number(), created: z.number(), update
 export const importDataTool = defineTool({
   name: 'import_data',
   title: 'Import a file',
-  description: 'Imports an export file the user put in the import folder, for a provider that reads files. Adds only what is new.',
+  description: 'Imports an export file from the import folder (file-based providers); adds only what is new.',
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   input: z.object({
