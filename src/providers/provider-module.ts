@@ -47,9 +47,10 @@ export interface ProviderModule<Id extends string = string> {
   /**
    * Loads the provider's own MCP tools (toolset = the provider id), visible while it is connected.
    * A lazy import, so starting a server evaluates no tool module (tools/list comes from the
-   * build's manifest; src/mcp/tools/tool-manifest.ts).
+   * build's manifest; src/mcp/tools/tool-manifest.ts). Absent for a provider without tools of
+   * its own (a file source, served by the generic `import_data` and the insights).
    */
-  loadTools(): Promise<readonly ToolDefinition[]>;
+  loadTools?(): Promise<readonly ToolDefinition[]>;
   /** Extra MCP resource templates (registered before the generic `wearables://` ones). */
   registerResources?(server: McpServer, context: ToolServices): void;
   /** How its stored records feed the cross-device day view, and where its values rank. */

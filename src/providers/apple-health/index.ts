@@ -52,8 +52,7 @@ export const APPLE_HEALTH_MODULE = defineProviderModule({
   capabilities: CAPABILITIES,
   resources: APPLE_HEALTH_RESOURCES,
   createProvider: () => createAppleHealthProvider(),
-  // A file source has no tools of its own: `import_data` (core) imports its exports.
-  loadTools: () => Promise.resolve([]),
+  // No tools of its own (no loadTools): the core `import_data` tool imports its exports.
   dayView: {
     mappings: APPLE_HEALTH_MAPPINGS,
     // Ranks nothing: a wrist and a phone come after the ring, strap and scale (unranked providers
