@@ -53,12 +53,11 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
-/** Connects, syncs and prints: a short story, the week across devices, the client lines. */
 /**
  * Writes the simulated export of every provider whose data comes from a file (the same person)
  * into `<home>/imports` and imports it through the engine, as a user would.
  */
-async function importDemoExports(context: AppContext, person: SyntheticPerson, days: number, json: boolean): Promise<ImportFileResult[]> {
+async function importDemoExports(context: AppContext, person: SyntheticPerson, days: number, announce: boolean): Promise<ImportFileResult[]> {
   const results: ImportFileResult[] = [];
   for (const module of PROVIDER_MODULES) {
     const simulated = module.capabilities.fileImport ? SIMULATED_EXPORTS[module.id] : undefined;
@@ -66,13 +65,14 @@ async function importDemoExports(context: AppContext, person: SyntheticPerson, d
     const folder = join(context.config.home, 'imports');
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, simulated.fileName);
-    if (!json) process.stderr.write(`Writing a simulated ${module.displayName} export and importing it ...\n`);
+    if (announce) process.stderr.write(`Writing a simulated ${module.displayName} export and importing it ...\n`);
     await simulated.write(path, { person, exportedAt: context.now(), days });
     results.push(await context.sync.importFile({ provider: module.id, path }));
   }
   return results;
 }
 
+/** Connects, syncs and prints: a short story, the week across devices, the client lines. */
 async function runDemo(context: AppContext, demo: DemoEnvironment, options: { json: boolean; days: number; verbose: boolean }): Promise<void> {
   const say = (line: string) => !options.json && process.stderr.write(`${line}\n`);
   say(`Simulator started at ${demo.simulatorUrl}.`);
@@ -89,7 +89,7 @@ async function runDemo(context: AppContext, demo: DemoEnvironment, options: { js
     .sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress), onWait: (wait) => display.waiting(wait) })
     .finally(() => display.stop());
   const elapsedMs = Date.now() - started;
-  const imported = await importDemoExports(context, demo.person, options.days, options.json);
+  const imported = await importDemoExports(context, demo.person, options.days, options.verbose && !options.json);
   const isSeries = seriesLookup(context.providers);
   const today = localDay(context.now());
   const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
