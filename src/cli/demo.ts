@@ -7,8 +7,7 @@ import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadDailyView, type CanonicalDay } from '../analysis/daily-view.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
-import { localDay } from '../core/dates.js';
-import { addDays } from '../sync/dates.js';
+import { addDays } from '../core/time/days.js';
 import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
@@ -16,6 +15,7 @@ import { runCommand, withContext } from './run-command.js';
 import { connectDemoProviders, startDemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
 import { WearablesError } from '../core/errors.js';
+import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
 
 /** Registers `demo`. */
 export function registerDemoCommand(program: Command): void {
@@ -40,7 +40,7 @@ export function registerDemoCommand(program: Command): void {
             if (!json) process.stderr.write(`Syncing ${days} days into ${context.config.home} ...\n`);
             const display = createProgressDisplay({ quiet: json });
             const report = await context.sync.sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
-            const today = localDay(context.now());
+            const today = localDayOf(context.now(), SERVER_ZONE);
             const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
             // The script being run (dist/bin/wearables-mcp.js in a checkout, the bin link when installed).
             const entry = realpathSync(process.argv[1] ?? 'wearables-mcp');

@@ -2,7 +2,7 @@
  * A small SVG chart renderer (no dependency, no script): lines or bars of one or more series over
  * a day axis, an optional baseline band, and markers for anomalies. The output is inline SVG.
  */
-import { addDays, daysBetween } from '../sync/dates.js';
+import { addDays, daysBetween } from '../core/time/days.js';
 import { escapeHtml } from './html.js';
 
 export interface ChartPoint {

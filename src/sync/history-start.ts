@@ -9,7 +9,7 @@ import type { LocalDay } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Provider } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
-import { maxString, minString } from './dates.js';
+import { maxString, minString } from '../core/time/instants.js';
 
 /** Where a provider's history starts and how that was found. */
 export interface HistoryStart {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { computeTrend } from '../../../analysis/trends.js';
 import { WearablesError } from '../../../core/errors.js';
-import { daysBetween } from '../../../sync/dates.js';
+import { daysBetween } from '../../../core/time/days.js';
 import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';

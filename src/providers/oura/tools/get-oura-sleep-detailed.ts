@@ -4,7 +4,7 @@ import type { StoredRecord } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../../mcp/response.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { field } from '../../../mcp/tools/shared/fields.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { offsetInput } from '../../../mcp/tools/shared/inputs.js';

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { addDays, resolveDayRange, type DayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange, type DayRange } from '../../../mcp/tools/shared/day-range.js';
 import { MAX_INSTANT_LENGTH } from '../../../mcp/tools/shared/inputs.js';
 import type { PersonZone } from '../../../mcp/tools/shared/person-zone.js';
+import { addDays } from '../../../core/time/days.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
