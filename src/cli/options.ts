@@ -3,6 +3,7 @@ import type { ConfigFlags } from '../config/config.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { WearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
+import { isDay } from '../core/time/days.js';
 import { isRegisteredProviderId, PROVIDER_IDS } from '../providers/registry.js';
 
 export interface GlobalOptions {
@@ -37,7 +38,7 @@ export function parseProvider(value: string): ProviderId {
 
 /** Validates a YYYY-MM-DD date argument. */
 export function parseDay(value: string, name: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  if (isDay(value)) return value;
   throw new WearablesError('VALIDATION_ERROR', `${name} must be a date like 2026-01-31, got "${value}".`, {
     hint: 'Pass the date as YYYY-MM-DD.',
   });

@@ -8,11 +8,10 @@ import { resourceSpec } from '../../providers/provider.js';
 import { MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/day-range.js';
 import { WearablesError } from '../../core/errors.js';
 import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, quoted, variable } from './resource-support.js';
-import { addDays } from '../../core/time/days.js';
+import { addDays, DAY_PATTERN } from '../../core/time/days.js';
 import { localDayOf, localDayStartMs, localIso, SERVER_ZONE } from '../../core/time/zones.js';
 
 const HOUR = 3_600_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_ROWS = 1_000;
 
 /** Registers the slice template. */
@@ -30,7 +29,7 @@ export function registerDataSlice(server: McpServer, context: AppContext): void 
         const provider = providerVariable(context, variable(variables, 'provider'));
         const spec = resourceSpec(providerOf(context, provider), variable(variables, 'resource'));
         const dateInput = { start_date: variable(variables, 'start'), end_date: variable(variables, 'end') };
-        if (!DAY.test(dateInput.start_date) || !DAY.test(dateInput.end_date)) {
+        if (!DAY_PATTERN.test(dateInput.start_date) || !DAY_PATTERN.test(dateInput.end_date)) {
           throw new WearablesError('VALIDATION_ERROR', `start and end must be local days like 2024-05-01 (got ${quoted(dateInput.start_date)}, ${quoted(dateInput.end_date)})`, {
             hint: 'Use wearables://<provider>/<resource>/<YYYY-MM-DD>/<YYYY-MM-DD>.',
           });
