@@ -6,12 +6,11 @@
  */
 import { EARLIEST_DAY, latestDay } from '../core/bounds.js';
 import type { TimeWindow } from '../core/types.js';
-import { isDay, utcDayStartMs } from '../core/time/days.js';
+import { DAY_MS, isDay, utcDayOf, utcDayStartMs } from '../core/time/days.js';
+import { isoInstant } from '../core/time/instants.js';
 
 /** Longest span one delivery may refresh. */
 export const MAX_WEBHOOK_SPAN_DAYS = 4;
-
-const DAY_MS = 86_400_000;
 
 /**
  * `window` (days `YYYY-MM-DD` or ISO instants) clamped to at most `MAX_WEBHOOK_SPAN_DAYS`
@@ -26,7 +25,7 @@ export function boundedWindow(window: TimeWindow, now: Date): TimeWindow | undef
   const end = Math.min(endMs, utcDayStartMs(latestDay(now)) + DAY_MS);
   const start = Math.max(startMs, end - MAX_WEBHOOK_SPAN_DAYS * DAY_MS, utcDayStartMs(EARLIEST_DAY));
   if (start >= end && !(start === end && startMs === endMs)) return undefined;
-  const format = (ms: number) => (days ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString());
+  const format = (ms: number) => (days ? utcDayOf(ms) : isoInstant(ms));
   if (start === startMs && end === endMs) return window;
   return { start: format(start), end: format(end) };
 }

@@ -10,8 +10,3 @@ export function epochSeconds(value: string): number {
   }
   return Math.floor(ms / 1000);
 }
-
-/** `day` shifted by `days` (UTC calendar arithmetic). */
-export function addDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
