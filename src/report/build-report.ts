@@ -10,6 +10,9 @@ import type { Store } from '../store/store.js';
 import { addDays } from '../core/time/days.js';
 import { escapeHtml } from './html.js';
 import { REPORT_SECTIONS, SERIES_COLORS, SOURCE_COLORS, type ChartDeclaration } from './report-sections.js';
+import { shortDay } from './chart-ticks.js';
+import { formatMetricValue, metricName, sourceName } from './metric-format.js';
+import { insightsHtml } from './report-insights.js';
 import { REPORT_STYLE } from './report-style.js';
 import { renderChart, type ChartSeries } from './svg-chart.js';
 
@@ -34,47 +37,39 @@ function seriesOf(chart: ChartDeclaration, days: readonly CanonicalDay[]): Chart
   if (chart.perSource) {
     const metric = chart.metrics[0] ?? '';
     const providers = [...new Set(days.flatMap((day) => day.metrics[metric]?.values.map((value) => value.provider) ?? []))];
-    return providers.map((provider) => ({ label: provider, color: SOURCE_COLORS[provider] ?? '#555', points: points(metric, provider) }));
+    return providers.map((provider) => ({ label: sourceName(provider), color: SOURCE_COLORS[provider] ?? '#555', points: points(metric, provider) }));
   }
-  return chart.metrics.map((metric, index) => ({ label: metric, color: SERIES_COLORS[index % SERIES_COLORS.length] ?? '#555', points: points(metric) }));
+  return chart.metrics.map((metric, index) => ({ label: metricName(metric), color: SERIES_COLORS[index % SERIES_COLORS.length] ?? '#555', points: points(metric) }));
 }
 
 function chartHtml(chart: ChartDeclaration, days: readonly CanonicalDay[], insights: HealthInsights, range: { startDay: string; endDay: string }): { html: string; points: number } {
   const series = seriesOf(chart, days);
   const scale = chart.scale ?? 1;
-  const baseline = chart.metrics.length === 1 ? insights.baselines.find((item) => item.metric === chart.metrics[0]) : undefined;
+  const metric = chart.metrics.length === 1 ? chart.metrics[0] : undefined;
+  const baseline = metric ? insights.baselines.find((item) => item.metric === metric) : undefined;
+  const value = formatMetricValue;
   const markers = insights.anomalies
     .filter((anomaly) => chart.metrics.includes(anomaly.metric))
-    .map((anomaly) => ({ day: anomaly.day, value: anomaly.value * scale, label: `${anomaly.day}: ${anomaly.metric} ${anomaly.value} (${anomaly.direction}, baseline ${anomaly.baseline}, z ${anomaly.z}, ${anomaly.source})` }));
-  const svg = renderChart({
+    .map((anomaly) => ({
+      day: anomaly.day,
+      value: anomaly.value * scale,
+      label: `${shortDay(anomaly.day)}: ${metricName(anomaly.metric)} ${value(anomaly.metric, anomaly.value)}, usual ${value(anomaly.metric, anomaly.baseline)} (${anomaly.direction}, ${sourceName(anomaly.source)})`,
+    }));
+  const band = baseline
+    ? { low: baseline.p25 * scale, high: baseline.p75 * scale, label: `${value(baseline.metric, baseline.p25)} – ${value(baseline.metric, baseline.p75)}, the middle half of your days (median ${value(baseline.metric, baseline.median)})` }
+    : undefined;
+  const html = renderChart({
     title: chart.title,
-    unit: chart.unit,
     kind: chart.kind,
     startDay: range.startDay,
     endDay: range.endDay,
     series,
     markers,
-    ...(baseline ? { band: { low: baseline.p25 * scale, high: baseline.p75 * scale, label: `baseline p25..p75, median ${baseline.median}` } } : {}),
+    ...(chart.clock ? { clock: true } : {}),
+    ...(band ? { band } : {}),
   });
   const points = series.reduce((sum, item) => sum + item.points.length, 0);
-  return { html: `<figure><figcaption>${escapeHtml(chart.title)} <span class="unit">(${escapeHtml(chart.unit)})</span></figcaption>${svg}</figure>`, points };
-}
-
-function insightsHtml(insights: HealthInsights): string {
-  const item = (text: string): string => `<li>${escapeHtml(text)}</li>`;
-  const episodes = insights.episodes.map((episode) =>
-    item(`${episode.start}..${episode.end}: ${episode.metrics.map((metric) => `${metric.metric} ${metric.direction} on ${metric.days} day(s), peak ${metric.peak_value} on ${metric.peak_day} (baseline ${metric.baseline})`).join('; ')}`),
-  );
-  const anomalies = insights.anomalies.map((anomaly) => item(`${anomaly.day}: ${anomaly.metric} ${anomaly.value} vs baseline ${anomaly.baseline} (z ${anomaly.z}, ${anomaly.source})`));
-  const correlations = insights.correlations.map((correlation) =>
-    item(`${correlation.label}: ${correlation.r === null ? 'too few pairs' : `r = ${correlation.r} (${correlation.strength})`}, n = ${correlation.n}${correlation.days ? `, ${correlation.days}` : ''}`),
-  );
-  const gaps = [...insights.gaps.no_data.map((range) => item(`no data: ${range}`)), ...insights.gaps.no_sleep.map((range) => item(`no night recorded: ${range}`))];
-  const list = (title: string, items: string[]): string => (items.length ? `<h3>${title}</h3><ul>${items.join('')}</ul>` : '');
-  return (
-    `<section class="insights"><h2>Insights</h2><p class="status ${insights.status}">${escapeHtml(insights.message)}</p>` +
-    list('Episodes', episodes) + list('Strongest anomalies', anomalies) + list('Correlations', correlations) + list('Data gaps', gaps) + '</section>'
-  );
+  return { html: `<figure><figcaption>${escapeHtml(chart.title)} <span class="unit">(${escapeHtml(chart.unit)})</span></figcaption>${html}</figure>`, points };
 }
 
 /** Builds the dashboard for the `days` days ending on `endDay` from the local store. */
@@ -91,11 +86,11 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     });
     return `<section><h2>${escapeHtml(section.title)}</h2>${figures.join('')}</section>`;
   });
-  const sources = Object.entries(insights.sources).map(([provider, count]) => `${provider}: ${count} days`).join(', ') || 'none';
+  const sources = Object.entries(insights.sources).map(([provider, count]) => `${sourceName(provider)} ${count} days`).join(', ') || 'none';
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>Wearables report ${range.startDay}..${range.endDay}</title><style>${REPORT_STYLE}</style></head><body>` +
-    `<header><h1>Wearables report</h1><p>${range.startDay} .. ${range.endDay} (${options.days} days) · sources: ${escapeHtml(sources)} · generated ${escapeHtml(options.generatedAt.toISOString())}</p></header>` +
+    `<header><h1>Wearables report</h1><p>${shortDay(range.startDay)} ${range.startDay.slice(0, 4)} – ${shortDay(range.endDay)} ${range.endDay.slice(0, 4)} (${options.days} days) · sources: ${escapeHtml(sources)} · generated ${escapeHtml(options.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</p></header>` +
     insightsHtml(insights) + sections.join('') + '</body></html>';
   return { html, insights, charts };
 }

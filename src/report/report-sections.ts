@@ -4,8 +4,11 @@ import { PROVIDER_MODULES } from '../providers/registry.js';
 export interface ChartDeclaration {
   title: string;
   metrics: readonly string[];
+  /** The chart's unit in words, shown after the title ("hours", "beats per minute", "clock time"). */
   unit: string;
   kind: 'line' | 'bar';
+  /** Values are hours from midnight, labelled as clock times. */
+  clock?: boolean;
   /** Factor from the metric unit to the chart unit (seconds → hours). */
   scale?: number;
   /** One series per device (for a single metric measured by several devices). */
@@ -21,23 +24,23 @@ export const REPORT_SECTIONS: readonly SectionDeclaration[] = [
   {
     title: 'Sleep',
     charts: [
-      { title: 'Time asleep', metrics: ['total_sleep_seconds'], unit: 'h', kind: 'line', scale: 1 / 3600, perSource: true },
-      { title: 'Bedtime (hours from midnight)', metrics: ['bedtime_hours'], unit: 'h', kind: 'line', perSource: true },
+      { title: 'Time asleep', metrics: ['total_sleep_seconds'], unit: 'hours', kind: 'line', scale: 1 / 3600, perSource: true },
+      { title: 'Bedtime', metrics: ['bedtime_hours'], unit: 'clock time', kind: 'line', clock: true, perSource: true },
     ],
   },
   {
     title: 'HRV and resting heart rate',
     charts: [
-      { title: 'HRV (RMSSD)', metrics: ['average_hrv_ms'], unit: 'ms', kind: 'line', perSource: true },
-      { title: 'Resting heart rate', metrics: ['resting_heart_rate_bpm'], unit: 'bpm', kind: 'line', perSource: true },
+      { title: 'Heart rate variability (RMSSD)', metrics: ['average_hrv_ms'], unit: 'ms', kind: 'line', perSource: true },
+      { title: 'Resting heart rate', metrics: ['resting_heart_rate_bpm'], unit: 'beats per minute', kind: 'line', perSource: true },
     ],
   },
-  { title: 'Readiness and recovery', charts: [{ title: 'Readiness / recovery score', metrics: ['readiness_score', 'recovery_score'], unit: 'score', kind: 'line' }] },
+  { title: 'Readiness and recovery', charts: [{ title: 'Readiness / recovery score', metrics: ['readiness_score', 'recovery_score'], unit: 'score 0–100', kind: 'line' }] },
   {
     title: 'Activity',
     charts: [
       { title: 'Steps', metrics: ['steps'], unit: 'steps', kind: 'bar' },
-      { title: 'Strain', metrics: ['strain'], unit: 'strain 0-21', kind: 'line' },
+      { title: 'Strain', metrics: ['strain'], unit: 'score 0–21', kind: 'line' },
     ],
   },
   {

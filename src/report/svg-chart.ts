@@ -1,9 +1,16 @@
 /**
- * A small SVG chart renderer (no dependency, no script): lines or bars of one or more series over
- * a day axis, an optional baseline band, and markers for anomalies. The output is inline SVG.
+ * A small chart renderer (no dependency, no script): lines or bars of one or more series over a
+ * day axis, an optional baseline band, and markers for anomalies.
+ *
+ * The drawing is an SVG in a 0..100 × 0..100 box stretched to the plot area
+ * (`preserveAspectRatio="none"`, strokes that do not scale), and every text (legend, axis labels)
+ * is HTML placed over it in percent: the chart fills any width, from a 390 px phone to a desktop,
+ * while the text keeps its size in CSS pixels.
  */
-import { addDays, daysBetween } from '../core/time/days.js';
+import { clockTime, dayTicks, shortDay, valueTicks, type ValueTicks } from './chart-ticks.js';
+import { renderLegend } from './chart-legend.js';
 import { escapeHtml } from './html.js';
+import { daysBetween } from '../core/time/days.js';
 
 export interface ChartPoint {
   day: string;
@@ -24,100 +31,122 @@ export interface ChartMarker {
 
 export interface ChartSpec {
   title: string;
-  unit: string;
   kind: 'line' | 'bar';
   startDay: string;
   endDay: string;
   series: readonly ChartSeries[];
-  /** Shaded band (baseline p25..p75). */
+  /** Values are hours from midnight, labelled as clock times (23:30). */
+  clock?: boolean;
+  /** Shaded band (the baseline's middle half); `label` explains it in the legend. */
   band?: { low: number; high: number; label: string };
   markers?: readonly ChartMarker[];
+  /** Longest distance in days between two points joined by the line (default 1: a missing day breaks it). */
+  maxGapDays?: number;
 }
 
-const WIDTH = 1080;
-const HEIGHT = 220;
-const PAD = { left: 56, right: 16, top: 28, bottom: 28 };
-
-function format(value: number): string {
-  return Math.abs(value) >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+interface Scale {
+  x: (day: string) => number;
+  y: (value: number) => number;
+  ticks: ValueTicks;
+  slot: number;
+  label: (value: number) => string;
 }
 
-function scales(spec: ChartSpec) {
+const NON_SCALING = 'vector-effect="non-scaling-stroke"';
+
+function coordinate(value: number): string {
+  return value.toFixed(2);
+}
+
+function plainNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function scaleOf(spec: ChartSpec): Scale {
   const values = spec.series.flatMap((series) => series.points.map((point) => point.value));
   if (spec.band) values.push(spec.band.low, spec.band.high);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (spec.kind === 'bar') min = Math.min(0, min);
-  if (min === max) {
-    min -= 1;
-    max += 1;
-  }
-  const span = Math.max(1, daysBetween(spec.startDay, spec.endDay));
-  const x = (day: string): number => PAD.left + (daysBetween(spec.startDay, day) / span) * (WIDTH - PAD.left - PAD.right);
-  const y = (value: number): number => PAD.top + (1 - (value - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  return { x, y, min, max, span };
+  for (const marker of spec.markers ?? []) values.push(marker.value);
+  const ticks = valueTicks(Math.min(...values), Math.max(...values), { clock: spec.clock === true, includeZero: spec.kind === 'bar' });
+  const days = Math.max(0, daysBetween(spec.startDay, spec.endDay)) + 1;
+  const slot = 100 / days;
+  return {
+    // Each day is a slot; a point sits in its middle, so the first and last are never clipped.
+    x: (day) => (daysBetween(spec.startDay, day) + 0.5) * slot,
+    y: (value) => (1 - (value - ticks.min) / (ticks.max - ticks.min)) * 100,
+    ticks,
+    slot,
+    label: spec.clock ? clockTime : plainNumber,
+  };
 }
 
-function axes(spec: ChartSpec, scale: ReturnType<typeof scales>): string {
-  const ticks = [scale.min, (scale.min + scale.max) / 2, scale.max]
-    .map((value) => `<text x="${PAD.left - 6}" y="${scale.y(value) + 4}" text-anchor="end">${format(value)}</text><line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${scale.y(value)}" y2="${scale.y(value)}"/>`)
-    .join('');
-  const step = Math.max(1, Math.ceil(scale.span / 8));
-  const labels: string[] = [];
-  for (let offset = 0; offset <= scale.span; offset += step) {
-    const day = addDays(spec.startDay, offset);
-    labels.push(`<text x="${scale.x(day)}" y="${HEIGHT - 8}" text-anchor="middle">${day.slice(5)}</text>`);
-  }
-  return `<g class="axis">${ticks}${labels.join('')}</g>`;
+function axes(spec: ChartSpec, scale: Scale): { grid: string; labels: string } {
+  const grid = scale.ticks.ticks.map((value) => `<path class="grid" d="M0,${coordinate(scale.y(value))} H100" ${NON_SCALING}/>`).join('');
+  const yLabels = scale.ticks.ticks.map((value) => `<span class="tick tick-y" style="top:${coordinate(scale.y(value))}%">${scale.label(value)}</span>`);
+  const xLabels = dayTicks(spec.startDay, spec.endDay).map((day) => `<span class="tick tick-x" data-day="${day}" style="left:${coordinate(scale.x(day))}%">${shortDay(day)}</span>`);
+  return { grid, labels: yLabels.join('') + xLabels.join('') };
 }
 
-function linePath(series: ChartSeries, scale: ReturnType<typeof scales>): string {
+function tooltip(point: ChartPoint, series: ChartSeries, scale: Scale): string {
+  return `<title>${escapeHtml(series.label)}, ${shortDay(point.day)}: ${scale.label(point.value)}</title>`;
+}
+
+function linePath(series: ChartSeries, scale: Scale, maxGapDays: number): string {
   // A gap of more than one day breaks the line, so missing nights are visible.
   let path = '';
   let previous: string | undefined;
   for (const point of series.points) {
-    const command = previous && daysBetween(previous, point.day) <= 1 ? 'L' : 'M';
-    path += `${command}${scale.x(point.day).toFixed(1)},${scale.y(point.value).toFixed(1)} `;
+    const command = previous && daysBetween(previous, point.day) <= maxGapDays ? 'L' : 'M';
+    path += `${command}${coordinate(scale.x(point.day))},${coordinate(scale.y(point.value))} `;
     previous = point.day;
   }
+  // A zero-length segment with a round cap and a non-scaling stroke draws a round dot at any stretch.
   const dots = series.points
-    .map((point) => `<circle class="point" cx="${scale.x(point.day).toFixed(1)}" cy="${scale.y(point.value).toFixed(1)}" r="2.2" fill="${series.color}"><title>${point.day}: ${format(point.value)}</title></circle>`)
+    .map((point) => `<path class="dot" d="M${coordinate(scale.x(point.day))},${coordinate(scale.y(point.value))} h0" stroke="${series.color}" ${NON_SCALING}>${tooltip(point, series, scale)}</path>`)
     .join('');
-  return `<path class="series" data-label="${escapeHtml(series.label)}" data-points="${series.points.length}" d="${path.trim()}" fill="none" stroke="${series.color}" stroke-width="2"/>${dots}`;
+  return `<path class="series" data-label="${escapeHtml(series.label)}" data-points="${series.points.length}" d="${path.trim()}" fill="none" stroke="${series.color}" ${NON_SCALING}/>${dots}`;
 }
 
-function bars(series: ChartSeries, index: number, count: number, scale: ReturnType<typeof scales>): string {
-  const slot = (WIDTH - PAD.left - PAD.right) / (scale.span + 1);
-  const width = Math.max(1, (slot * 0.8) / count);
+function bars(series: ChartSeries, index: number, count: number, scale: Scale): string {
+  const width = (scale.slot * 0.8) / count;
   const rects = series.points
     .map((point) => {
       const top = scale.y(Math.max(point.value, 0));
       const height = Math.abs(scale.y(0) - scale.y(point.value));
-      return `<rect x="${(scale.x(point.day) - slot * 0.4 + index * width).toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}" fill="${series.color}"><title>${point.day}: ${format(point.value)}</title></rect>`;
+      const left = scale.x(point.day) - scale.slot * 0.4 + index * width;
+      return `<rect class="bar" x="${coordinate(left)}" y="${coordinate(top)}" width="${coordinate(width)}" height="${coordinate(height)}" fill="${series.color}">${tooltip(point, series, scale)}</rect>`;
     })
     .join('');
   return `<g class="series" data-label="${escapeHtml(series.label)}" data-points="${series.points.length}">${rects}</g>`;
 }
 
-/** Renders `spec` as an inline `<svg>` (or a note when no series has a point). */
-export function renderChart(spec: ChartSpec): string {
-  const hasData = spec.series.some((series) => series.points.length > 0);
-  if (!hasData) return `<p class="empty">${escapeHtml(spec.title)}: no data in this period.</p>`;
-  const scale = scales(spec);
+function bandAndMarkers(spec: ChartSpec, scale: Scale): string {
   const band = spec.band
-    ? `<rect class="band" x="${PAD.left}" width="${WIDTH - PAD.left - PAD.right}" y="${scale.y(spec.band.high)}" height="${Math.max(1, scale.y(spec.band.low) - scale.y(spec.band.high))}"><title>${escapeHtml(spec.band.label)}</title></rect>`
+    ? `<rect class="band" x="0" width="100" y="${coordinate(scale.y(spec.band.high))}" height="${coordinate(Math.max(0.5, scale.y(spec.band.low) - scale.y(spec.band.high)))}"><title>${escapeHtml(spec.band.label)}</title></rect>`
     : '';
-  const body = spec.series
-    .map((series, index) => (spec.kind === 'line' ? linePath(series, scale) : bars(series, index, spec.series.length, scale)))
-    .join('');
   const markers = (spec.markers ?? [])
-    .map((marker) => `<circle class="marker" cx="${scale.x(marker.day).toFixed(1)}" cy="${scale.y(marker.value).toFixed(1)}" r="6"><title>${escapeHtml(marker.label)}</title></circle>`)
+    .map((marker) => `<path class="marker" d="M${coordinate(scale.x(marker.day))},${coordinate(scale.y(marker.value))} h0" ${NON_SCALING}><title>${escapeHtml(marker.label)}</title></path>`)
     .join('');
-  const legend = spec.series
-    .map((series, index) => `<text x="${PAD.left + 8 + index * 150}" y="16" fill="${series.color}">■ ${escapeHtml(series.label)}</text>`)
-    .join('');
+  return band + markers;
+}
+
+/** Renders `spec` as a legend and a chart (or a note when no series has a point). */
+export function renderChart(spec: ChartSpec): string {
+  const points = spec.series.reduce((sum, series) => sum + series.points.length, 0);
+  if (points === 0) return `<p class="empty">${escapeHtml(spec.title)}: no data in this period.</p>`;
+  const scale = scaleOf(spec);
+  const { grid, labels } = axes(spec, scale);
+  const body = spec.series.map((series, index) => (spec.kind === 'line' ? linePath(series, scale, spec.maxGapDays ?? 1) : bars(series, index, spec.series.length, scale))).join('');
+  const legend = renderLegend({
+    kind: spec.kind,
+    series: spec.series.map((series) => ({ label: series.label, color: series.color, points: series.points.length })),
+    ...(spec.band ? { band: spec.band.label } : {}),
+    markers: spec.markers?.length ?? 0,
+  });
+  const summary = `${spec.title}, ${shortDay(spec.startDay)} to ${shortDay(spec.endDay)}: ${points} values`;
   return (
-    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(spec.title)}" xmlns="http://www.w3.org/2000/svg">` +
-    `<title>${escapeHtml(spec.title)} (${escapeHtml(spec.unit)})</title>${band}${axes(spec, scale)}${body}${markers}${legend}</svg>`
+    legend +
+    `<div class="chart" role="img" aria-label="${escapeHtml(summary)}"><div class="plot">` +
+    `<svg class="plot-svg" viewBox="0 0 100 100" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">${grid}${bandAndMarkers(spec, scale)}${body}</svg>` +
+    `${labels}</div></div>`
   );
 }

@@ -10,11 +10,15 @@ describe('graceful shutdown', () => {
     const harness = await startHttpHarness({ SHUTDOWN_GRACE_SECONDS: '5' });
     try {
       const client = await connectStreamable(harness.server.url, { token: AUTH_TOKEN, modern: true });
-      harness.simulator.control.delay(150, { pathPrefix: '/oura/v2' });
+      // Upstream answers slowly enough that both the tool call and the scheduled sync are surely in
+      // flight when shutdown starts, even on a loaded machine (a fixed 60 ms wait raced there).
+      harness.simulator.control.delay(800, { pathPrefix: '/oura/v2' });
       const call = client.callTool({ name: 'get_oura_readiness_score', arguments: { start_date: '2024-06-01', end_date: '2024-06-07' } });
       const scheduled = harness.server.scheduler.runNow();
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      const deadline = Date.now() + 5_000;
+      while (!harness.server.scheduler.state().running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(harness.server.scheduler.state().running).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
 
       await harness.server.close();
       const result = await call;

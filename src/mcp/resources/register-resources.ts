@@ -1,6 +1,7 @@
 /** Registers every resource template. Specific prefixes first: templates match in registration order. */
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { AppContext } from '../../core/app-context.js';
+import { registerTrendChartView } from './trend-chart-resource.js';
 import { registerDataSlice } from './data-slice.js';
 import { registerFeedResources } from './feed-resources.js';
 import { registerResourceListing } from './resource-listing.js';
@@ -12,4 +13,5 @@ export function registerResources(server: McpServer, context: AppContext): void 
   for (const module of PROVIDER_MODULES) module.registerResources?.(server, context);
   registerDataSlice(server, context);
   registerResourceListing(server, context);
+  registerTrendChartView(server);
 }

@@ -27,6 +27,15 @@ export interface ToolContext {
   confirmation?: UserConfirmation;
 }
 
+/**
+ * An MCP Apps view of a tool's answers: the `ui://` resource that draws them, and what each answer
+ * carries for it in `_meta` (for clients declaring the extension only).
+ */
+export interface ToolView<Output extends z.ZodObject = z.ZodObject> {
+  resourceUri: string;
+  meta(output: z.input<Output>): Record<string, unknown>;
+}
+
 /** A tool definition: everything the registry, the server and the docs table need. */
 export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
   name: string;
@@ -50,6 +59,8 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * refusing early days: the boundary checks only that they are real days not after the latest.
    */
   clampedDays?: readonly string[];
+  /** An MCP Apps view of the answers (shown by clients with the extension; others see no change). */
+  view?: ToolView<Output>;
   /** Parameter names worth listing in the README table (default: every input key). */
   keyParameters?: readonly string[];
   // Method syntax on purpose: it keeps definitions with specific schemas assignable to the

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../core/app-context.js';
 import { WearablesError } from '../../core/errors.js';
 import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
+import { requestCapabilities, supportsMcpApps } from '../mcp-apps.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES } from './input-bounds.js';
@@ -81,6 +82,19 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
 }
 
 /**
+ * The answer with its view's data in `_meta` (the model reads the text, the view the `_meta`). A
+ * view that fails to render costs the chart, never the answer.
+ */
+function withView<Response extends object>(response: Response, tool: ToolDefinition, payload: Record<string, unknown>, app: AppContext): Response {
+  try {
+    return { ...response, _meta: tool.view?.meta(payload) };
+  } catch (error) {
+    app.logger.warn({ err: error, tool: tool.name }, 'tool view not rendered; plain answer sent');
+    return response;
+  }
+}
+
+/**
  * Runs a tool behind the boundary: bound, validate (days against the app's clock), handle, fit to
  * budget, translate errors. A handler asking the user (UserInputNeeded) answers `input_required`;
  * `declared` are the client capabilities of a 2025-era connection.
@@ -94,11 +108,13 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
     const context: ToolContext = { app, signal: request.mcpReq.signal, progress: progressSender(request), confirmation: userConfirmation(request, declared) };
     const payload = (await tool.handle(parsed.data, context)) as Record<string, unknown>;
     const offset = 'offset' in tool.input.shape ? ((parsed.data as { offset?: number }).offset ?? 0) : undefined;
-    return buildToolResponse(payload, {
+    const response = buildToolResponse(payload, {
       ...(tool.budgetBytes !== undefined ? { budgetBytes: tool.budgetBytes } : {}),
       ...(tool.truncationHint !== undefined ? { hint: tool.truncationHint } : {}),
       ...(offset !== undefined ? { offset } : {}),
     });
+    if (!tool.view || !supportsMcpApps(requestCapabilities(request, declared))) return response;
+    return withView(response, tool, payload, app);
   } catch (error) {
     if (error instanceof UserInputNeeded) return inputRequiredFor(error);
     return smallErrorResult(error, app, tool);
@@ -112,7 +128,7 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
  * bench/tool-list-bench.mjs), and the answers still come as `structuredContent` and JSON text.
  */
 export function registerTool(server: McpServer, tool: ToolDefinition, app: AppContext, options: { outputSchemas?: boolean } = {}): RegisteredTool {
-  return server.registerTool(
+  const registered = server.registerTool(
     tool.name,
     {
       title: tool.title,
@@ -123,4 +139,20 @@ export function registerTool(server: McpServer, tool: ToolDefinition, app: AppCo
     },
     (args, request) => runTool(tool, args, app, request, server.server.getClientCapabilities()),
   );
+  if (tool.view) listViewFor(server, registered, tool.view.resourceUri);
+  return registered;
+}
+
+/**
+ * `_meta.ui.resourceUri` in `tools/list` only for a client declaring MCP Apps: read when the list
+ * is built, from the capabilities the SDK resolved for the request being served (declared at
+ * `initialize`, or the 2026-07-28 request envelope on per-request instances).
+ */
+function listViewFor(server: McpServer, registered: RegisteredTool, resourceUri: string): void {
+  Object.defineProperty(registered, '_meta', {
+    configurable: true,
+    enumerable: true,
+    get: () => (supportsMcpApps(server.server.getClientCapabilities()) ? { ui: { resourceUri } } : undefined),
+    set: () => undefined,
+  });
 }

@@ -4,6 +4,9 @@ import { computeTrend } from '../../../analysis/trends.js';
 import { WearablesError } from '../../../core/errors.js';
 import { daysBetween } from '../../../core/time/days.js';
 import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
+import { renderTrendChart } from '../../../report/trend-chart.js';
+import { CHART_META_KEY } from '../../mcp-apps.js';
+import { TREND_CHART_URI } from '../../resources/trend-chart-resource.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
 import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, METRIC_INPUT_TEXT, metricInput, rangeOf, readDays, sourceInput } from './insights-common.js';
@@ -33,6 +36,8 @@ export const getTrends = defineTool({
   budgetBytes: INSIGHTS_BUDGET_BYTES,
   truncationHint: 'Cut to fit: use a coarser resolution (week or month) or a shorter range.',
   keyParameters: ['metric', 'start_date', 'end_date', 'resolution'],
+  // Clients with MCP Apps draw the answer as the report's chart; the text answer is the same.
+  view: { resourceUri: TREND_CHART_URI, meta: (output) => ({ [CHART_META_KEY]: renderTrendChart(output) }) },
   input: z.object({
     metric: metricInput.describe(METRIC_INPUT_TEXT),
     start_date: dayInput().optional().describe('First local day (YYYY-MM-DD). Default: 29 days before end_date.'),
