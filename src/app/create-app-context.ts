@@ -2,7 +2,7 @@
  * Builds the `AppContext` once per process: config -> logger -> store -> providers -> tokens ->
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from './app-context.js';
 import { createAuthorizedHttp, type AuthorizedHttp, type FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
 import type { Config } from '../config/config.js';

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
 import { oauthOf, type Provider } from '../providers/provider.js';
 import { isLoopbackRedirect, startCallbackServer, type CallbackServer } from './loopback-server.js';
-import type { TokenSet } from './token-set.js';
+import type { TokenSet } from '../core/token-set.js';
 
 export interface AuthorizationCodeFlowOptions {
   provider: Provider;

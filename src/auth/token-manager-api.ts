@@ -1,7 +1,7 @@
 /** What the CLI and MCP layers need from the token manager (implemented in token-manager.ts). */
 import type { ProviderId } from '../core/types.js';
-import type { AccessTokenSource } from './token-provider.js';
-import type { ConnectionStatus, TokenSet } from './token-set.js';
+import type { AccessTokenSource } from '../core/token-source.js';
+import type { ConnectionStatus, TokenSet } from '../core/token-set.js';
 
 export interface TokenManager extends AccessTokenSource {
   status(provider: ProviderId): Promise<ConnectionStatus>;

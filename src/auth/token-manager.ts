@@ -4,20 +4,25 @@
  * another process may already have rotated the refresh token). This is what lets a CLI sync and
  * a running server share one rotating refresh token without losing the grant.
  */
-import type { Config } from '../config/config.js';
 import { WearablesError, toWearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
 import { oauthOf, type Provider } from '../providers/provider.js';
-import { createTokenCipher, loadEncryptionKey, type TokenCipher } from './encryption.js';
+import { createTokenCipher, loadEncryptionKey, type KeySource, type TokenCipher } from './encryption.js';
 import { createConnectionsWatcher } from './connections-watcher.js';
 import type { TokenManager } from './token-manager-api.js';
-import type { ConnectionStatus, TokenSet } from './token-set.js';
+import type { ConnectionStatus, TokenSet } from '../core/token-set.js';
 import { createTokenStore, type StoredTokens, type TokenStoreOptions, type TokenTransaction } from './token-store.js';
 
+/** What the token manager reads of the configuration: the key, the tokens file, the client secrets. */
+export interface TokenSettings extends KeySource {
+  tokensPath: string;
+  providers: Readonly<Record<ProviderId, { clientSecret?: string | undefined }>>;
+}
+
 export interface TokenManagerOptions {
-  config: Config;
+  config: TokenSettings;
   providers: ReadonlyMap<ProviderId, Provider>;
   logger: Logger;
   now?: () => number;
@@ -193,7 +198,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   };
 }
 
-function cipherLoader(config: Config): TokenStoreOptions['cipher'] {
+function cipherLoader(config: KeySource): TokenStoreOptions['cipher'] {
   let cipher: TokenCipher | undefined;
   return async ({ create }) => {
     if (cipher) return cipher;

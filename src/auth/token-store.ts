@@ -13,7 +13,7 @@ import { isProviderIdShape } from '../core/provider-id.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/secrets.js';
 import { wrongKeyError, type EncryptedBlob, type TokenCipher } from './encryption.js';
-import type { TokenSet } from './token-set.js';
+import type { TokenSet } from '../core/token-set.js';
 import { createTokensFileCache } from './tokens-file-cache.js';
 
 /** One provider's entry on disk: the encrypted TokenSet plus non-secret state. */

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { WearablesError } from '../core/errors.js';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import { registerSecret } from '../logging/secrets.js';

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { startSimulator } from '../simulator/index.js';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import type { GlobalOptions } from './options.js';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
 

@@ -1,21 +1,25 @@
 /**
  * `wearables-mcp demo`: the main job on the built-in simulator. Starts it in-process, connects
- * through the real OAuth + PKCE flow, syncs 90 days into the demo data directory, prints the last
- * 7 days and the lines that add the demo server to Claude Code and Claude Desktop.
+ * through the real OAuth + PKCE flow, syncs 90 days into the demo data directory, and tells it in
+ * a few lines (fits a 50-row screen): the story, the last 7 days across devices and the lines that
+ * add the demo server to Claude Code and Claude Desktop; details behind --verbose.
  */
-import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadDailyView, type CanonicalDay } from '../analysis/daily-view.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
+import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
 import { addDays } from '../core/time/days.js';
 import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
 import { runCommand, withContext } from './run-command.js';
-import { connectDemoProviders, startDemoEnvironment } from './demo-environment.js';
+import { connectDemoProviders, startDemoEnvironment, type DemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
 import { WearablesError } from '../core/errors.js';
-import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
+import type { AppContext } from '../app/app-context.js';
+import { clientCommand } from './client-command.js';
+import { demoClientConfig, formatClientLines, syncStory } from './demo-story.js';
+import { formatSyncSummary, seriesLookup } from './sync-summary.js';
 
 /** Registers `demo`. */
 export function registerDemoCommand(program: Command): void {
@@ -24,7 +28,8 @@ export function registerDemoCommand(program: Command): void {
     .description('Try everything on the built-in simulator: connect, sync 90 days, summarise the last week')
     .option('--days <n>', 'days of history to sync', '90')
     .option('--seed <n>', 'seed of the synthetic person')
-    .action(async (options: { days: string; seed?: string }) => {
+    .option('--verbose', 'also show the data directory, the sync per provider and per resource')
+    .action(async (options: { days: string; seed?: string; verbose?: boolean }) => {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
@@ -34,27 +39,43 @@ export function registerDemoCommand(program: Command): void {
         }
         const demo = await startDemoEnvironment(global, { historyDays: days, ...(options.seed ? { seed: Number(options.seed) } : {}) });
         try {
-          await withContext(demo.config, async (context) => {
-            if (!json) process.stderr.write(`Simulator running at ${demo.simulatorUrl}\nConnecting ${demo.providers.join(', ')} through their OAuth flows (against the simulator)...\n`);
-            await connectDemoProviders(context, demo.providers);
-            if (!json) process.stderr.write(`Syncing ${days} days into ${context.config.home} ...\n`);
-            const display = createProgressDisplay({ quiet: json });
-            const report = await context.sync.sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress) }).finally(() => display.stop());
-            const today = localDayOf(context.now(), SERVER_ZONE);
-            const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
-            // The script being run (dist/bin/wearables-mcp.js in a checkout, the bin link when installed).
-            const entry = realpathSync(process.argv[1] ?? 'wearables-mcp');
-            printResult(
-              { json },
-              { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week.map(headlines), mcp: mcpLines(entry) },
-              () => [formatReport(report), '', formatWeek(week), '', formatMcpLines(entry)].join('\n'),
-            );
-          });
+          await withContext(demo.config, (context) => runDemo(context, demo, { json, days, verbose: Boolean(options.verbose) }));
         } finally {
           await demo.close();
         }
       });
     });
+}
+
+/** Connects, syncs and prints: a short story, the week across devices, the client lines. */
+async function runDemo(context: AppContext, demo: DemoEnvironment, options: { json: boolean; days: number; verbose: boolean }): Promise<void> {
+  const say = (line: string) => !options.json && process.stderr.write(`${line}\n`);
+  say(`Simulator started at ${demo.simulatorUrl}.`);
+  await connectDemoProviders(context, demo.providers);
+  const names = demo.providers.map((id) => context.providers.get(id)?.displayName ?? id);
+  say(`Connected ${names.length} devices through their OAuth flows: ${names.join(', ')}.`);
+  const started = Date.now();
+  // Piped, per-resource lines would repeat the table below: only a terminal gets progress.
+  const display = createProgressDisplay({
+    quiet: options.json || !process.stderr.isTTY,
+    plan: demo.providers.map((id) => ({ provider: id, resources: context.providers.get(id)?.resources.length ?? 1 })),
+  });
+  const report = await context.sync
+    .sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress), onWait: (wait) => display.waiting(wait) })
+    .finally(() => display.stop());
+  const elapsedMs = Date.now() - started;
+  const isSeries = seriesLookup(context.providers);
+  const today = localDayOf(context.now(), SERVER_ZONE);
+  const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
+  const command = clientCommand({ script: process.argv[1], pathEnv: process.env.PATH }, ['serve', '--demo']);
+  const details = options.verbose
+    ? [`Data directory: ${context.config.home}`, formatReport(report), formatSyncSummary(report, { elapsedMs, isSeries }), '']
+    : [];
+  printResult(
+    { json: options.json },
+    { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week.map(headlines), mcp: demoClientConfig(command) },
+    () => [syncStory(report, { days: options.days, elapsedMs, isSeries }), '', ...details, formatWeek(week), '', formatClientLines(command)].join('\n'),
+  );
 }
 
 /** The columns of the week table: metric, header, width, and how to print the headline value. */
@@ -81,7 +102,7 @@ function headlines(day: CanonicalDay) {
 
 function formatWeek(week: CanonicalDay[]): string {
   const lines = [
-    `Last 7 days, one row per local day across devices (headline value by precedence; ${MARK_LEGEND}):`,
+    `Last 7 days across devices (${MARK_LEGEND}: whose value is shown, by precedence):`,
     ['day       ', ...WEEK_COLUMNS.map((column) => column.header.padStart(column.width + 2))].join(' '),
   ];
   for (const day of week) {
@@ -99,21 +120,3 @@ function formatWeek(week: CanonicalDay[]): string {
 /** Each demo provider's one-letter mark, as its module declares it. */
 const SOURCE_MARK: ReadonlyMap<string, string> = new Map(PROVIDER_MODULES.flatMap((module) => (module.demo ? [[module.id, module.demo.mark] as const] : [])));
 const MARK_LEGEND = PROVIDER_MODULES.flatMap((module) => (module.demo ? [`${module.demo.mark} = ${module.displayName}`] : [])).join(', ');
-
-function mcpLines(entry: string) {
-  return {
-    claude_code: `claude mcp add wearables-demo -- node ${entry} serve --demo`,
-    claude_desktop: { mcpServers: { 'wearables-demo': { command: 'node', args: [entry, 'serve', '--demo'] } } },
-  };
-}
-
-function formatMcpLines(entry: string): string {
-  const lines = mcpLines(entry);
-  return [
-    'Add the demo server to your MCP client:',
-    `  Claude Code:    ${lines.claude_code}`,
-    '  Claude Desktop: add to claude_desktop_config.json:',
-    JSON.stringify(lines.claude_desktop, null, 2).split('\n').map((line) => `    ${line}`).join('\n'),
-    'Then ask: "How did I sleep this week, and did it show in my recovery?"',
-  ].join('\n');
-}

@@ -6,9 +6,9 @@ import { exportData } from '../export/export-data.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportProgress, type ExportResult } from '../export/export-types.js';
 import { homeFilesOf } from '../export/home-files.js';
 import { resolveRootedPath } from '../export/rooted-path.js';
-import { configFor, parseDay, parseProvider, type GlobalOptions } from './options.js';
+import { parseDay, parseProvider, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
-import { runCommand, withContext } from './run-command.js';
+import { runCommand, withCommandContext } from './run-command.js';
 
 interface ExportFlags {
   provider?: string;
@@ -42,7 +42,7 @@ export function registerExportCommand(program: Command): void {
         const provider = flags.provider ? parseProvider(flags.provider) : undefined;
         const start = flags.start ? parseDay(flags.start, '--start') : undefined;
         const end = flags.end ? parseDay(flags.end, '--end') : undefined;
-        await withContext(configFor(global), async (context) => {
+        await withCommandContext(global, async (context) => {
           // The user's own paths are trusted (never the home's own files); --root confines like the tool.
           const out = flags.root ? (await resolveRootedPath(context.config, flags.root, flags.out, flags.kind)).out : flags.out;
           const display = createExportProgress(json);

@@ -3,6 +3,10 @@
 import { PACKAGE_VERSION } from '../core/version.js';
 import { Command } from 'commander';
 import { registerCommands } from './command-table.js';
+import { addExamples, configureHelp } from './help-text.js';
+import { refuseDemoWhereMeaningless } from './demo-flag.js';
+import { homeFlag, loadDotEnvFiles } from '../config/dot-env.js';
+import { reportError } from './output.js';
 import { commanderOutput, reportParseFailure, wantsJson } from './usage-errors.js';
 
 const args = process.argv.slice(2);
@@ -21,11 +25,29 @@ const program = new Command()
   .exitOverride()
   .configureOutput(commanderOutput(json))
   .showHelpAfterError();
+configureHelp(program);
 
-await registerCommands(program, args);
+program.hook('preAction', (_command, actionCommand) => refuseDemoWhereMeaningless(program, actionCommand));
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = reportParseFailure(json, error);
+if (loadEnvironmentFiles()) {
+  await registerCommands(program, args);
+  addExamples(program);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = reportParseFailure(json, error);
+  }
+}
+
+/** Reads ./.env and <home>/.env below the real environment; false (reported) when one is unusable. */
+function loadEnvironmentFiles(): boolean {
+  try {
+    const home = homeFlag(args);
+    const result = loadDotEnvFiles({ env: process.env, cwd: process.cwd(), ...(home !== undefined ? { home } : {}) });
+    if (result.skipped && !json) process.stderr.write(`wearables-mcp: .env not read: ${result.skipped}.\n`);
+    return true;
+  } catch (error) {
+    process.exitCode = reportError({ json }, error);
+    return false;
+  }
 }

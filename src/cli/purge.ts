@@ -18,7 +18,8 @@ export function registerPurgeCommand(program: Command): void {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
-        const config = configFor({ ...global, demo: false });
+        // With --demo only the demo data directory (<home>/demo) goes; without, everything (the demo's too).
+        const config = configFor(global);
         const home = config.home;
         if (!options.yes) {
           if (!process.stdin.isTTY) {

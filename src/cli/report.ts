@@ -9,10 +9,10 @@ import { WearablesError } from '../core/errors.js';
 import { assertWritable, writeAtomically } from '../export/atomic-file.js';
 import { assertNotHomeFile, homeFilesOf } from '../export/home-files.js';
 import { buildReport } from '../report/build-report.js';
-import { configFor, parseDay, type GlobalOptions } from './options.js';
-import { printResult } from './output.js';
-import { runCommand, withContext } from './run-command.js';
 import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
+import { parseDay, type GlobalOptions } from './options.js';
+import { printResult } from './output.js';
+import { runCommand, withCommandContext } from './run-command.js';
 
 interface ReportFlags {
   days: string;
@@ -46,7 +46,7 @@ export function registerReportCommand(program: Command): void {
         const end = flags.end ? parseDay(flags.end, '--end') : undefined;
         const out = resolve(flags.out);
         const overwrite = flags.overwrite === true;
-        await withContext(configFor(global), async (context) => {
+        await withCommandContext(global, async (context) => {
           await assertNotHomeFile(out, homeFilesOf(context.config), out);
           assertWritable(out, overwrite);
           const report = await buildReport({ store: context.store, endDay: end ?? localDayOf(context.now(), SERVER_ZONE), days, generatedAt: context.now() });

@@ -3,7 +3,7 @@
  * pointing at an in-process simulator, with `--demo`), the logger and the app context.
  */
 import { createAppContext } from '../app/create-app-context.js';
-import type { AppContext } from '../core/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { Logger } from '../logging/logger.js';
 import { isExplicitLogFile } from '../logging/log-file.js';
 import { createLogger } from '../logging/logger.js';
@@ -17,14 +17,14 @@ export interface ServeContext {
 }
 
 /** Opens what a server needs. `deferFile` keeps the log file's setup off the start-up path. */
-export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean }): Promise<ServeContext> {
+export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean; stderrLevel?: string }): Promise<ServeContext> {
   let config = configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
   // The simulator loads only for --demo: it is not on the start-up path of a real server.
   const demoModule = global.demo ? await import('./demo-environment.js') : undefined;
   const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
   if (demo) config = demo.config;
   try {
-    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false });
+    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false, ...(options.stderrLevel ? { stderrLevel: options.stderrLevel } : {}) });
     const context = await createAppContext(config, { logger });
     if (demo && demoModule) await demoModule.connectDemoProviders(context, demo.providers);
     return {

@@ -4,11 +4,13 @@
  * shut down gracefully (in-flight requests finish, a running sync checkpoints).
  */
 import { WearablesError } from '../core/errors.js';
+import { PACKAGE_VERSION } from '../core/version.js';
 import { loadHttpConfig } from '../http/http-config.js';
 import { startHttpServer } from '../http/http-server.js';
 import type { GlobalOptions } from './options.js';
 import { openServeContext, type ServeContext } from './serve-context.js';
 import { reportError } from './output.js';
+import { formatServeBanner } from './serve-banner.js';
 
 export interface ServeHttpOptions {
   toolsets?: string[];
@@ -26,14 +28,20 @@ export async function serveHttp(global: GlobalOptions, options: ServeHttpOptions
       throw new WearablesError('VALIDATION_ERROR', `--port must be a port number, got "${options.port}".`, { hint: 'Pass e.g. --port 3001.' });
     }
     const httpConfig = loadHttpConfig(process.env, { ...(options.host ? { host: options.host } : {}), ...(port !== undefined ? { port } : {}) });
-    opened = await openServeContext(global, { ...(options.toolsets ? { toolsets: options.toolsets } : {}) });
+    // On a terminal the banner says what matters; the log lines go to the file (warnings shown).
+    const terminal = Boolean(process.stderr.isTTY) && !global.json;
+    opened = await openServeContext(global, { ...(options.toolsets ? { toolsets: options.toolsets } : {}), ...(terminal ? { stderrLevel: 'warn' } : {}) });
     const { context, logger } = opened;
     const server = await startHttpServer({
       context,
       config: httpConfig,
       mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly) },
     });
-    process.stderr.write(`wearables-mcp listening on ${server.url} (MCP at /mcp, legacy SSE at /sse, health at /health)\n`);
+    process.stderr.write(
+      terminal
+        ? `${formatServeBanner({ version: PACKAGE_VERSION, url: server.url, bearer: Boolean(httpConfig.authToken), logFile: context.config.logFile, demo: context.config.demo, ...(httpConfig.publicBaseUrl ? { publicBaseUrl: httpConfig.publicBaseUrl } : {}) })}\n`
+        : `wearables-mcp listening on ${server.url} (MCP at /mcp, legacy SSE at /sse, health at /health)\n`,
+    );
     const running = opened;
     let stopping = false;
     const shutdown = async () => {

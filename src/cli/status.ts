@@ -1,9 +1,9 @@
 /** `wearables-mcp status`: connections, token expiry, last sync per resource, cache size. */
 import type { Command } from 'commander';
-import type { AppContext } from '../core/app-context.js';
-import { configFor, type GlobalOptions } from './options.js';
+import type { AppContext } from '../app/app-context.js';
+import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
-import { runCommand, withContext } from './run-command.js';
+import { runCommand, withCommandContext } from './run-command.js';
 
 /** Collects the status document (no secrets). Shared with `health_check`-like callers. */
 export async function collectStatus(context: AppContext) {
@@ -41,7 +41,7 @@ export function registerStatusCommand(program: Command): void {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
-        await withContext(configFor(global), async (context) => {
+        await withCommandContext(global, async (context) => {
           const status = await collectStatus(context);
           printResult({ json }, status, () => formatStatus(status));
         });
@@ -57,7 +57,7 @@ function formatStatus(status: Awaited<ReturnType<typeof collectStatus>>): string
       ? `reconnect needed: ${connection.nextStep ?? `run \`wearables-mcp connect ${provider.provider}\``}`
       : connection.connected
       ? `connected (${connection.kind}${connection.expiresAt ? `, token expires ${connection.expiresAt}` : ''}${connection.refreshable ? ', auto-refresh' : ''})`
-      : 'not connected';
+      : `not connected: run \`wearables-mcp connect ${provider.provider}\``;
     lines.push('', `${provider.provider}: ${state}`);
     if (provider.last_sync) lines.push(`  last sync: ${provider.last_sync.at} (${provider.last_sync.mode}, ${provider.last_sync.status})`);
     for (const resource of provider.resources) {

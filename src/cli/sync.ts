@@ -1,12 +1,15 @@
 /** `wearables-mcp sync [provider] [--full] [--since YYYY-MM-DD]`. */
 import type { Command } from 'commander';
+import type { AppContext } from '../app/app-context.js';
+import type { ProviderId } from '../core/types.js';
 import { WearablesError } from '../core/errors.js';
 import type { SyncReport } from '../sync/sync-service.js';
-import { configFor, parseDay, parseProvider, type GlobalOptions } from './options.js';
+import { parseDay, parseProvider, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
-import { runCommand, withContext } from './run-command.js';
+import { runCommand, withCommandContext } from './run-command.js';
 import { EXIT_CODES } from './output.js';
+import { formatSyncSummary, seriesLookup } from './sync-summary.js';
 
 /** Registers `sync`. */
 export function registerSyncCommand(program: Command): void {
@@ -17,14 +20,17 @@ export function registerSyncCommand(program: Command): void {
     .option('--full', "backfill the whole history from the account's first day (resumes an interrupted one)")
     .option('--since <date>', "start day (YYYY-MM-DD) for this run; clamped to the provider's history start")
     .option('--resources <list>', 'comma-separated resource names (default: all)')
-    .action(async (providerArgument: string | undefined, options: { full?: boolean; since?: string; resources?: string }) => {
+    .option('--verbose', 'also list every resource with its counts')
+    .action(async (providerArgument: string | undefined, options: { full?: boolean; since?: string; resources?: string; verbose?: boolean }) => {
       const global = program.opts<GlobalOptions>();
       const json = Boolean(global.json);
       await runCommand({ json }, async () => {
         const providers = providerArgument ? [parseProvider(providerArgument)] : undefined;
         const since = options.since ? parseDay(options.since, '--since') : undefined;
-        await withContext(configFor(global), async (context) => {
-          const display = createProgressDisplay({ quiet: json });
+        const resources = options.resources ? options.resources.split(',').map((name) => name.trim()) : undefined;
+        await withCommandContext(global, async (context) => {
+          const started = Date.now();
+          const display = createProgressDisplay({ quiet: json, plan: json ? [] : await progressPlan(context, providers, resources) });
           const interrupt = interruptOnSignals();
           let report: SyncReport;
           try {
@@ -33,21 +39,37 @@ export function registerSyncCommand(program: Command): void {
               ...(providers ? { providers } : {}),
               ...(since ? { since } : {}),
               ...(options.full ? { full: true } : {}),
-              ...(options.resources ? { resources: options.resources.split(',').map((name) => name.trim()) } : {}),
+              ...(resources ? { resources } : {}),
               onProgress: (progress) => display.update(progress),
-              onWait: (wait) => display.notice(wait.message),
+              onWait: (wait) => display.waiting(wait),
             });
           } finally {
             display.stop();
             interrupt.dispose();
           }
-          printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () => formatReport(report));
+          const summary = () => formatSyncSummary(report, { elapsedMs: Date.now() - started, isSeries: seriesLookup(context.providers) });
+          printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () =>
+            options.verbose ? `${formatReport(report)}\n\n${summary()}` : summary(),
+          );
           const failed = report.results.find((result) => result.error);
           if (failed?.error) process.exitCode = EXIT_CODES[failed.error.code];
           if (interrupt.signal.aborted) process.exitCode = INTERRUPTED_EXIT_CODE;
         });
       });
     });
+}
+
+/** The progress lines to show from the start: the connected providers asked for, with their resource counts. */
+async function progressPlan(context: AppContext, providers: readonly ProviderId[] | undefined, resources: readonly string[] | undefined) {
+  const plan: Array<{ provider: string; resources: number }> = [];
+  for (const [id, provider] of context.providers) {
+    if (providers && !providers.includes(id)) continue;
+    const count = provider.resources.filter((spec) => !resources || resources.includes(spec.name)).length;
+    // The plan only lays out the lines: a token file that cannot be read is the sync's to report.
+    const connected = count > 0 && (await context.tokens.status(id).then((status) => status.connected, () => false));
+    if (connected) plan.push({ provider: id, resources: count });
+  }
+  return plan;
 }
 
 /** Exit code of a sync stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -91,7 +113,7 @@ export function serializeReport(report: SyncReport) {
   };
 }
 
-/** Human-readable per-resource counts. */
+/** Human-readable per-resource counts (sync --verbose). */
 export function formatReport(report: SyncReport): string {
   if (report.results.length === 0) return 'Nothing to sync: no provider is connected. Run `wearables-mcp connect <provider>` first.';
   const lines: string[] = [];

@@ -25,10 +25,8 @@ const providerSchema = z.object({
 
 export type ProviderConfig = z.infer<typeof providerSchema>;
 
-/** One settings object per registered provider module. */
-const providersSchema = z.object(Object.fromEntries(PROVIDER_MODULES.map((module) => [module.id, providerSchema]))) as unknown as z.ZodType<
-  Record<ProviderId, ProviderConfig>
->;
+/** One settings object per registered provider module (the loader builds exactly those keys). */
+const providersSchema = z.record(z.string(), providerSchema);
 
 const configSchema = z.object({
   home: z.string().min(1),

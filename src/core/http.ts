@@ -5,7 +5,7 @@
  */
 import { WearablesError } from './errors.js';
 import type { ProviderId } from './types.js';
-import type { AccessTokenSource } from '../auth/token-provider.js';
+import type { AccessTokenSource } from './token-source.js';
 
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 

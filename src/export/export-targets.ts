@@ -8,7 +8,7 @@ import { WearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId } from '../core/types.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import { resourceSpec } from '../providers/provider.js';
-import type { Store } from '../store/store.js';
+import type { StoreReader } from '../store/store.js';
 import { FORMAT_EXTENSIONS, type ExportFormat } from './export-types.js';
 
 /** One file of an export. */
@@ -19,7 +19,7 @@ export interface ExportTarget {
 }
 
 export interface TargetRequest {
-  store: Store;
+  store: StoreReader;
   providers: ReadonlyMap<ProviderId, Provider>;
   provider?: ProviderId;
   kind: string;
@@ -80,14 +80,20 @@ function pickProvider(request: TargetRequest): Provider {
   const [only] = declaring;
   if (declaring.length === 1 && only) return only;
   if (declaring.length === 0) {
-    const names = [...request.providers.values()].flatMap((provider) => provider.resources.map((spec) => `${provider.id}/${spec.name}`));
-    throw new WearablesError('VALIDATION_ERROR', `No provider has a resource named "${request.kind}".`, {
-      hint: `Use "all" or one of: ${names.join(', ')}.`,
-    });
+    throw new WearablesError('VALIDATION_ERROR', `No provider has a resource named "${request.kind}".`, { hint: kindHint(request.providers) });
   }
   throw new WearablesError('VALIDATION_ERROR', `Several providers have a resource named "${request.kind}".`, {
     hint: `Pass provider (--provider): ${declaring.map((provider) => provider.id).join(' or ')}.`,
   });
+}
+
+/** The kinds `kind` accepts (bare resource names), and which of them also need a provider. */
+function kindHint(providers: ReadonlyMap<ProviderId, Provider>): string {
+  const owners = new Map<string, ProviderId[]>();
+  for (const provider of providers.values()) for (const spec of provider.resources) owners.set(spec.name, [...(owners.get(spec.name) ?? []), provider.id]);
+  const shared = [...owners].filter(([, ids]) => ids.length > 1);
+  const sharedText = shared.length > 0 ? ` (${shared.map(([name, ids]) => `${name}: also pass provider (--provider) ${ids.join(' or ')}`).join('; ')})` : '';
+  return `Use "all" or one of: ${[...owners.keys()].join(', ')}${sharedText}.`;
 }
 
 function providerById(providers: ReadonlyMap<ProviderId, Provider>, id: ProviderId): Provider {

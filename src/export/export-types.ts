@@ -1,7 +1,7 @@
 /** Types of the export layer: formats, options, results and progress. */
 import type { LocalDay, ProviderId } from '../core/types.js';
 import type { Provider } from '../providers/provider.js';
-import type { Store } from '../store/store.js';
+import type { StoreReader } from '../store/store.js';
 import type { HomeFiles } from './home-files.js';
 
 /** Output formats. `fhir` writes a FHIR R4 Bundle (type collection) of Observations. */
@@ -26,7 +26,7 @@ export interface ExportProgress {
 }
 
 export interface ExportOptions {
-  store: Store;
+  store: StoreReader;
   /** Registered providers; their `resources` declarations drive what can be exported. */
   providers: ReadonlyMap<ProviderId, Provider>;
   /** Only this provider; required when `kind` names a resource several providers declare. */

@@ -4,7 +4,7 @@
  * stays fast deep into a million-row series where OFFSET would rescan.
  */
 import type { LocalDay, ProviderId, Sample } from '../core/types.js';
-import type { Store, StoredRecord } from '../store/store.js';
+import type { StoreReader, StoredRecord } from '../store/store.js';
 
 /** Default rows per page. */
 export const DEFAULT_PAGE_SIZE = 5000;
@@ -18,7 +18,7 @@ export interface RecordWindow {
 }
 
 /** Record pages of one resource, ascending. */
-export async function* recordPages(store: Store, window: RecordWindow, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<StoredRecord[]> {
+export async function* recordPages(store: StoreReader, window: RecordWindow, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<StoredRecord[]> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await store.queryRecords({ ...window, limit: pageSize, offset, order: 'asc' });
     if (page.length > 0) yield page;
@@ -36,7 +36,7 @@ export interface SampleWindow {
 }
 
 /** Sample pages of one series in `[start, end)`, ascending by time. */
-export async function* samplePages(store: Store, window: SampleWindow, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<Sample[]> {
+export async function* samplePages(store: StoreReader, window: SampleWindow, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<Sample[]> {
   let start = window.start;
   while (start < window.end) {
     const page = await store.querySamples({ ...window, start, limit: pageSize });

@@ -16,7 +16,7 @@ import { openJsonlSink } from './jsonl-sink.js';
 import { openParquetSink } from './parquet-sink.js';
 import type { RowSinkFactory } from './row-sink.js';
 import { recordPages, samplePages, type RecordWindow, type SampleWindow } from './store-pages.js';
-import type { Store } from '../store/store.js';
+import type { StoreReader } from '../store/store.js';
 
 const SINKS: Record<Exclude<ExportFormat, 'fhir'>, RowSinkFactory> = {
   csv: openCsvSink,
@@ -25,7 +25,7 @@ const SINKS: Record<Exclude<ExportFormat, 'fhir'>, RowSinkFactory> = {
 };
 
 export interface TableExportRequest {
-  store: Store;
+  store: StoreReader;
   target: ExportTarget;
   format: Exclude<ExportFormat, 'fhir'>;
   start?: string;

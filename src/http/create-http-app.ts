@@ -8,7 +8,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { McpHttpHandler } from '@modelcontextprotocol/server';
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from '../mcp/host-context.js';
 import { createMcpServer, type McpServerOptions } from '../mcp/server.js';
 import type { SyncScheduler } from '../scheduler/sync-scheduler.js';
 import type { WebhookDispatcher } from '../webhooks/dispatch.js';
@@ -26,7 +26,7 @@ import { createSseRoutes, type SseSessions } from './sse-routes.js';
 import { createWebhookRoutes } from './webhook-routes.js';
 
 export interface HttpAppDeps {
-  context: AppContext;
+  context: HostContext;
   config: HttpConfig;
   mcpOptions?: McpServerOptions;
   scheduler?: SyncScheduler;

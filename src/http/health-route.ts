@@ -2,7 +2,7 @@
  * `/health`: status, per-provider connection state, cache statistics, scheduler state and
  * version. Nothing secret: no tokens, paths, user ids or record contents.
  */
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from '../mcp/host-context.js';
 import type { ProviderId } from '../core/types.js';
 import { SERVER_VERSION } from '../mcp/server.js';
 import type { SchedulerState } from '../scheduler/sync-scheduler.js';
@@ -23,7 +23,7 @@ export interface HealthReport {
 }
 
 export interface HealthDeps {
-  context: AppContext;
+  context: HostContext;
   startedAt: number;
   scheduler?: { state(): SchedulerState };
   sseSessions: () => number;

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from '../mcp/host-context.js';
 import type { McpServerOptions } from '../mcp/server.js';
 import { createSyncScheduler, type SyncScheduler } from '../scheduler/sync-scheduler.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatch.js';
@@ -15,7 +15,7 @@ import type { HttpConfig } from './http-config.js';
 import type { ServerPoolStats } from './server-pool.js';
 
 export interface StartHttpServerOptions {
-  context: AppContext;
+  context: HostContext;
   config: HttpConfig;
   mcpOptions?: McpServerOptions;
   /** Clock of the rate limiter (tests). */

@@ -9,7 +9,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { toWearablesError } from '../core/errors.js';
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from '../mcp/host-context.js';
 import type { ProviderId } from '../core/types.js';
 import { registerSecret } from '../logging/secrets.js';
 import { oauthOf, type Provider } from '../providers/provider.js';
@@ -17,7 +17,7 @@ import { bearerMatches, requireBearer, unauthorized } from './bearer-auth.js';
 import { createPendingAuthorizations, type PendingAuthorizations } from './pending-authorizations.js';
 
 export interface OAuthRoutesOptions {
-  context: AppContext;
+  context: HostContext;
   authToken: string | undefined;
   /** Base URL the browser reaches this server at (`PUBLIC_BASE_URL` or the listen address). */
   baseUrl: () => string;

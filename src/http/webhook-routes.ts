@@ -12,7 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Provider } from '../providers/provider.js';
 import type { WebhookDispatcher } from '../webhooks/dispatch.js';
 import { createSeenDeliveries, deliveryKey, type SeenDeliveries } from '../webhooks/seen-deliveries.js';
-import type { WebhookOutcome } from '../webhooks/webhook-capability.js';
+import type { WebhookOutcome } from '../providers/webhook-capability.js';
 import { payloadTooLarge, readBodyLimited } from './read-body.js';
 import { rateLimit, type RateLimiter } from './rate-limit.js';
 

@@ -4,7 +4,7 @@
  */
 import { PACKAGE_VERSION } from '../core/version.js';
 import { McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from './host-context.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
@@ -32,7 +32,7 @@ export const SERVER_VERSION: string = PACKAGE_VERSION;
  * Creates the MCP server for `context`: the selected toolsets (provider toolsets visible only
  * while their provider is connected, with `tools/list_changed` on change) and the resources.
  */
-export async function createMcpServer(context: AppContext, options: McpServerOptions = {}): Promise<McpServer> {
+export async function createMcpServer(context: HostContext, options: McpServerOptions = {}): Promise<McpServer> {
   const server = new McpServer(
     { name: 'wearables-mcp', version: SERVER_VERSION },
     {

@@ -4,7 +4,7 @@
  * gets `notifications/tools/list_changed`. In demo mode every provider counts as connected.
  */
 import type { RegisteredTool } from '@modelcontextprotocol/server';
-import type { AppContext } from '../core/app-context.js';
+import type { HostContext } from './host-context.js';
 import type { ProviderId } from '../core/types.js';
 import type { ToolDefinition } from './tools/define-tool.js';
 
@@ -13,7 +13,7 @@ export interface GatedTool {
   handle: RegisteredTool;
 }
 
-async function isConnected(context: AppContext, provider: ProviderId): Promise<boolean> {
+async function isConnected(context: HostContext, provider: ProviderId): Promise<boolean> {
   if (context.config.demo) return true;
   try {
     return await context.tokens.isConnected(provider);
@@ -27,7 +27,7 @@ async function isConnected(context: AppContext, provider: ProviderId): Promise<b
  * Enables exactly the provider tools whose provider is connected, and the `requiresAnyProvider`
  * tools while any registered provider is. Returns whether anything changed.
  */
-export async function applyConnectionStates(context: AppContext, tools: readonly GatedTool[]): Promise<boolean> {
+export async function applyConnectionStates(context: HostContext, tools: readonly GatedTool[]): Promise<boolean> {
   const anyGated = tools.some(({ tool }) => tool.requiresAnyProvider);
   const providers = anyGated
     ? [...context.providers.keys()]
@@ -48,7 +48,7 @@ export async function applyConnectionStates(context: AppContext, tools: readonly
 }
 
 /** Re-applies connection states whenever tokens change; returns the unsubscribe function. */
-export function watchConnections(context: AppContext, tools: readonly GatedTool[]): () => void {
+export function watchConnections(context: HostContext, tools: readonly GatedTool[]): () => void {
   let queue: Promise<unknown> = Promise.resolve();
   return context.tokens.onConnectionsChanged(() => {
     // Serialized so two quick changes cannot interleave their enable/disable calls.

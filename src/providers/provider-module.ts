@@ -6,7 +6,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { FetchLike } from '../core/http.js';
-import type { AppContext } from '../core/app-context.js';
+import type { ToolServices } from '../mcp/tools/tool-services.js';
 import type { ResourceMapping } from '../analysis/source-mapping.js';
 import type { MetricSource } from '../export/fhir/metric-types.js';
 import type { ToolDefinition } from '../mcp/tools/define-tool.js';
@@ -47,7 +47,7 @@ export interface ProviderModule<Id extends string = string> {
   /** The provider's own MCP tools (toolset = the provider id), visible while it is connected. */
   tools: readonly ToolDefinition[];
   /** Extra MCP resource templates (registered before the generic `wearables://` ones). */
-  registerResources?(server: McpServer, context: AppContext): void;
+  registerResources?(server: McpServer, context: ToolServices): void;
   /** How its stored records feed the cross-device day view, and where its values rank. */
   dayView: { mappings: readonly ResourceMapping[]; headline: HeadlineRanks };
   /** Which of its canonical fields feed which FHIR metric. */

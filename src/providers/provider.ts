@@ -6,9 +6,9 @@
  */
 import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
-import type { OAuthAdapter } from '../auth/oauth-adapter.js';
+import type { OAuthAdapter } from './oauth-adapter.js';
 import { WearablesError } from '../core/errors.js';
-import type { ProviderWebhooks } from '../webhooks/webhook-capability.js';
+import type { ProviderWebhooks } from './webhook-capability.js';
 
 /** How a resource is addressed by the provider's list endpoint. */
 export type ResourceWindowing =
@@ -130,6 +130,27 @@ export interface ProviderImporter {
   read(path: string, context: ImportContext): AsyncIterable<ProviderPage>;
 }
 
+/**
+ * Single documents fetched by id (an API with get-by-id endpoints). Only the sync engine calls
+ * it (`SyncService.fetchRecordsById`), so what it returns is stored under the provider lock, in
+ * an audited run, with change events, like every other write.
+ */
+export interface RecordFetcher {
+  /** The lookups it offers (`cycle`, `cycle_sleep` ...) and the resource each one yields. */
+  kinds: Readonly<Record<string, string>>;
+  fetch(kind: string, id: string, context: FetchContext): Promise<NormalizedRecord>;
+}
+
+/**
+ * Recordings too large to store (ECG or stethoscope waveforms), read live on demand by the
+ * provider's own tools and resources, which know the shape `Signal` of what `read` returns.
+ */
+export interface SignalReader<Signal = unknown> {
+  /** The signal kinds it reads (`heart`, `stetho` ...). */
+  kinds: readonly string[];
+  read(kind: string, signalId: number, context: FetchContext): Promise<Signal>;
+}
+
 export interface Provider {
   id: ProviderId;
   displayName: string;
@@ -151,6 +172,10 @@ export interface Provider {
   webhooks?: ProviderWebhooks;
   /** History start and backfill budget; without it a full sync covers the configured history days. */
   history?: ProviderHistory;
+  /** Get-by-id lookups, for providers whose API has them (written through the sync engine). */
+  recordsById?: RecordFetcher;
+  /** On-demand signals, for providers that record waveforms. */
+  signals?: SignalReader;
 }
 
 /** A provider that connects through OAuth (every pull provider so far). */

@@ -6,12 +6,11 @@
  * `core/` keeps `ProviderId` a plain string (core is the lowest layer and must not import
  * providers); the narrowed union of registered ids is derived here, from the list itself.
  */
-import type { Config } from '../config/config.js';
 import type { FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
 import { WearablesError } from '../core/errors.js';
 import type { Provider } from './provider.js';
-import type { ProviderModule } from './provider-module.js';
+import type { ProviderModule, ProviderSettings } from './provider-module.js';
 import { OURA_MODULE } from './oura/index.js';
 import { WHOOP_MODULE } from './whoop/index.js';
 import { WITHINGS_MODULE } from './withings/index.js';
@@ -50,8 +49,8 @@ export function requireProviderModule(id: string): ProviderModule {
   throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${id.slice(0, 40)}".`, { hint: `Use one of: ${PROVIDER_IDS.join(', ')}.` });
 }
 
-/** Builds every registered provider from `config` (connected or not). */
-export function createProviders(config: Config, fetch?: FetchLike): Map<ProviderId, Provider> {
+/** Builds every registered provider from the configured settings (connected or not). */
+export function createProviders(config: { providers: Readonly<Record<ProviderId, ProviderSettings | undefined>> }, fetch?: FetchLike): Map<ProviderId, Provider> {
   const providers = new Map<ProviderId, Provider>();
   for (const module of PROVIDER_MODULES) providers.set(module.id, module.createProvider(config.providers[module.id] ?? {}, fetch));
   return providers;

@@ -191,3 +191,23 @@ export interface Store {
   probe(): Promise<{ readable: boolean; writable: boolean }>;
   close(): Promise<void>;
 }
+
+/** The reads of the cache (tools, exports, analysis); writes (upserts, deletions, coverage, cursors) belong to the sync engine. */
+export type StoreReader = Pick<
+  Store,
+  | 'schemaVersion'
+  | 'queryRecords'
+  | 'queryDayRecords'
+  | 'countRecords'
+  | 'getRecord'
+  | 'querySamples'
+  | 'countSamples'
+  | 'aggregateSamples'
+  | 'missingWindows'
+  | 'listChecks'
+  | 'getCursor'
+  | 'listSyncRuns'
+  | 'listEvents'
+  | 'stats'
+  | 'probe'
+>;

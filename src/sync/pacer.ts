@@ -53,6 +53,20 @@ export function pacedHttp(http: AuthorizedHttp, pacer: RequestPacer): Authorized
   };
 }
 
+/** Counts the requests made through `http` (for the run's summary: `requests` per provider). */
+export function countedHttp(http: AuthorizedHttp, counter: { count: number }): AuthorizedHttp {
+  return {
+    getJson(url, init) {
+      counter.count++;
+      return http.getJson(url, init);
+    },
+    postForm(url, form, init) {
+      counter.count++;
+      return http.postForm(url, form, init);
+    },
+  };
+}
+
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);

@@ -9,7 +9,7 @@ import type { ProviderSyncResult, SyncOptions, SyncReport } from './sync-service
 import { emptyCounts } from './counts.js';
 import { runInputBase, type EngineDeps } from './engine-deps.js';
 import { runBounds } from './plan-windows.js';
-import { pacedHttp } from './pacer.js';
+import { countedHttp, pacedHttp } from './pacer.js';
 import { createSyncPlanner } from './plan-sync.js';
 import { runProvider } from './provider-run.js';
 import { checkSince, providerOf, selectResources } from './validate.js';
@@ -46,7 +46,8 @@ async function syncProvider(
         const base = runInputBase(deps, provider, specs, mode);
         // A backfill spends the quota of years of history: keep to the provider's budget.
         const pacer = options.full ? deps.pacer(provider) : null;
-        const http = pacer ? pacedHttp(base.http, pacer) : base.http;
+        const requests = { count: 0 };
+        const http = countedHttp(pacer ? pacedHttp(base.http, pacer) : base.http, requests);
         const planner = createSyncPlanner(deps, provider, http, options);
         const result = await runProvider({
           ...base,
@@ -58,7 +59,7 @@ async function syncProvider(
         });
         await planner.finish(result.status);
         const notices = planner.notices();
-        return notices.length > 0 ? { ...result, notices } : result;
+        return { ...result, requests: requests.count, ...(notices.length > 0 ? { notices } : {}) };
       },
       { joinKey, ...lockOptions(provider.id, options) },
     );

@@ -1,7 +1,7 @@
 /** The sync seam read by the CLI, MCP tools and (later) the scheduler and webhooks. */
 import type { WearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
-import type { SyncRun } from '../store/store.js';
+import type { StoredRecord, SyncRun } from '../store/store.js';
 
 export interface SyncProgress {
   provider: ProviderId;
@@ -58,6 +58,8 @@ export interface ProviderSyncResult {
   error?: WearablesError;
   /** What the engine decided about the range (a clamped `since`, a backfill's start, a resume). */
   notices?: string[];
+  /** Provider requests this run made (history probes included); absent when the run never started. */
+  requests?: number;
 }
 
 export interface SyncReport {
@@ -96,6 +98,11 @@ export interface SyncService {
   ensureCovered(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<EnsureCoveredResult>;
   /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
   refreshWindow(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<void>;
+  /**
+   * Fetches documents by id with a provider's declared `recordsById` lookup `kind` and writes
+   * them through (provider lock, audit row, change events); returns them as stored.
+   */
+  fetchRecordsById(provider: ProviderId, kind: string, ids: readonly string[], options?: TargetedSyncOptions): Promise<StoredRecord[]>;
   /** Resolves once no background re-check is running (before closing the store; in tests). */
   idle(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
 import type { SyncService } from '../sync/sync-service.js';
 import { addDays, isDay, utcDayOf } from '../core/time/days.js';
 import { boundedWindow } from './bounded-window.js';
-import type { WebhookEvent } from './webhook-capability.js';
+import type { WebhookEvent } from '../providers/webhook-capability.js';
 
 export interface WebhookDispatcherDeps {
   store: Pick<Store, 'getRecord' | 'queryRecords'>;

@@ -3,11 +3,17 @@
  * subscription API and runs one action. The callback URL defaults to
  * `<PUBLIC_BASE_URL>/webhooks/<provider>` (the receiver of `serve --http`).
  */
-import type { AppContext } from '../core/app-context.js';
 import { WearablesError } from '../core/errors.js';
-import type { FetchLike } from '../core/http.js';
+import type { AuthorizedHttp, FetchLike } from '../core/http.js';
 import type { ProviderId } from '../core/types.js';
-import type { WebhookSubscription, WebhookSubscriptionApi } from './webhook-capability.js';
+import type { Provider } from '../providers/provider.js';
+import type { WebhookSubscription, WebhookSubscriptionApi } from '../providers/webhook-capability.js';
+
+/** What managing subscriptions needs of the app: the providers and their authenticated HTTP. */
+export interface SubscriptionContext {
+  providers: ReadonlyMap<ProviderId, Provider>;
+  http(provider: ProviderId): AuthorizedHttp;
+}
 
 export type SubscriptionAction = 'subscribe' | 'list' | 'renew' | 'unsubscribe';
 
@@ -31,7 +37,7 @@ export interface ManageResult {
 }
 
 /** The subscription API of `provider`, or a VALIDATION_ERROR saying it has none. */
-export function subscriptionApi(context: AppContext, provider: ProviderId, fetch?: FetchLike): WebhookSubscriptionApi {
+export function subscriptionApi(context: SubscriptionContext, provider: ProviderId, fetch?: FetchLike): WebhookSubscriptionApi {
   const implementation = context.providers.get(provider);
   const factory = implementation?.webhooks?.subscriptions;
   if (implementation?.webhooks?.manualSetup && !factory) {
@@ -48,7 +54,7 @@ export function subscriptionApi(context: AppContext, provider: ProviderId, fetch
 }
 
 /** Runs one subscription action. */
-export async function manageSubscriptions(context: AppContext, options: ManageOptions): Promise<ManageResult> {
+export async function manageSubscriptions(context: SubscriptionContext, options: ManageOptions): Promise<ManageResult> {
   const api = subscriptionApi(context, options.provider, options.fetch);
   const base = { provider: options.provider, action: options.action };
   switch (options.action) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTokenManager, type TokenManagerOptions } from '../../src/auth/token-manager.js';
 import type { TokenManager } from '../../src/auth/token-manager-api.js';
-import type { TokenSet } from '../../src/auth/token-set.js';
+import type { TokenSet } from '../../src/core/token-set.js';
 import { WearablesError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { apiStatus, grantViaBrowser, startSimulatedOura, type SimulatedOura } from './support/simulated-oura.js';

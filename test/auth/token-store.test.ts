@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../src/auth/encryption.js';
 import { createTokenStore, readTokensFile, type TokenStore } from '../../src/auth/token-store.js';
-import type { TokenSet } from '../../src/auth/token-set.js';
+import type { TokenSet } from '../../src/core/token-set.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createTempHome, type TempHome } from './support/temp-home.js';
 

@@ -1,7 +1,7 @@
 /** Helpers of the provider contract suite: a real OAuth grant against a simulator, a refreshing token source. */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
-import type { AccessTokenSource } from '../../src/auth/token-provider.js';
-import type { TokenSet } from '../../src/auth/token-set.js';
+import type { AccessTokenSource } from '../../src/core/token-source.js';
+import type { TokenSet } from '../../src/core/token-set.js';
 import { createAuthorizedHttp, type AuthorizedHttp } from '../../src/core/http.js';
 import type { TimeWindow } from '../../src/core/types.js';
 import type { Provider, ProviderPage } from '../../src/providers/provider.js';

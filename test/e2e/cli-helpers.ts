@@ -20,12 +20,13 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { onStderr?: (chunk: string, write: (line: string) => void) => void; timeoutMs?: number } = {},
+  options: { onStderr?: (chunk: string, write: (line: string) => void) => void; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';
@@ -51,6 +52,8 @@ export interface StartedCli {
   pid: number;
   /** Everything written to stderr so far. */
   stderr(): string;
+  /** Everything written to stdout so far. */
+  stdoutSoFar(): string;
   /** Resolves when the process exited (with its output). */
   done: Promise<CliResult>;
   /** Sends `signal` to the process. */
@@ -68,5 +71,5 @@ export function startCli(args: string[], env: Record<string, string>): StartedCl
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : null), stdout, stderr }));
   });
-  return { pid: child.pid ?? -1, stderr: () => stderr, done, kill: (signal) => child.kill(signal) };
+  return { pid: child.pid ?? -1, stderr: () => stderr, stdoutSoFar: () => stdout, done, kill: (signal) => child.kill(signal) };
 }

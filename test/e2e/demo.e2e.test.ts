@@ -36,6 +36,24 @@ describe('wearables-mcp demo', () => {
     expect(output.last_7_days.length).toBeGreaterThanOrEqual(6);
     const sources = new Set(output.last_7_days.flatMap((day) => Object.values(day.metrics).map((metric) => metric.source)));
     expect([...sources].sort()).toEqual(['oura', 'whoop', 'withings']);
-    expect(output.mcp.claude_code).toMatch(/^claude mcp add wearables-demo -- node \S+wearables-mcp\.js serve --demo$/);
+    // The command a user runs, never `node <absolute path>` of this checkout.
+    expect(output.mcp.claude_code).toMatch(/^claude mcp add wearables-demo -- (npx -y )?wearables-mcp serve --demo$/);
   });
+
+  it('tells it in a few lines: the story, the week, the client lines (a 50-row screen holds it all)', async () => {
+    const result = await runCli(['demo', '--days', '30'], { WEARABLES_MCP_HOME: home, LOG_FILE: '' }, { timeoutMs: 120_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Simulator started at http:\/\/127\.0\.0\.1:\d+\.\nConnected 3 devices through their OAuth flows: \w+, \w+, \w+\.\n$/);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Synced 30 days from 3 devices: [\d,]+ records and [\d,]+ samples in \d+\.\d s \(\d+ requests\)\.$/);
+    expect(result.stdout).toMatch(/^Last 7 days across devices/m);
+    expect(result.stdout).toMatch(/^ {2}Claude Code: {4}claude mcp add wearables-demo -- (npx -y )?wearables-mcp serve --demo$/m);
+    expect(result.stdout).not.toContain(home.split('/').slice(0, -1).join('/') || home);
+    expect(result.stdout).not.toMatch(/^synced \w+\//m);
+    expect(lines.length + result.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(30);
+
+    const verbose = await runCli(['demo', '--days', '30', '--verbose'], { WEARABLES_MCP_HOME: home, LOG_FILE: '' }, { timeoutMs: 120_000 });
+    expect(verbose.stdout).toContain(`Data directory: ${join(home, 'demo')}`);
+    expect(verbose.stdout).toMatch(/^ {2}total +[\d,]+/m);
+  }, 240_000);
 });

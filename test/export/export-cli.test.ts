@@ -65,3 +65,22 @@ describe('export command', () => {
     expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'VALIDATION_ERROR', hint: 'Use one of: csv, jsonl, parquet, fhir.' } });
   });
 });
+
+describe('export --kind hint', () => {
+  it('lists only kinds that --kind accepts, and names the provider for a shared one', async () => {
+    const { stdout, exitCode } = await cli('--json', 'export', '--kind', 'no_such_kind', '--format', 'csv', '--out', join(home, 'out', 'x.csv'));
+    expect(exitCode).toBe(2);
+    const hint = (JSON.parse(stdout) as { error: { hint: string } }).error.hint;
+    expect(hint).not.toMatch(/\w+\/\w+/);
+    const listed = /one of: ([^(.]+)/.exec(hint)?.[1]?.split(', ').map((name) => name.trim()) ?? [];
+    expect(listed).toContain('sleep');
+    expect(hint).toMatch(/sleep: also pass provider \(--provider\) oura or whoop/);
+    // Every listed kind is accepted (with its provider where the hint names one).
+    for (const kind of listed.slice(0, 4)) {
+      const out = join(home, 'out', `hint-${kind}.csv`);
+      const shared = new RegExp(`\\b${kind}: also pass provider \\(--provider\\) (\\w+)`).exec(hint)?.[1];
+      const result = await cli('--json', 'export', '--kind', kind, '--format', 'csv', '--out', out, ...(shared ? ['--provider', shared] : []));
+      expect((JSON.parse(result.stdout) as { ok: boolean }).ok, `${kind}: ${result.stdout}`).toBe(true);
+    }
+  });
+});

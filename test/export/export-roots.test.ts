@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppContext } from '../../src/app/create-app-context.js';
 import { registerExportCommand } from '../../src/cli/export.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { TEST_NOW, TEST_TOKEN } from '../mcp/support/harness.js';
 import { seedOura } from '../mcp/support/seed.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // Seeded from the recorded Oura samples of ../shared: skipped (one line) when that folder is absent.
 import { describeShared as describe } from '../support/shared.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import type { ToolContext } from '../../src/mcp/tools/define-tool.js';
 import { exportDataTool } from '../../src/mcp/tools/core/export-data.js';
 import { getObservations } from '../../src/mcp/tools/core/get-observations.js';

@@ -4,7 +4,7 @@
  * Its `fetchWindow` and `probe` throw, so a test fails if an export ever calls a provider.
  */
 import type { NormalizedRecord } from '../../src/core/types.js';
-import type { OAuthAdapter } from '../../src/auth/oauth-adapter.js';
+import type { OAuthAdapter } from '../../src/providers/oauth-adapter.js';
 import type { Provider } from '../../src/providers/provider.js';
 
 /** Its id: registered nowhere, so the store, exports and FHIR must take any well-formed id. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../src/app/create-app-context.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import type { RegisteredProviderId } from '../../src/providers/registry.js';
 import { METRIC_SOURCES } from '../../src/export/fhir/metrics.js';
 import { silentLogger } from '../../src/logging/logger.js';

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app/create-app-context.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { grantViaBrowser, startSimulatedOura, type SimulatedOura } from '../auth/support/simulated-oura.js';
 import { createTempHome, type TempHome } from '../auth/support/temp-home.js';

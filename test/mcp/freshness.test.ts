@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app/create-app-context.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 import { addDays } from '../../src/core/time/days.js';

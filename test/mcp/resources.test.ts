@@ -35,6 +35,14 @@ describe('resources', () => {
     expect(uris).toContain('wearables://oura/heartrate');
   });
 
+  it('gives every listed resource its own title', async () => {
+    const resources = (await connected.client.listResources()).resources;
+    const titles = resources.map((resource) => resource.title);
+    expect(titles.every((title) => typeof title === 'string' && title.length > 0)).toBe(true);
+    expect(new Set(titles).size).toBe(resources.length);
+    expect(resources.find((resource) => resource.uri === 'wearables://oura/daily_sleep')?.title).toBe('Oura daily sleep: cached overview');
+  });
+
   it('reads a cached slice with day + source per row', async () => {
     const body = json(await connected.client.readResource({ uri: 'wearables://oura/daily_readiness/2024-06-10/2024-06-12' }));
     expect(body.window).toEqual({ start_date: '2024-06-10', end_date: '2024-06-12' });

@@ -11,7 +11,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import type { AppContext } from '../../src/core/app-context.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { createMcpServer, type McpServerOptions } from '../../src/mcp/server.js';
 import { schemaConversions } from '../../src/mcp/tools/listed-schemas.js';
 import { TOOLS } from '../../src/mcp/tools/registry.js';

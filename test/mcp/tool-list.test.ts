@@ -62,6 +62,9 @@ describe('tool list', () => {
     expect(client.getServerVersion()?.name).toBe('wearables-mcp');
     expect(client.getServerVersion()?.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(client.getInstructions()).toMatch(/cache-first/i);
+    // Every registered provider is a source on equal terms (was: "Oura today; WHOOP and Withings when connected").
+    expect(client.getInstructions()).not.toMatch(/today;|when connected\)/);
+    for (const provider of test.app.providers.values()) expect(client.getInstructions()).toContain(`  - ${provider.displayName}: `);
     await close();
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { createStandardOAuthAdapter } from '../../src/auth/standard-oauth.js';
+import { createStandardOAuthAdapter } from '../../src/providers/standard-oauth.js';
 import { createProviders } from '../../src/providers/registry.js';
 import { ouraOAuthEndpoints } from '../../src/providers/oura/oauth.js';
 

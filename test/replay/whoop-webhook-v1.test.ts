@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyWhoopDelivery } from '../../src/providers/whoop/webhooks/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createWebhookDispatcher } from '../../src/webhooks/dispatch.js';
-import { hmacSha256 } from '../../src/webhooks/signatures.js';
+import { hmacSha256 } from '../../src/providers/webhook-signatures.js';
 import { describeShared, sharedPath } from '../support/shared.js';
 import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';

@@ -5,13 +5,13 @@
  */
 import { open } from 'node:fs/promises';
 import type { LocalDay } from '../../core/types.js';
-import type { Store } from '../../store/store.js';
+import type { StoreReader } from '../../store/store.js';
 import type { ExportTarget } from '../export-targets.js';
 import { sourcesFor } from './metrics.js';
 import { observationPages, observationRowTotal } from './observation-pages.js';
 
 export interface BundleExportRequest {
-  store: Store;
+  store: StoreReader;
   target: ExportTarget;
   start?: LocalDay;
   end?: LocalDay;

@@ -1,14 +1,14 @@
 /** Observations of one provider resource, read page by page from the cache (pure reads). */
 import type { LocalDay } from '../../core/types.js';
 import type { Provider, ResourceSpec } from '../../providers/provider.js';
-import type { Store } from '../../store/store.js';
+import type { StoreReader } from '../../store/store.js';
 import { dayRangeToEpoch } from '../export-targets.js';
 import { recordPages, samplePages } from '../store-pages.js';
 import type { MetricSource } from './metrics.js';
 import { observationFromRecord, observationFromSample, type Observation } from './observation.js';
 
 export interface ObservationRead {
-  store: Store;
+  store: StoreReader;
   provider: Provider;
   spec: ResourceSpec;
   /** The sources of this resource to turn into observations (a subset of `sourcesFor`). */

@@ -6,13 +6,13 @@
 import { WearablesError } from '../../core/errors.js';
 import type { LocalDay, ProviderId } from '../../core/types.js';
 import type { Provider } from '../../providers/provider.js';
-import type { Store } from '../../store/store.js';
+import type { StoreReader } from '../../store/store.js';
 import { findMetrics, METRIC_SOURCES, METRICS, type MetricDefinition } from './metrics.js';
 import { observationPages } from './observation-pages.js';
 import type { Observation } from './observation.js';
 
 export interface ObservationQuery {
-  store: Store;
+  store: StoreReader;
   providers: ReadonlyMap<ProviderId, Provider>;
   /** Metric name (`heart_rate`, `hrv_rmssd`) or code (`8867-4`, `http://loinc.org|8867-4`). */
   metric: string;

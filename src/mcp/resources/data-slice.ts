@@ -3,7 +3,7 @@
  * (documents: their canonical fields; series: hourly min/avg/max). Cache only: no sync.
  */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/day-range.js';
 import { WearablesError } from '../../core/errors.js';
@@ -15,7 +15,7 @@ const HOUR = 3_600_000;
 const MAX_ROWS = 1_000;
 
 /** Registers the slice template. */
-export function registerDataSlice(server: McpServer, context: AppContext): void {
+export function registerDataSlice(server: McpServer, context: HostContext): void {
   server.registerResource(
     'data-slice',
     new ResourceTemplate('wearables://{provider}/{resource}/{start}/{end}', { list: undefined, complete: providerResourceCompletions(context) }),

@@ -1,6 +1,6 @@
 /** `wearables://sync-runs/{limit}` (recent sync runs) and `wearables://events/{since}` (change feed). */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { WearablesError } from '../../core/errors.js';
 import { guardedRead, jsonContents, quoted, variable } from './resource-support.js';
 
@@ -8,7 +8,7 @@ const MAX_RUNS = 200;
 const EVENT_PAGE = 200;
 
 /** Registers the sync-runs and events templates (before the generic provider templates). */
-export function registerFeedResources(server: McpServer, context: AppContext): void {
+export function registerFeedResources(server: McpServer, context: HostContext): void {
   server.registerResource(
     'sync-runs',
     new ResourceTemplate('wearables://sync-runs/{limit}', { list: undefined }),

@@ -4,12 +4,12 @@
  * per provider resource.
  */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { resourceSpec } from '../../providers/provider.js';
 import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, variable } from './resource-support.js';
 
 /** Registers the listing template. */
-export function registerResourceListing(server: McpServer, context: AppContext): void {
+export function registerResourceListing(server: McpServer, context: HostContext): void {
   server.registerResource(
     'resource-listing',
     new ResourceTemplate('wearables://{provider}/{resource}', {
@@ -19,6 +19,8 @@ export function registerResourceListing(server: McpServer, context: AppContext):
           provider.resources.map((spec) => ({
             uri: `wearables://${provider.id}/${spec.name}`,
             name: `${provider.id}/${spec.name}`,
+            // Each its own title (clients list resources by title; the template's is shared by all).
+            title: `${provider.displayName} ${spec.name.replaceAll('_', ' ')}: cached overview`,
             description: spec.description,
             mimeType: 'application/json',
           })),

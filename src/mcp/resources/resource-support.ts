@@ -2,7 +2,7 @@
 import type { ReadResourceResult, Variables } from '@modelcontextprotocol/server';
 import { WearablesError } from '../../core/errors.js';
 import type { ProviderId } from '../../core/types.js';
-import type { AppContext } from '../../core/app-context.js';
+import type { ToolServices } from '../tools/tool-services.js';
 import type { Provider } from '../../providers/provider.js';
 import { errorPayload, errorText, toSafeError } from '../errors.js';
 import { fitToBudget } from '../response.js';
@@ -40,7 +40,7 @@ export function variable(variables: Variables, name: string): string {
 }
 
 /** A configured provider id, or VALIDATION_ERROR naming the valid ones. */
-export function providerVariable(context: AppContext, value: string): ProviderId {
+export function providerVariable(context: Pick<ToolServices, 'providers'>, value: string): ProviderId {
   const known = [...context.providers.keys()];
   if (known.includes(value)) return value;
   throw new WearablesError('VALIDATION_ERROR', `Unknown provider ${quoted(value)}`, {
@@ -49,7 +49,7 @@ export function providerVariable(context: AppContext, value: string): ProviderId
 }
 
 /** The registered provider (after `providerVariable` validated the id). */
-export function providerOf(context: AppContext, provider: ProviderId): Provider {
+export function providerOf(context: Pick<ToolServices, 'providers'>, provider: ProviderId): Provider {
   const registered = context.providers.get(provider);
   if (!registered) throw new WearablesError('VALIDATION_ERROR', `Unknown provider "${provider}"`, { hint: 'Use a configured provider.' });
   return registered;
@@ -80,7 +80,7 @@ export async function guardedRead(read: () => Promise<ReadResourceResult>): Prom
  * Completions for `{provider}` and `{resource}` template variables: connected-or-not provider
  * ids, and the resource names of the provider already typed. Clients use them to discover URIs.
  */
-export function providerResourceCompletions(context: AppContext) {
+export function providerResourceCompletions(context: Pick<ToolServices, 'providers'>) {
   return {
     provider: (value: string) => [...context.providers.keys()].filter((id) => id.startsWith(value)),
     resource: (value: string, completion?: { arguments?: Record<string, string> }) => {

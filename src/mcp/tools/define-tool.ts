@@ -4,7 +4,7 @@
  * builder and the error translation do that once, at the boundary).
  */
 import type { z } from 'zod';
-import type { AppContext } from '../../core/app-context.js';
+import type { ToolServices } from './tool-services.js';
 import type { ProviderId } from '../../core/types.js';
 import type { UserConfirmation } from './user-confirmation.js';
 
@@ -18,7 +18,8 @@ export interface ToolHints {
 
 /** What a handler receives besides its validated input. */
 export interface ToolContext {
-  app: AppContext;
+  /** What the handler may use of the app (not the whole app: see `ToolServices`). */
+  app: ToolServices;
   /** Sends `notifications/progress` when the client passed a progressToken; a no-op otherwise. */
   progress(progress: number, total?: number, message?: string): void;
   /** Aborted when the client cancels the call. */

@@ -6,7 +6,7 @@
  */
 import type { ClientCapabilities, McpServer, RegisteredTool, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import type { AppContext } from '../../core/app-context.js';
+import type { HostContext } from '../host-context.js';
 import { WearablesError } from '../../core/errors.js';
 import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
 import { requestCapabilities, supportsMcpApps } from '../mcp-apps.js';
@@ -71,7 +71,7 @@ function progressSender(request: ServerContext): ToolContext['progress'] {
  * The error answer, never over MAX_ERROR_TEXT_BYTES: a message or hint that quotes too much is
  * clipped (the code and the start of each stay).
  */
-function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition) {
+function smallErrorResult(error: unknown, app: HostContext, tool: ToolDefinition) {
   const result = toolErrorResult(error, app.logger, tool.name);
   const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
   if (Buffer.byteLength(text, 'utf8') <= MAX_ERROR_TEXT_BYTES) return result;
@@ -85,7 +85,7 @@ function smallErrorResult(error: unknown, app: AppContext, tool: ToolDefinition)
  * The answer with its view's data in `_meta` (the model reads the text, the view the `_meta`). A
  * view that fails to render costs the chart, never the answer.
  */
-function withView<Response extends object>(response: Response, tool: ToolDefinition, payload: Record<string, unknown>, app: AppContext): Response {
+function withView<Response extends object>(response: Response, tool: ToolDefinition, payload: Record<string, unknown>, app: HostContext): Response {
   try {
     return { ...response, _meta: tool.view?.meta(payload) };
   } catch (error) {
@@ -99,7 +99,7 @@ function withView<Response extends object>(response: Response, tool: ToolDefinit
  * budget, translate errors. A handler asking the user (UserInputNeeded) answers `input_required`;
  * `declared` are the client capabilities of a 2025-era connection.
  */
-export async function runTool(tool: ToolDefinition, args: unknown, app: AppContext, request: ServerContext, declared?: ClientCapabilities) {
+export async function runTool(tool: ToolDefinition, args: unknown, app: HostContext, request: ServerContext, declared?: ClientCapabilities) {
   try {
     checkArgumentBounds(tool.name, args);
     const parsed = strictInput(tool).safeParse(args ?? {});
@@ -127,7 +127,7 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: AppConte
  * carries none: an SDK client then compiles no validators before its first call (measured in
  * bench/tool-list-bench.mjs), and the answers still come as `structuredContent` and JSON text.
  */
-export function registerTool(server: McpServer, tool: ToolDefinition, app: AppContext, options: { outputSchemas?: boolean } = {}): RegisteredTool {
+export function registerTool(server: McpServer, tool: ToolDefinition, app: HostContext, options: { outputSchemas?: boolean } = {}): RegisteredTool {
   const registered = server.registerTool(
     tool.name,
     {

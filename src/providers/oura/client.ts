@@ -19,7 +19,7 @@ import { inPersonZone, lacksOffsets, learnOffsets, noteOffsets } from './person-
 import { ouraResource, type OuraResourceSpec } from './resources.js';
 import { ouraPageSchema } from './schema.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from './normalize.js';
-import { splitWindow } from './windows.js';
+import { splitWindow } from '../windows.js';
 
 /** Safety stop against a server that keeps sending next tokens. */
 const MAX_PAGES = 10_000;

@@ -8,8 +8,8 @@
  */
 import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
-import type { OAuthAdapter } from '../../auth/oauth-adapter.js';
-import { createStandardOAuthAdapter } from '../../auth/standard-oauth.js';
+import type { OAuthAdapter } from '../oauth-adapter.js';
+import { createStandardOAuthAdapter } from '../standard-oauth.js';
 
 /**
  * Scopes from the spec's securitySchemes. The spec lists the tag scope as `"tag User": "entered

@@ -1,11 +1,11 @@
 /**
  * The WHOOP provider: `createWhoopProvider({ apiBaseUrl, authBaseUrl, clientId, clientSecret, fetch })`.
- * Nothing here reads `process.env`; config is injected by the registry. Besides the `Provider`
- * seam it can fetch one record by id (`fetchRecord`), which the WHOOP get tools use.
+ * Nothing here reads `process.env`; config is injected by the registry. It declares get-by-id
+ * lookups (`recordsById`), which the WHOOP get tools reach through the sync engine.
  */
-import type { NormalizedRecord } from '../../core/types.js';
+import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
-import type { FetchContext, OAuthProvider, Provider } from '../provider.js';
+import type { OAuthProvider, RecordFetcher } from '../provider.js';
 import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } from './client.js';
 import { createWhoopOAuth } from './oauth.js';
@@ -27,10 +27,14 @@ export interface WhoopProviderOptions {
   fetch?: FetchLike;
 }
 
-/** The WHOOP provider: a `Provider` that can also fetch one record by id. */
-export interface WhoopProvider extends OAuthProvider {
-  id: 'whoop';
-  fetchRecord(kind: WhoopRecordKind, id: string, context: FetchContext): Promise<NormalizedRecord>;
+/** The WHOOP provider: an OAuth provider with get-by-id lookups (`recordsById`). */
+export type WhoopProvider = OAuthProvider & { recordsById: RecordFetcher };
+
+/** The get-by-id lookups and the resource each yields (a cycle's sleep is a `sleep`). */
+const RECORD_KINDS: Readonly<Record<WhoopRecordKind, string>> = { cycle: 'cycle', sleep: 'sleep', workout: 'workout', recovery: 'recovery', cycle_sleep: 'sleep' };
+
+function isRecordKind(kind: string): kind is WhoopRecordKind {
+  return Object.hasOwn(RECORD_KINDS, kind);
 }
 
 const ID = 'whoop';
@@ -53,8 +57,12 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
     probe(context) {
       return probeWhoop(options.apiBaseUrl, context);
     },
-    fetchRecord(kind, id, context) {
-      return fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
+    recordsById: {
+      kinds: RECORD_KINDS,
+      async fetch(kind, id, context) {
+        if (!isRecordKind(kind)) throw new WearablesError('VALIDATION_ERROR', `No WHOOP lookup "${kind.slice(0, 40)}".`, { hint: `Use one of: ${Object.keys(RECORD_KINDS).join(', ')}.` });
+        return fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
+      },
     },
     webhooks: createWhoopWebhooks(options),
     history: {
@@ -63,11 +71,6 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
       budget: WHOOP_BACKFILL_BUDGET,
     },
   };
-}
-
-/** Whether a registered provider is the WHOOP provider (with `fetchRecord`). */
-export function isWhoopProvider(provider: Provider | undefined): provider is WhoopProvider {
-  return provider?.id === 'whoop' && typeof (provider as Partial<WhoopProvider>).fetchRecord === 'function';
 }
 
 export type { WhoopRecordKind } from './client.js';

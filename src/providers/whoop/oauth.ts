@@ -10,9 +10,9 @@
  */
 import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
-import type { OAuthAdapter } from '../../auth/oauth-adapter.js';
-import { createStandardOAuthAdapter } from '../../auth/standard-oauth.js';
-import type { TokenSet } from '../../auth/token-set.js';
+import type { OAuthAdapter } from '../oauth-adapter.js';
+import { createStandardOAuthAdapter } from '../standard-oauth.js';
+import type { TokenSet } from '../../core/token-set.js';
 
 /** The scopes `connect whoop` asks for; `offline` is what makes WHOOP issue a refresh token. */
 export const WHOOP_SCOPES: readonly string[] = [

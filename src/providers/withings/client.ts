@@ -8,7 +8,7 @@
 import { WearablesError } from '../../core/errors.js';
 import type { NormalizedRecord, Sample, TimeWindow } from '../../core/types.js';
 import type { FetchContext, ProviderPage, ResourceSpec } from '../provider.js';
-import { splitWindow } from '../oura/windows.js';
+import { splitWindow } from '../windows.js';
 import type { WithingsApi } from './api.js';
 import { callWithings } from './api.js';
 import { normalizeActivity, normalizeIntraday, normalizeWorkout } from './normalize-activity.js';

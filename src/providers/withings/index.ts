@@ -3,14 +3,14 @@
  * Nothing here reads `process.env`; config is injected by the registry.
  */
 import type { FetchLike } from '../../core/http.js';
-import type { OAuthProvider, Provider } from '../provider.js';
+import type { OAuthProvider, SignalReader } from '../provider.js';
 import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { createReportedZone } from '../reported-zone.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { fetchWithingsWindow } from './client.js';
 import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
-import { createWithingsSignals, type WithingsSignals } from './signals.js';
+import { createWithingsSignals, withingsSignalReader, type WithingsSignal } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
 import { createWithingsWebhooks } from './webhooks/index.js';
 import { WITHINGS_MAPPINGS } from './day-view.js';
@@ -41,15 +41,8 @@ const ENDPOINTS: ProviderEndpoints = { apiBaseUrl: 'https://wbsapi.withings.net'
 /** Withings' documented request limit per minute. */
 export const WITHINGS_REQUESTS_PER_MINUTE = 120;
 
-/** The Withings provider: the common seam plus on-demand ECG / stethoscope signals. */
-export type WithingsProvider = OAuthProvider & {
-  signals: WithingsSignals;
-};
-
-/** The signal calls of a registered provider, when it is the Withings one. */
-export function withingsSignals(provider: Provider | undefined): WithingsSignals | undefined {
-  return provider && provider.id === 'withings' && 'signals' in provider ? (provider as WithingsProvider).signals : undefined;
-}
+/** The Withings provider: the common seam plus on-demand ECG / stethoscope signals (`signals`). */
+export type WithingsProvider = OAuthProvider & { signals: SignalReader<WithingsSignal> };
 
 /** Builds the Withings provider. */
 export function createWithingsProvider(options: WithingsProviderOptions): WithingsProvider {
@@ -63,7 +56,7 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
     displayName: DISPLAY_NAME,
     capabilities: CAPABILITIES,
     resources: WITHINGS_RESOURCES,
-    signals: createWithingsSignals(api),
+    signals: withingsSignalReader(createWithingsSignals(api)),
     oauth: createWithingsOAuth(options),
     fetchWindow(resource, window, context) {
       return fetchWithingsWindow(api, resource, window, context);

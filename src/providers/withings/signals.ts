@@ -5,7 +5,7 @@
  * preview. The full signal is for MCP resources and exports only.
  */
 import { WearablesError } from '../../core/errors.js';
-import type { FetchContext } from '../provider.js';
+import type { FetchContext, SignalReader } from '../provider.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { WITHINGS_SERVICES } from './resources.js';
 import { heartSignalSchema, stethoSignalSchema } from './schema.js';
@@ -26,7 +26,7 @@ export interface WithingsSignal {
   vhd: number | null;
 }
 
-/** The signal calls of the Withings provider (tools reach them through `withingsSignals`). */
+/** The signal calls of the Withings provider (the provider declares them as `signals`: `withingsSignalReader`). */
 export interface WithingsSignals {
   heart(signalId: number, context: FetchContext): Promise<WithingsSignal>;
   stetho(signalId: number, context: FetchContext): Promise<WithingsSignal>;
@@ -123,5 +123,17 @@ export function summarizeSignal(signal: WithingsSignal, points = 60): SignalSumm
     heart_rate_from_trace_bpm: peaks ? heartRateFromPeaks(peaks, frequency) : null,
     preview,
     preview_seconds_per_point: frequency > 0 ? Math.round((size / frequency) * 1000) / 1000 : 0,
+  };
+}
+
+/** The signal calls as the seam's declared capability (`Provider.signals`: kinds `heart`, `stetho`). */
+export function withingsSignalReader(signals: WithingsSignals): SignalReader<WithingsSignal> {
+  return {
+    kinds: ['heart', 'stetho'],
+    read(kind, signalId, context) {
+      if (kind === 'heart') return signals.heart(signalId, context);
+      if (kind === 'stetho') return signals.stetho(signalId, context);
+      return Promise.reject(new WearablesError('VALIDATION_ERROR', `No Withings signal kind "${kind.slice(0, 40)}".`, { hint: 'Use heart or stetho.' }));
+    },
   };
 }

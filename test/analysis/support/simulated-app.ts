@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SOURCE_MAPPINGS } from '../../../src/analysis/mappings/index.js';
 import { createAppContext } from '../../../src/app/create-app-context.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { AppContext } from '../../../src/core/app-context.js';
+import type { AppContext } from '../../../src/app/app-context.js';
 import type { ProviderId } from '../../../src/core/types.js';
 import type { RegisteredProviderId } from '../../../src/providers/registry.js';
 import { silentLogger } from '../../../src/logging/logger.js';

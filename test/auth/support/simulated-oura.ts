@@ -1,6 +1,6 @@
 /** The Oura simulator on 127.0.0.1 plus the real Oura provider and a config pointing at both. */
 import { runAuthorizationCodeFlow } from '../../../src/auth/connect-flow.js';
-import type { TokenSet } from '../../../src/auth/token-set.js';
+import type { TokenSet } from '../../../src/core/token-set.js';
 import type { Config } from '../../../src/config/config.js';
 import type { ProviderId } from '../../../src/core/types.js';
 import { silentLogger, type Logger } from '../../../src/logging/logger.js';

@@ -15,7 +15,8 @@ describe('entry points reject days that do not exist', () => {
   });
 
   it('CLI day arguments', () => {
-    expect(() => parseDay('2026-02-30', '--end')).toThrow(/--end must be a date/);
+    expect(() => parseDay('2026-02-30', '--end')).toThrow('--end 2026-02-30 is not a real day (February 2026 has 28 days).');
+    expect(() => parseDay('2026-2-3', '--end')).toThrow(/--end must be a date/);
     expect(parseDay('2024-02-29', '--end')).toBe('2024-02-29');
   });
 

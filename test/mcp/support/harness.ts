@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport, type McpServer } from '@modelcontextprotocol/server';
 import { createAppContext } from '../../../src/app/create-app-context.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { AppContext } from '../../../src/core/app-context.js';
+import type { AppContext } from '../../../src/app/app-context.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createMcpServer, type McpServerOptions } from '../../../src/mcp/server.js';
 

@@ -3,7 +3,7 @@
  * normalizer) for a run of days, plus 5-minute heart rate, and marks them covered, as a completed
  * sync would. Values vary by day so tests can trace a number back to its day.
  */
-import type { AppContext } from '../../../src/core/app-context.js';
+import type { AppContext } from '../../../src/app/app-context.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from '../../../src/providers/oura/normalize.js';
 import { addDays } from '../../../src/core/time/days.js';
 import { localDayStartMs, SERVER_ZONE } from '../../../src/core/time/zones.js';

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AccessTokenSource } from '../../../src/auth/token-provider.js';
+import type { AccessTokenSource } from '../../../src/core/token-source.js';
 
 export interface ReplayRoute {
   status: number;

@@ -1,6 +1,6 @@
 /** Window validation and chunking for Oura requests. */
 import { describe, expect, it } from 'vitest';
-import { splitWindow } from '../../../src/providers/oura/windows.js';
+import { splitWindow } from '../../../src/providers/windows.js';
 import { listUrl } from '../../../src/providers/oura/client.js';
 import { ouraResource } from '../../../src/providers/oura/resources.js';
 

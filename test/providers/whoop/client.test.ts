@@ -73,18 +73,18 @@ describe('WHOOP provider over HTTP', () => {
   it('fetches single records by id and refuses malformed ids without a request', async () => {
     const { provider, http } = await setUp();
     const cycleId = String(sim.control.whoop.cycleIdOf('2025-05-10'));
-    const cycle = await provider.fetchRecord('cycle', cycleId, { http });
-    const sleep = await provider.fetchRecord('cycle_sleep', cycleId, { http });
-    const recovery = await provider.fetchRecord('recovery', cycleId, { http });
+    const cycle = await provider.recordsById.fetch('cycle', cycleId, { http });
+    const sleep = await provider.recordsById.fetch('cycle_sleep', cycleId, { http });
+    const recovery = await provider.recordsById.fetch('recovery', cycleId, { http });
     expect(cycle).toMatchObject({ resource: 'cycle', id: cycleId, day: '2025-05-10' });
     expect(sleep).toMatchObject({ resource: 'sleep', day: '2025-05-10', data: { cycle_id: Number(cycleId), nap: false } });
     expect(recovery).toMatchObject({ resource: 'recovery', id: cycleId, day: '2025-05-10', data: { sleep_id: sleep.id } });
-    expect(await provider.fetchRecord('sleep', sleep.id, { http })).toEqual(sleep);
+    expect(await provider.recordsById.fetch('sleep', sleep.id, { http })).toEqual(sleep);
     const before = sim.control.requests('/whoop/').length;
-    await expect(provider.fetchRecord('sleep', 'not-a-uuid', { http })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
-    await expect(provider.fetchRecord('cycle', '12ab', { http })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(provider.recordsById.fetch('sleep', 'not-a-uuid', { http })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(provider.recordsById.fetch('cycle', '12ab', { http })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(sim.control.requests('/whoop/').length).toBe(before);
-    await expect(provider.fetchRecord('cycle', '1', { http })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(provider.recordsById.fetch('cycle', '1', { http })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('connect asks for the offline scope; disconnect revokes with DELETE /v2/user/access', async () => {

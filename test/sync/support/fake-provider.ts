@@ -5,7 +5,7 @@
  */
 import { WearablesError } from '../../../src/core/errors.js';
 import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../../src/core/types.js';
-import type { OAuthAdapter } from '../../../src/auth/oauth-adapter.js';
+import type { OAuthAdapter } from '../../../src/providers/oauth-adapter.js';
 import type { Provider, ProviderPage, ResourceSpec } from '../../../src/providers/provider.js';
 
 export interface FakeRequest {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createAppContext } from '../../../src/app/create-app-context.js';
-import type { AppContext } from '../../../src/core/app-context.js';
+import type { AppContext } from '../../../src/app/app-context.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { loadHttpConfig } from '../../../src/http/http-config.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/http/http-server.js';

@@ -49,7 +49,7 @@ export function defineOuraDailyTool(spec: OuraDailySpec): ToolDefinition {
       const columns = [DAY, ...spec.columns, ...(spec.extraColumns?.(records) ?? []), ...(input.include_ids ? [ID] : [])];
       return { ...readMeta(range, note, records), source: 'oura' as const, ...buildDayTable(records, columns) };
     },
-  }) as unknown as ToolDefinition;
+  });
 }
 
 /** A numeric column named `name` (with `unit`), read from a record by `read`. */

@@ -1,6 +1,6 @@
 /** The Oura webhook capability: `createOuraWebhooks({ apiBaseUrl, clientId, clientSecret })`. */
-import { withSignedAt } from '../../../webhooks/signatures.js';
-import type { ProviderWebhooks } from '../../../webhooks/webhook-capability.js';
+import { withSignedAt } from '../../webhook-signatures.js';
+import type { ProviderWebhooks } from '../../webhook-capability.js';
 import { createOuraSubscriptions } from './subscriptions.js';
 import { verifyOuraDelivery } from './verify.js';
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
 import type { FetchLike } from '../../../core/http.js';
-import type { SubscribeRequest, WebhookSubscription, WebhookSubscriptionApi } from '../../../webhooks/webhook-capability.js';
+import type { SubscribeRequest, WebhookSubscription, WebhookSubscriptionApi } from '../../webhook-capability.js';
 import { OURA_EVENT_TYPES, OURA_WEBHOOK_DATA_TYPES } from './data-types.js';
 
 const subscriptionSchema = z.object({

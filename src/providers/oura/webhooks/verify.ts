@@ -6,8 +6,8 @@
  *   `x-oura-timestamp` + raw body, hex; refused when unsigned, badly signed or stale.
  */
 import { z } from 'zod';
-import type { WebhookDelivery, WebhookOutcome, WebhookVerifyContext } from '../../../webhooks/webhook-capability.js';
-import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp } from '../../../webhooks/signatures.js';
+import type { WebhookDelivery, WebhookOutcome, WebhookVerifyContext } from '../../webhook-capability.js';
+import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp } from '../../webhook-signatures.js';
 import { OURA_EVENT_TYPES } from './data-types.js';
 
 const notification = z.object({

@@ -63,5 +63,5 @@ export function defineWhoopListTool<Row extends z.ZodObject, Field extends strin
       const columns = allColumns.filter((key) => input.include_ids || !ID_COLUMNS.has(key));
       return { ...meta, source: 'whoop', ...tableOf(rows, columns) } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { isWhoopProvider, type WhoopRecordKind } from '../index.js';
+import type { WhoopRecordKind } from '../client.js';
 import type { StoredRecord } from '../../../store/store.js';
 import { defineTool, type ToolContext, type ToolDefinition } from '../../../mcp/tools/define-tool.js';
 import { recordMetaShape, whoopReadTool } from './whoop-common.js';
@@ -44,14 +44,12 @@ async function readRecord(
     const cached = await spec.findCached(context, id);
     if (cached) return { record: cached, fetched: false };
   }
-  const provider = context.app.providers.get('whoop');
-  if (!isWhoopProvider(provider)) {
+  if (!context.app.providers.has('whoop')) {
     throw new WearablesError('NOT_CONNECTED', 'The WHOOP provider is not configured on this server.', { hint: 'Use get_auth_status to see which providers are available.' });
   }
-  const normalized = await provider.fetchRecord(spec.kind, id, { http: context.app.http('whoop'), signal: context.signal });
-  await context.app.store.upsertRecords([normalized]);
-  const stored = await context.app.store.getRecord('whoop', normalized.resource, normalized.id);
-  if (!stored) throw new WearablesError('CACHE_ERROR', 'The WHOOP record could not be read back from the cache.');
+  // Written by the sync engine (provider lock, audit row, change events), never by the tool.
+  const [stored] = await context.app.sync.fetchRecordsById('whoop', spec.kind, [id]);
+  if (!stored) throw new WearablesError('CACHE_ERROR', 'The WHOOP record could not be read back from the cache.', { hint: 'Run health_check.' });
   return { record: stored, fetched: true };
 }
 
@@ -81,5 +79,5 @@ export function defineWhoopRecordTool<Row extends z.ZodObject, Field extends str
         [spec.field]: spec.toRow(record),
       } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }

@@ -35,7 +35,7 @@ export function defineWhoopSnapshotTool<Row extends z.ZodObject, Field extends s
         [spec.field]: record ? spec.toRow(record) : null,
       } as z.input<typeof output>;
     },
-  }) as unknown as ToolDefinition;
+  });
 }
 
 function value<T>(record: StoredRecord, key: string, type: 'number' | 'string'): T | null {

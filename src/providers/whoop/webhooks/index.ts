@@ -7,8 +7,8 @@
  * webhook URL is set in the developer dashboard.
  */
 import { z } from 'zod';
-import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp, withSignedAt } from '../../../webhooks/signatures.js';
-import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../../webhooks/webhook-capability.js';
+import { constantTimeEqual, hmacSha256, isFresh, parseDeliveryTimestamp, withSignedAt } from '../../webhook-signatures.js';
+import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../webhook-capability.js';
 
 export interface WhoopWebhookOptions {
   clientSecret?: string;

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { withingsSignals } from '../index.js';
+import type { SignalReader } from '../../provider.js';
 import { summarizeSignal, type WithingsSignal } from '../signals.js';
-import type { AppContext } from '../../../core/app-context.js';
+import type { ToolServices } from '../../../mcp/tools/tool-services.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { nullableNumber } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num, str } from './withings-common.js';
@@ -35,14 +35,15 @@ const summaryShape = {
 };
 
 /** Fetches a signal with the registered Withings provider, or says why it cannot. */
-export async function fetchSignal(app: AppContext, kind: 'heart' | 'stetho', signalId: number, abort?: AbortSignal): Promise<WithingsSignal> {
-  const signals = withingsSignals(app.providers.get('withings'));
-  if (!signals) throw new WearablesError('NOT_CONNECTED', 'The Withings provider is not configured on this server.', { hint: 'Use get_auth_status.' });
+export async function fetchSignal(app: ToolServices, kind: 'heart' | 'stetho', signalId: number, abort?: AbortSignal): Promise<WithingsSignal> {
+  // The provider declares the capability; its own tools know the shape of what it reads.
+  const signals = app.providers.get('withings')?.signals as SignalReader<WithingsSignal> | undefined;
+  if (!signals?.kinds.includes(kind)) throw new WearablesError('NOT_CONNECTED', 'The Withings provider is not configured on this server.', { hint: 'Use get_auth_status.' });
   if (!(await app.tokens.isConnected('withings'))) {
     throw new WearablesError('NOT_CONNECTED', 'Withings is not connected, so the signal cannot be fetched.', { hint: 'Run `wearables-mcp connect withings` first.' });
   }
   const fetchContext = { http: app.http('withings'), ...(abort ? { signal: abort } : {}) };
-  return kind === 'heart' ? signals.heart(signalId, fetchContext) : signals.stetho(signalId, fetchContext);
+  return signals.read(kind, signalId, fetchContext);
 }
 
 function defineSignalTool(kind: 'heart' | 'stetho') {

@@ -4,13 +4,13 @@
  * signal tools only return a summary; this is where the samples are.
  */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { AppContext } from '../../../core/app-context.js';
+import type { ToolServices } from '../../../mcp/tools/tool-services.js';
 import { WearablesError } from '../../../core/errors.js';
 import { fetchSignal } from './get-withings-signal.js';
 import { guardedRead, quoted, variable } from '../../../mcp/resources/resource-support.js';
 
 /** Registers the Withings signal templates (only when the Withings provider is configured). */
-export function registerWithingsSignals(server: McpServer, context: AppContext): void {
+export function registerWithingsSignals(server: McpServer, context: ToolServices): void {
   if (!context.providers.has('withings')) return;
   for (const kind of ['heart', 'stetho'] as const) {
     server.registerResource(

@@ -7,8 +7,8 @@
  * delivery announces is clamped by the dispatcher (`boundedWindow`).
  */
 import { DAY_PATTERN } from '../../../core/time/days.js';
-import { constantTimeEqual } from '../../../webhooks/signatures.js';
-import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../../webhooks/webhook-capability.js';
+import { constantTimeEqual } from '../../webhook-signatures.js';
+import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../webhook-capability.js';
 import type { WithingsApi } from '../api.js';
 import { WITHINGS_APPLI_RESOURCES } from './notify-categories.js';
 import { createWithingsSubscriptions } from './notify-subscriptions.js';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
 import type { AuthorizedHttp } from '../../../core/http.js';
-import type { SubscribeRequest, WebhookSubscription, WebhookSubscriptionApi } from '../../../webhooks/webhook-capability.js';
+import type { SubscribeRequest, WebhookSubscription, WebhookSubscriptionApi } from '../../webhook-capability.js';
 import { callWithings, type WithingsApi } from '../api.js';
 import { WITHINGS_APPLI_RESOURCES, WITHINGS_DEFAULT_APPLIS, applisFor } from './notify-categories.js';
 

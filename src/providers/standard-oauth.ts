@@ -8,7 +8,7 @@ import { WearablesError, toWearablesError } from '../core/errors.js';
 import { isProgrammingError } from '../core/thrown-errors.js';
 import type { FetchLike } from '../core/http.js';
 import type { AuthorizationRequest, CodeExchange, OAuthAdapter } from './oauth-adapter.js';
-import type { TokenSet } from './token-set.js';
+import type { TokenSet } from '../core/token-set.js';
 
 export interface StandardOAuthOptions {
   /** Provider name for messages and the reconnect hint (`wearables-mcp connect <provider>`). */

@@ -1,7 +1,7 @@
 /** Validating and cutting `[start, end)` windows into requests no wider than the API accepts. */
-import { WearablesError } from '../../core/errors.js';
-import type { TimeWindow } from '../../core/types.js';
-import { isDay } from '../../core/time/days.js';
+import { WearablesError } from '../core/errors.js';
+import type { TimeWindow } from '../core/types.js';
+import { isDay } from '../core/time/days.js';
 
 const DAY_MS = 86_400_000;
 

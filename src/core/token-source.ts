@@ -1,5 +1,5 @@
 /** The seam between authenticated HTTP and the token store/refresh logic. */
-import type { ProviderId } from '../core/types.js';
+import type { ProviderId } from './types.js';
 
 export interface AccessTokenSource {
   /** A valid access token, refreshed ahead of expiry. Throws NOT_CONNECTED / AUTH_FAILED. */

@@ -2,7 +2,7 @@
  * What a provider does for OAuth. Standard providers implement it with oauth4webapi
  * (standard-oauth.ts); a provider with its own token envelope implements only its differences.
  */
-import type { TokenSet } from './token-set.js';
+import type { TokenSet } from '../core/token-set.js';
 
 export interface AuthorizationRequest {
   redirectUri: string;
