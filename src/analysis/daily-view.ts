@@ -8,7 +8,8 @@ import type { Store } from '../store/store.js';
 import { extractValues, type ExtractedValue } from './extract.js';
 import { SOURCE_MAPPINGS } from './mappings/index.js';
 import { metricInfo, precedenceRank } from './metric-catalog.js';
-import type { ResourceMapping } from './source-mapping.js';
+import type { DeclaredMapping, ResourceMapping } from './source-mapping.js';
+import { narrowRows } from '../store/kind-rows.js';
 
 /** One provider's value of a metric on a day, traceable to the stored record. */
 export interface SourcedValue {
@@ -89,9 +90,12 @@ export async function loadDailyView(
   const wanted = range.metrics === undefined ? undefined : new Set(range.metrics);
   const extracted = await Promise.all(
     mappingsFor(mappings, range.metrics).map(async (mapping) => {
-      const records = await store.queryDayRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
-      const fields = wanted ? mapping.fields.filter((field) => wanted.has(field.metric)) : mapping.fields;
-      return { mapping, values: extractValues(fields === mapping.fields ? mapping : { ...mapping, fields }, records) };
+      const rows = await store.queryDayRecords({ provider: mapping.provider, resource: mapping.resource, startDay: range.startDay, endDay: range.endDay });
+      // Typed once here: rows without the fields of the mapping's kind (unreadable documents) have nothing to extract.
+      const records = narrowRows(mapping.kind, rows).rows;
+      const declared: DeclaredMapping = mapping;
+      const fields = wanted ? declared.fields.filter((field) => wanted.has(field.metric)) : declared.fields;
+      return { mapping, values: extractValues(fields === declared.fields ? declared : { ...declared, fields }, records) };
     }),
   );
   return joinDays(extracted);

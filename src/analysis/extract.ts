@@ -4,7 +4,7 @@
  */
 import type { LocalDay } from '../core/types.js';
 import type { DayRecord } from '../store/store.js';
-import type { FieldMapping, ResourceMapping } from './source-mapping.js';
+import type { DeclaredField, DeclaredMapping } from './source-mapping.js';
 
 /** What extraction reads of a record: normalized columns only (a `ExtractableRecord` is one too). */
 export type ExtractableRecord = Pick<DayRecord, 'id' | 'day' | 'start' | 'tzOffset' | 'data' | 'storedAt'>;
@@ -42,7 +42,7 @@ export function startClockHours(record: Pick<DayRecord, 'start' | 'tzOffset'>): 
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-function readField(record: ExtractableRecord, mapping: FieldMapping): number | null {
+function readField(record: ExtractableRecord, mapping: DeclaredField): number | null {
   if ('derive' in mapping) return mapping.derive === 'start_clock_hours' ? startClockHours(record) : 1;
   if (typeof mapping.field === 'string') return finite(record.data[mapping.field]);
   const names = mapping.field;
@@ -55,12 +55,12 @@ function readField(record: ExtractableRecord, mapping: FieldMapping): number | n
   return total;
 }
 
-function scaled(mapping: FieldMapping, value: number): number {
+function scaled(mapping: DeclaredField, value: number): number {
   // Rounded to 4 decimals so a 1/60 scale does not leave float noise in answers.
   return Math.round(value * (mapping.scale ?? 1) * 10_000) / 10_000;
 }
 
-function pickRecord(records: readonly ExtractableRecord[], mapping: ResourceMapping): ExtractableRecord | undefined {
+function pickRecord(records: readonly ExtractableRecord[], mapping: DeclaredMapping): ExtractableRecord | undefined {
   let best: ExtractableRecord | undefined;
   for (const record of records) {
     if (!best) best = record;
@@ -72,7 +72,7 @@ function pickRecord(records: readonly ExtractableRecord[], mapping: ResourceMapp
   return best;
 }
 
-function combineDay(day: LocalDay, records: readonly ExtractableRecord[], mapping: ResourceMapping): ExtractedValue[] {
+function combineDay(day: LocalDay, records: readonly ExtractableRecord[], mapping: DeclaredMapping): ExtractedValue[] {
   const out: ExtractedValue[] = [];
   if (mapping.combine === 'one' || mapping.combine === 'main_sleep') {
     const record = pickRecord(records, mapping);
@@ -96,7 +96,7 @@ function combineDay(day: LocalDay, records: readonly ExtractableRecord[], mappin
 }
 
 /** Extracts every declared metric of `records` (all of `mapping`'s resource), day by day. */
-export function extractValues(mapping: ResourceMapping, records: readonly ExtractableRecord[]): ExtractedValue[] {
+export function extractValues(mapping: DeclaredMapping, records: readonly ExtractableRecord[]): ExtractedValue[] {
   const byDay = new Map<LocalDay, ExtractableRecord[]>();
   for (const record of records) {
     if (!record.day) continue;

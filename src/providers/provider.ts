@@ -4,6 +4,7 @@
  * resource into normalized pages. Nothing in a provider reads `process.env`; config is injected.
  * Sync, tools and docs read these declarations instead of branching on provider ids.
  */
+import type { RecordKind } from '../core/records/record.js';
 import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { OAuthAdapter } from './oauth-adapter.js';
@@ -26,6 +27,11 @@ export interface ResourceSpec {
   description: string;
   /** `document`: rows in the records table; `series`: points in the samples table. */
   kind: 'document' | 'series';
+  /**
+   * The canonical kind every record of a `document` resource is normalized into (its typed
+   * `data`); null for a `series` resource, whose points are samples of `series`.
+   */
+  recordKind: RecordKind | null;
   windowing: ResourceWindowing;
   /** The widest window one request may ask for (the API rejects wider); the sync engine chunks. */
   maxWindowDays: number;

@@ -3,10 +3,21 @@
  * shared suite in `test/store/store-contract.ts`. All methods are async even where the driver is
  * synchronous, so callers never depend on a driver's timing.
  */
-import type { LocalDay, NormalizedRecord, ProviderId, Sample, TimeWindow } from '../core/types.js';
+import type { RecordEnvelope } from '../core/records/record.js';
+import type { LocalDay, ProviderId, Sample, TimeWindow } from '../core/types.js';
+
+/**
+ * A record as the store takes it: a normalized record of any kind (the store keeps `data` as
+ * given and never reads it; the kind is what the resource declares, so it is not stored).
+ */
+export interface StorableRecord extends RecordEnvelope {
+  data: object;
+}
 
 /** A record as read back from the store. */
-export interface StoredRecord extends NormalizedRecord {
+export interface StoredRecord extends RecordEnvelope {
+  /** The normalized fields as stored. */
+  data: Record<string, unknown>;
   /** When this row's content last changed in our store (ISO-8601 UTC, ms precision). */
   storedAt: string;
   /** SHA-256 of the canonical raw payload; equal hash means byte-identical content. */
@@ -137,7 +148,7 @@ export interface Store {
    * Inserts or updates records idempotently, in one transaction. A record whose content hash is
    * unchanged is left alone and emits no event; created/updated rows emit one event each.
    */
-  upsertRecords(records: readonly NormalizedRecord[]): Promise<UpsertResult>;
+  upsertRecords(records: readonly StorableRecord[]): Promise<UpsertResult>;
   /**
    * Reconciles deletions after a complete fetch of `window` (days inclusive start, exclusive end,
    * matched on `day`): deletes stored records of that resource in the window whose id is not in

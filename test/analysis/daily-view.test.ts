@@ -10,15 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDailyView } from '../../src/analysis/daily-view.js';
 import { SOURCE_MAPPINGS } from '../../src/analysis/mappings/index.js';
 import { metricInfo } from '../../src/analysis/metric-catalog.js';
-import type { NormalizedRecord } from '../../src/core/types.js';
+import type { ProviderId } from '../../src/core/types.js';
+import type { StorableRecord } from '../../src/store/store.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
 
 const DAY = '2025-03-04';
 
-function record(provider: NormalizedRecord['provider'], resource: string, id: string, data: Record<string, unknown>, start: string | null = null): NormalizedRecord {
+/** The stage fields every sleep period carries, as a normalizer writes them (null: not measured). */
+const SLEEP_PERIOD = { total_sleep_seconds: null, light_sleep_seconds: null, deep_sleep_seconds: null, rem_sleep_seconds: null, awake_seconds: null };
+
+function record(provider: ProviderId, resource: string, id: string, data: Record<string, unknown>, start: string | null = null): StorableRecord {
   // Like the normalizers: WHOOP sends UTC instants and the offset beside them (-05:00 here).
-  return { provider, resource, id, day: DAY, start, end: null, tzOffset: start ? '-05:00' : null, updatedAt: null, data, raw: {} };
+  const fields = resource === 'sleep' ? { ...SLEEP_PERIOD, ...data } : data;
+  return { provider, resource, id, day: DAY, start, end: null, tzOffset: start ? '-05:00' : null, updatedAt: null, data: fields, raw: {} };
 }
 
 let dir: string;

@@ -3,7 +3,7 @@
  * with records in the generic shape: exports must handle it without any change in src/export.
  * Its `fetchWindow` and `probe` throw, so a test fails if an export ever calls a provider.
  */
-import type { NormalizedRecord } from '../../src/core/types.js';
+import type { StorableRecord } from '../../src/store/store.js';
 import type { OAuthAdapter } from '../../src/providers/oauth-adapter.js';
 import type { Provider } from '../../src/providers/provider.js';
 
@@ -14,7 +14,7 @@ export const plugInProvider: Provider = {
   id: PLUG_IN_ID,
   displayName: 'Plug-in band',
   capabilities: { pull: true, webhook: false, oauth: true, personalToken: false },
-  resources: [{ name: 'cycle', description: 'Test cycles.', kind: 'document', windowing: 'day', maxWindowDays: 30, overlapDays: 1 }],
+  resources: [{ name: 'cycle', description: 'Test cycles.', kind: 'document', recordKind: 'activity_day', windowing: 'day', maxWindowDays: 30, overlapDays: 1 }],
   oauth: {} as OAuthAdapter,
   fetchWindow() {
     throw new Error('exports must never call a provider');
@@ -25,7 +25,7 @@ export const plugInProvider: Provider = {
 };
 
 /** Records with awkward values: commas, quotes, line breaks, nested objects, booleans, mixed kinds. */
-export function plugInRecords(): NormalizedRecord[] {
+export function plugInRecords(): StorableRecord[] {
   const base = { provider: PLUG_IN_ID, resource: 'cycle', tzOffset: '-05:00', updatedAt: '2024-05-02T10:00:00.000Z', raw: {} };
   return [
     {

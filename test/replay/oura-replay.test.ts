@@ -10,6 +10,8 @@ import { describeShared } from '../support/shared.js';
 import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { OURA_ACCOUNT_A, OURA_ACCOUNT_B, ouraHandler } from './oura-routes.js';
+import { dataOf } from '../../src/core/records/record-build.js';
+import { expectStoredKinds } from './stored-kinds.js';
 
 const NOW = new Date('2024-02-01T12:00:00Z');
 
@@ -143,8 +145,18 @@ describeShared('Oura replay (recorded)', () => {
   it('an unknown enum value and an extra field survive (kept in raw, the record stays valid)', () => {
     const { record, valid } = normalizeOuraDocument('workout', { ...(OURA_WORKOUT_FIXTURE()), intensity: 'extreme', brand_new_metric: 7 });
     expect(valid).toBe(true);
-    expect(record.data.intensity).toBe('extreme');
+    expect(dataOf(record, 'workout').intensity).toBe('extreme');
     expect((record.raw as Record<string, unknown>).brand_new_metric).toBe(7);
+  });
+
+  it('every stored row reads back as its resource\'s canonical kind (both accounts)', async () => {
+    const counts = [await expectStoredKinds(a, 'oura'), await expectStoredKinds(b, 'oura')];
+    const resources = [...new Set(counts.flatMap((count) => Object.keys(count)))].sort();
+    // Every recorded collection (none was recorded for resilience, cardiovascular age, VO2 max, legacy tags).
+    expect(resources).toEqual([
+      'daily_activity', 'daily_readiness', 'daily_sleep', 'daily_spo2', 'daily_stress', 'enhanced_tag', 'personal_info',
+      'rest_mode_period', 'ring_configuration', 'session', 'sleep', 'sleep_time', 'workout',
+    ]);
   });
 
   it('served every recorded Oura file', () => {

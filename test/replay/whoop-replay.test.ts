@@ -9,6 +9,8 @@ import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { recorded } from './recorded.js';
 import { whoopHandler } from './whoop-routes.js';
+import { dataOf } from '../../src/core/records/record-build.js';
+import { expectStoredKinds } from './stored-kinds.js';
 
 describeShared('WHOOP replay (recorded)', () => {
   let replay: ReplayApp;
@@ -54,7 +56,11 @@ describeShared('WHOOP replay (recorded)', () => {
     expect((await stored('profile', 'profile'))?.data).toEqual({ first_name: 'REDACTED', last_name: 'REDACTED', email: 'REDACTED' });
     expect((await stored('body_measurement', 'body_measurement'))?.data).toEqual({ height_m: 1.7018, weight_kg: 65.744, max_heart_rate_bpm: 194 });
     const secondary = { ...recorded<Record<string, unknown>>('whoop/unresolved_provenance/user_measurement_body_1.json'), weight_kilogram: 0.0 };
-    expect(normalizeWhoopDocument('body_measurement', secondary).record.data.weight_kg).toBeNull();
+    expect(dataOf(normalizeWhoopDocument('body_measurement', secondary).record, 'profile').weight_kg).toBeNull();
+  });
+
+  it('every stored row reads back as its resource\'s canonical kind', async () => {
+    expect(Object.keys(await expectStoredKinds(replay, 'whoop')).sort()).toEqual(['body_measurement', 'cycle', 'profile', 'recovery', 'sleep', 'workout']);
   });
 
   it('served every recorded WHOOP response file', () => {

@@ -9,6 +9,7 @@ import { describeShared } from '../support/shared.js';
 import { REPLAYED } from './coverage-plan.js';
 import { startReplayApp, type ReplayApp } from './harness.js';
 import { withingsHandler, type WithingsScenario } from './withings-routes.js';
+import { expectStoredKinds } from './stored-kinds.js';
 
 let scenario: WithingsScenario = {};
 let replay: ReplayApp;
@@ -125,6 +126,10 @@ describeShared('Withings getmeas replay (recorded)', () => {
     const fatFree = measure(groups.get('5149666502'), 5);
     expect(fatFree).toHaveLength(2);
     expect(fatFree.map((entry) => [entry.value, entry.position])).toEqual([[77.18, 'position_7'], [77.18, 'position_7']]);
+  });
+
+  it('every stored group reads back as a body_measure', async () => {
+    expect((await expectStoredKinds(replay, 'withings')).measures).toBeGreaterThan(0);
   });
 
   it('served every recorded getmeas file', () => {

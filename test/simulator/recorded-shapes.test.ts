@@ -13,6 +13,7 @@ import type { NormalizedRecord } from '../../src/core/types.js';
 import { recorded } from '../replay/recorded.js';
 import { describeShared } from '../support/shared.js';
 import { allPages } from './whoop/support.js';
+import { dataOf } from '../../src/core/records/record-build.js';
 
 const TOKEN = 'recorded-shapes-token';
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -84,7 +85,7 @@ describeShared('the simulator follows the recorded shapes', () => {
     legacy.control.advanceClock(61_000);
     for await (const page of provider.fetchWindow(resourceSpec(provider, 'sleep_summary'), { start: '2025-06-01', end: '2025-06-03' }, { http })) nights.push(...page.records);
     const first = series.find((item) => item.date === nights[0]?.day)?.data as { lightsleepduration: number; deepsleepduration: number; remsleepduration: number };
-    expect(nights[0]?.data.total_sleep_seconds).toBe(first.lightsleepduration + first.deepsleepduration + first.remsleepduration);
+    expect(dataOf(nights[0]!, 'sleep_period').total_sleep_seconds).toBe(first.lightsleepduration + first.deepsleepduration + first.remsleepduration);
   });
 
   it('night segments land on the day of the summary they belong to (the user zone, wake-up day)', async () => {

@@ -1,5 +1,6 @@
 /** Builders and a controllable clock shared by the store contract suite. */
-import type { NormalizedRecord, ProviderId, Sample } from '../../src/core/types.js';
+import type { ProviderId, Sample } from '../../src/core/types.js';
+import type { StorableRecord } from '../../src/store/store.js';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -22,7 +23,7 @@ export function testClock(startIso = '2024-05-01T08:00:00.000Z'): TestClock {
 }
 
 /** A daily_sleep-like document for `day`, with a raw payload that differs per day. */
-export function sleepRecord(day: string, overrides: Partial<NormalizedRecord> = {}): NormalizedRecord {
+export function sleepRecord(day: string, overrides: Partial<StorableRecord> = {}): StorableRecord {
   const score = 60 + (Number(day.slice(8, 10)) % 30);
   return {
     provider: 'oura',

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWhoopDailySummary } from '../../src/providers/whoop/tools/daily-summary.js';
 import { startWhoopScenario, storedIds, truthIds, type WhoopScenario } from '../providers/whoop/support/whoop-scenario.js';
+import { narrowRows } from '../../src/store/kind-rows.js';
 
 let s: WhoopScenario;
 afterEach(async () => s?.close());
@@ -89,7 +90,12 @@ describe('WHOOP local days across a time-zone change', () => {
 
     // Daily summaries over the trip and a week either side: each cycle in exactly one summary,
     // joined with its own recovery and the night that started it.
-    const all = { cycles, recoveries, sleeps: await rows('sleep'), workouts: await rows('workout') };
+    const all = {
+      cycles: narrowRows('activity_day', cycles).rows,
+      recoveries: narrowRows('daily_scores', recoveries).rows,
+      sleeps: narrowRows('sleep_period', await rows('sleep')).rows,
+      workouts: narrowRows('workout', await rows('workout')).rows,
+    };
     const seen = new Map<string, string>();
     for (let day = '2025-05-14'; day <= '2025-06-03'; day = new Date(Date.parse(`${day}T12:00:00Z`) + 24 * HOUR_MS).toISOString().slice(0, 10)) {
       const summary = buildWhoopDailySummary(day, all);

@@ -1,4 +1,5 @@
 /** The shapes of the FHIR mapping table (`metrics.ts`) and of its per-provider sources (`sources/`). */
+import type { FieldOf, NumberField, RecordDataByKind, RecordKind } from '../../core/records/record.js';
 import type { ProviderId } from '../../core/types.js';
 
 export interface MetricCoding {
@@ -49,4 +50,30 @@ export interface MetricSource {
   onlyWhen?: readonly RecordRule[];
   /** A `data` field naming the device model (`Body Cardio`), shown after the provider in `device`. */
   deviceField?: string;
+  /** The kind of the resource's records (declared through `kindSource`); absent for a series. */
+  kind?: RecordKind;
+}
+
+/** A test on one field of a record of kind `K`. */
+export interface KindRule<K extends RecordKind> {
+  field: FieldOf<RecordDataByKind[K], unknown>;
+  equals: unknown;
+}
+
+/** A document source of kind `K`: every field it names is a field of the kind, of the right type. */
+export interface KindSourceDeclaration<K extends RecordKind> {
+  metric: string;
+  provider: ProviderId;
+  resource: string;
+  field?: NumberField<K> | readonly NumberField<K>[];
+  componentFields?: Readonly<Record<string, NumberField<K>>>;
+  scale?: number;
+  skipWhen?: readonly KindRule<K>[];
+  onlyWhen?: readonly KindRule<K>[];
+  deviceField?: FieldOf<RecordDataByKind[K], string>;
+}
+
+/** Declares a document source whose records are of `kind`, checking its field names against the kind. */
+export function kindSource<K extends RecordKind>(kind: K, declaration: KindSourceDeclaration<K>): MetricSource {
+  return { ...declaration, kind };
 }

@@ -4,7 +4,7 @@ import { MIN_NIGHT_SECONDS, type ResourceMapping } from '../../analysis/source-m
 export const OURA_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'oura',
-    resource: 'sleep',
+    resource: 'sleep', kind: 'sleep_period',
     combine: 'main_sleep',
     rankField: 'total_sleep_seconds',
     minRank: MIN_NIGHT_SECONDS,
@@ -24,10 +24,10 @@ export const OURA_MAPPINGS: readonly ResourceMapping[] = [
       { metric: 'respiratory_rate', field: 'average_breath_per_min', unit: 'breaths/min' },
     ],
   },
-  { provider: 'oura', resource: 'daily_sleep', combine: 'one', fields: [{ metric: 'sleep_score', field: 'score', unit: 'score' }] },
+  { provider: 'oura', resource: 'daily_sleep', kind: 'daily_scores', combine: 'one', fields: [{ metric: 'sleep_score', field: 'score', unit: 'score' }] },
   {
     provider: 'oura',
-    resource: 'daily_readiness',
+    resource: 'daily_readiness', kind: 'daily_scores',
     combine: 'one',
     fields: [
       { metric: 'readiness_score', field: 'score', unit: 'score' },
@@ -36,7 +36,7 @@ export const OURA_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'oura',
-    resource: 'daily_activity',
+    resource: 'daily_activity', kind: 'activity_day',
     combine: 'one',
     fields: [
       { metric: 'steps', field: 'steps', unit: 'steps' },
@@ -45,10 +45,10 @@ export const OURA_MAPPINGS: readonly ResourceMapping[] = [
       { metric: 'active_minutes', field: ['high_activity_seconds', 'medium_activity_seconds'], unit: 'min', scale: 1 / 60 },
     ],
   },
-  { provider: 'oura', resource: 'daily_spo2', combine: 'one', fields: [{ metric: 'spo2_pct', field: 'spo2_average_pct', unit: '%' }] },
+  { provider: 'oura', resource: 'daily_spo2', kind: 'daily_scores', combine: 'one', fields: [{ metric: 'spo2_pct', field: 'spo2_average_pct', unit: '%' }] },
   {
     provider: 'oura',
-    resource: 'workout',
+    resource: 'workout', kind: 'workout',
     combine: 'sum',
     fields: [
       { metric: 'workout_count', derive: 'count', unit: 'count' },

@@ -1,8 +1,8 @@
 /** Small pure helpers shared by the Oura normalizers. */
-import type { NormalizedRecord } from '../../core/types.js';
+import type { ContributorFields } from '../../core/records/daily-scores.js';
+import type { KindCore, RecordDataByKind, RecordKind } from '../../core/records/record.js';
 
-/** The identity/time part of a record each normalizer fills; `provider`, `resource`, `raw` are added later. */
-export type RecordCore = Omit<NormalizedRecord, 'provider' | 'resource' | 'raw'>;
+export type { RecordCore } from '../../core/records/record.js';
 
 const OFFSET_PATTERN = /(?:([+-])(\d{2}):?(\d{2})|Z)$/;
 
@@ -44,12 +44,9 @@ export function durationSeconds(start: string | null | undefined, end: string | 
 }
 
 /** Flattens `{ deep_sleep: 45 }` into `{ contributor_deep_sleep: 45 }`. */
-export function flattenContributors(
-  contributors: Record<string, number | null | undefined> | null | undefined,
-  prefix = 'contributor_',
-): Record<string, number | null> {
-  const flat: Record<string, number | null> = {};
-  for (const [key, value] of Object.entries(contributors ?? {})) flat[`${prefix}${key}`] = value ?? null;
+export function flattenContributors(contributors: Record<string, number | null | undefined> | null | undefined): ContributorFields {
+  const flat: ContributorFields = {};
+  for (const [key, value] of Object.entries(contributors ?? {})) flat[`contributor_${key}`] = value ?? null;
   return flat;
 }
 
@@ -71,11 +68,13 @@ export function orNull<T>(value: T | null | undefined): T | null {
 }
 
 /** A day-keyed summary document (no time span): start/end null, offset from its timestamp. */
-export function dayCore(
+export function dayCore<K extends RecordKind>(
+  kind: K,
   document: { id?: string | null; day: string; timestamp?: string | null; meta?: { updated_at?: string | null } | null },
-  data: Record<string, unknown>,
-): RecordCore {
+  data: RecordDataByKind[K],
+): KindCore<K> {
   return {
+    kind,
     id: document.id ?? document.day,
     day: document.day,
     start: null,
@@ -100,12 +99,14 @@ export function dayTimestampOffset(timestamp: string | null | undefined): string
 }
 
 /** A document spanning time (sleep, workout, session, tag): offset from its start timestamp. */
-export function spanCore(
+export function spanCore<K extends RecordKind>(
+  kind: K,
   document: { id: string; meta?: { updated_at?: string | null } | null },
   span: { day: string | null; start: string | null; end: string | null },
-  data: Record<string, unknown>,
-): RecordCore {
+  data: RecordDataByKind[K],
+): KindCore<K> {
   return {
+    kind,
     id: document.id,
     day: span.day,
     start: span.start,

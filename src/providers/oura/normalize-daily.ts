@@ -12,12 +12,13 @@ import type {
   dailyStressSchema,
   vo2MaxSchema,
 } from './schema.js';
-import { dayCore, flattenContributors, orNull, type RecordCore } from './normalize-common.js';
+import type { KindCore } from '../../core/records/record.js';
+import { dayCore, flattenContributors, orNull } from './normalize-common.js';
 
 /** `daily_readiness` → score, contributors, temperature deviation (°C). */
-export function normalizeDailyReadiness(document: z.infer<typeof dailyReadinessSchema>): RecordCore {
+export function normalizeDailyReadiness(document: z.infer<typeof dailyReadinessSchema>): KindCore<'daily_scores'> {
   // Readiness timestamps are midnight UTC whatever the zone: dayCore leaves the offset unknown.
-  return dayCore(document, {
+  return dayCore('daily_scores', document, {
     score: orNull(document.score),
     temperature_deviation_c: orNull(document.temperature_deviation),
     temperature_trend_deviation_c: orNull(document.temperature_trend_deviation),
@@ -26,8 +27,8 @@ export function normalizeDailyReadiness(document: z.infer<typeof dailyReadinessS
 }
 
 /** `daily_activity` → steps, calories (kcal), time per activity level (s), MET minutes, score. */
-export function normalizeDailyActivity(document: z.infer<typeof dailyActivitySchema>): RecordCore {
-  return dayCore(document, {
+export function normalizeDailyActivity(document: z.infer<typeof dailyActivitySchema>): KindCore<'activity_day'> {
+  return dayCore('activity_day', document, {
     score: orNull(document.score),
     steps: orNull(document.steps),
     active_calories: orNull(document.active_calories),
@@ -53,8 +54,8 @@ export function normalizeDailyActivity(document: z.infer<typeof dailyActivitySch
 }
 
 /** `daily_stress` → seconds in high stress / high recovery and the day's summary. */
-export function normalizeDailyStress(document: z.infer<typeof dailyStressSchema>): RecordCore {
-  return dayCore(document, {
+export function normalizeDailyStress(document: z.infer<typeof dailyStressSchema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, {
     stress_high_seconds: orNull(document.stress_high),
     recovery_high_seconds: orNull(document.recovery_high),
     day_summary: orNull(document.day_summary),
@@ -62,24 +63,24 @@ export function normalizeDailyStress(document: z.infer<typeof dailyStressSchema>
 }
 
 /** `daily_resilience` → level and contributors (0–100). */
-export function normalizeDailyResilience(document: z.infer<typeof dailyResilienceSchema>): RecordCore {
-  return dayCore(document, { level: orNull(document.level), ...flattenContributors(document.contributors) });
+export function normalizeDailyResilience(document: z.infer<typeof dailyResilienceSchema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, { level: orNull(document.level), ...flattenContributors(document.contributors) });
 }
 
 /** `daily_spo2` → average SpO2 (%) during sleep and the breathing disturbance index. */
-export function normalizeDailySpo2(document: z.infer<typeof dailySpo2Schema>): RecordCore {
-  return dayCore(document, {
+export function normalizeDailySpo2(document: z.infer<typeof dailySpo2Schema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, {
     spo2_average_pct: orNull(document.spo2_percentage?.average),
     breathing_disturbance_index: orNull(document.breathing_disturbance_index),
   });
 }
 
 /** `daily_cardiovascular_age` → predicted vascular age (years). Recorded documents have no id: the day is used. */
-export function normalizeDailyCardiovascularAge(document: z.infer<typeof dailyCardiovascularAgeSchema>): RecordCore {
-  return dayCore(document, { vascular_age_years: orNull(document.vascular_age) });
+export function normalizeDailyCardiovascularAge(document: z.infer<typeof dailyCardiovascularAgeSchema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, { vascular_age_years: orNull(document.vascular_age) });
 }
 
 /** `vo2_max` → VO2 max (ml/kg/min). */
-export function normalizeVo2Max(document: z.infer<typeof vo2MaxSchema>): RecordCore {
-  return dayCore(document, { vo2_max_ml_kg_min: orNull(document.vo2_max) });
+export function normalizeVo2Max(document: z.infer<typeof vo2MaxSchema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, { vo2_max_ml_kg_min: orNull(document.vo2_max) });
 }

@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import type { Sample } from '../../core/types.js';
 import type { heartRateRowSchema, personalInfoSchema, ringConfigurationSchema } from './schema.js';
-import { orNull, updatedAtOf, type RecordCore } from './normalize-common.js';
+import type { KindCore } from '../../core/records/record.js';
+import { orNull, updatedAtOf } from './normalize-common.js';
 
 /** The fixed record id of the profile snapshot (Oura's id is the user id, which we never expose). */
 export const PERSONAL_INFO_ID = 'personal_info';
@@ -11,8 +12,9 @@ export const PERSONAL_INFO_ID = 'personal_info';
  * `personal_info` → age (years), weight (kg), height (m), biological sex. The e-mail and the
  * user id are left out of `data` (they stay only in `raw`, which tools do not print).
  */
-export function normalizePersonalInfo(info: z.infer<typeof personalInfoSchema>): RecordCore {
+export function normalizePersonalInfo(info: z.infer<typeof personalInfoSchema>): KindCore<'profile'> {
   return {
+    kind: 'profile',
     id: PERSONAL_INFO_ID,
     day: null,
     start: null,
@@ -29,8 +31,9 @@ export function normalizePersonalInfo(info: z.infer<typeof personalInfoSchema>):
 }
 
 /** `ring_configuration` → ring hardware, size, design, firmware. */
-export function normalizeRingConfiguration(ring: z.infer<typeof ringConfigurationSchema>): RecordCore {
+export function normalizeRingConfiguration(ring: z.infer<typeof ringConfigurationSchema>): KindCore<'device'> {
   return {
+    kind: 'device',
     id: ring.id,
     day: null,
     start: null,

@@ -5,12 +5,13 @@
  */
 import type { z } from 'zod';
 import type { dailySleepSchema, sleepSchema, sleepTimeSchema } from './schema.js';
-import { dayCore, flattenContributors, offsetFromSeconds, orNull, spanCore, type RecordCore } from './normalize-common.js';
+import type { KindCore } from '../../core/records/record.js';
+import { dayCore, flattenContributors, offsetFromSeconds, orNull, spanCore } from './normalize-common.js';
 
 /** `sleep` → one record per sleep period (long sleep, nap, rest ...). */
-export function normalizeSleep(sleep: z.infer<typeof sleepSchema>): RecordCore {
+export function normalizeSleep(sleep: z.infer<typeof sleepSchema>): KindCore<'sleep_period'> {
   const readiness = sleep.readiness;
-  return spanCore(sleep, { day: sleep.day, start: sleep.bedtime_start, end: sleep.bedtime_end }, {
+  return spanCore('sleep_period', sleep, { day: sleep.day, start: sleep.bedtime_start, end: sleep.bedtime_end }, {
     sleep_type: orNull(sleep.type),
     period: orNull(sleep.period),
     total_sleep_seconds: orNull(sleep.total_sleep_duration),
@@ -38,14 +39,14 @@ export function normalizeSleep(sleep: z.infer<typeof sleepSchema>): RecordCore {
 }
 
 /** `daily_sleep` → the day's sleep score and its contributors. */
-export function normalizeDailySleep(document: z.infer<typeof dailySleepSchema>): RecordCore {
-  return dayCore(document, { score: orNull(document.score), ...flattenContributors(document.contributors) });
+export function normalizeDailySleep(document: z.infer<typeof dailySleepSchema>): KindCore<'daily_scores'> {
+  return dayCore('daily_scores', document, { score: orNull(document.score), ...flattenContributors(document.contributors) });
 }
 
 /** `sleep_time` → the recommended bedtime window (offsets from the day's midnight, seconds). */
-export function normalizeSleepTime(document: z.infer<typeof sleepTimeSchema>): RecordCore {
+export function normalizeSleepTime(document: z.infer<typeof sleepTimeSchema>): KindCore<'daily_scores'> {
   const window = document.optimal_bedtime;
-  const core = dayCore(document, {
+  const core = dayCore('daily_scores', document, {
     recommendation: orNull(document.recommendation),
     status: orNull(document.status),
     optimal_bedtime_start_offset_seconds: orNull(window?.start_offset),

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { WearablesError } from '../../core/errors.js';
+import { completeRecord, unreadableCore, withSchemaMismatch } from '../../core/records/record-build.js';
 import type { NormalizedRecord, Sample } from '../../core/types.js';
 import { DAY_PATTERN } from '../../core/time/days.js';
 import {
@@ -91,7 +92,7 @@ export interface NormalizeOutcome {
 export function normalizeOuraDocument(resource: string, raw: unknown): NormalizeOutcome {
   const normalizer = NORMALIZERS[resource];
   if (!normalizer) throw new WearablesError('VALIDATION_ERROR', `Oura has no document resource "${resource}".`);
-  const build = (core: RecordCore): NormalizedRecord => ({ provider: 'oura', resource, ...core, raw });
+  const build = (core: RecordCore): NormalizedRecord => completeRecord(core, { provider: 'oura', resource, raw });
 
   const parsed = normalizer.schema.safeParse(raw);
   if (parsed.success) return { record: build(normalizer.normalize(parsed.data)), valid: true };
@@ -103,7 +104,7 @@ export function normalizeOuraDocument(resource: string, raw: unknown): Normalize
     const retry = normalizer.schema.safeParse(trimmed);
     if (retry.success) {
       const core = normalizer.normalize(retry.data);
-      return { record: build({ ...core, data: { ...core.data, schema_mismatch_fields: badFields } }), valid: false };
+      return { record: build(withSchemaMismatch(core, badFields)), valid: false };
     }
   }
   return { record: build(identityOnly(raw, badFields)), valid: false };
@@ -118,15 +119,7 @@ function identityOnly(raw: unknown, badFields: string[]): RecordCore {
     typeof document.id === 'string' && document.id.length > 0
       ? document.id
       : (day ?? `sha256:${createHash('sha256').update(JSON.stringify(raw) ?? 'undefined').digest('hex').slice(0, 16)}`);
-  return {
-    id,
-    day,
-    start: null,
-    end: null,
-    tzOffset: null,
-    updatedAt: null,
-    data: { schema_mismatch_fields: badFields.length > 0 ? badFields : ['(document)'] },
-  };
+  return unreadableCore({ id, day, start: null, end: null, tzOffset: null, updatedAt: null }, badFields);
 }
 
 export interface HeartRateOutcome {

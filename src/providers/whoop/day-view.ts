@@ -4,7 +4,7 @@ import { MIN_NIGHT_SECONDS, type ResourceMapping } from '../../analysis/source-m
 export const WHOOP_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'whoop',
-    resource: 'sleep',
+    resource: 'sleep', kind: 'sleep_period',
     combine: 'main_sleep',
     rankField: 'total_sleep_seconds',
     minRank: MIN_NIGHT_SECONDS,
@@ -23,7 +23,7 @@ export const WHOOP_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'whoop',
-    resource: 'recovery',
+    resource: 'recovery', kind: 'daily_scores',
     combine: 'one',
     fields: [
       { metric: 'recovery_score', field: 'recovery_score', unit: 'score' },
@@ -36,7 +36,7 @@ export const WHOOP_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'whoop',
-    resource: 'cycle',
+    resource: 'cycle', kind: 'activity_day',
     combine: 'one',
     fields: [
       { metric: 'strain', field: 'strain', unit: 'strain 0-21' },
@@ -45,7 +45,7 @@ export const WHOOP_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'whoop',
-    resource: 'workout',
+    resource: 'workout', kind: 'workout',
     combine: 'sum',
     fields: [
       { metric: 'workout_count', derive: 'count', unit: 'count' },

@@ -1,7 +1,8 @@
 /** Pure normalizers of WHOOP sleeps (naps included) and workouts. */
+import type { WorkoutZoneDurations } from '../../core/records/workout.js';
 import type { WhoopSleep, WhoopWorkout } from './schema.js';
 import { kilocalories, localDateOf, orNull, rounded, scoredFields, seconds, spanCore } from './normalize-common.js';
-import type { RecordCore } from './record-core.js';
+import type { KindCore } from './record-core.js';
 
 function sum(...values: Array<number | null>): number | null {
   if (values.some((value) => value === null)) return null;
@@ -9,7 +10,7 @@ function sum(...values: Array<number | null>): number | null {
 }
 
 /** `sleep` → named stages in seconds, performance / consistency / efficiency, respiratory rate. Day: local wake-up date. */
-export function normalizeSleep(sleep: WhoopSleep): RecordCore {
+export function normalizeSleep(sleep: WhoopSleep): KindCore<'sleep_period'> {
   const score = sleep.score;
   const stages = score?.stage_summary;
   const need = score?.sleep_needed;
@@ -17,7 +18,7 @@ export function normalizeSleep(sleep: WhoopSleep): RecordCore {
   const rem = seconds(stages?.total_rem_sleep_time_milli);
   const deep = seconds(stages?.total_slow_wave_sleep_time_milli);
   const needParts = [need?.baseline_milli, need?.need_from_sleep_debt_milli, need?.need_from_recent_strain_milli, need?.need_from_recent_nap_milli];
-  return spanCore(sleep.id, sleep, localDateOf(sleep.end, sleep.timezone_offset), {
+  return spanCore('sleep_period', sleep.id, sleep, localDateOf(sleep.end, sleep.timezone_offset), {
     cycle_id: orNull(sleep.cycle_id),
     v1_id: orNull(sleep.v1_id),
     nap: sleep.nap ?? false,
@@ -54,11 +55,11 @@ function percentRecorded(value: number | null | undefined): number | null {
 const ZONES = ['zero', 'one', 'two', 'three', 'four', 'five'] as const;
 
 /** `workout` → sport, strain, heart rate, kcal, distance, zone durations in seconds. Day: local start date. */
-export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
+export function normalizeWorkout(workout: WhoopWorkout): KindCore<'workout'> {
   const score = workout.score;
   const zones = score?.zone_durations;
   const duration = (Date.parse(workout.end) - Date.parse(workout.start)) / 1000;
-  return spanCore(workout.id, workout, localDateOf(workout.start, workout.timezone_offset), {
+  return spanCore('workout', workout.id, workout, localDateOf(workout.start, workout.timezone_offset), {
     sport_name: orNull(workout.sport_name),
     v1_id: orNull(workout.v1_id),
     duration_seconds: Number.isFinite(duration) ? Math.round(duration) : null,
@@ -73,7 +74,7 @@ export function normalizeWorkout(workout: WhoopWorkout): RecordCore {
       altitude_change_meter: rounded(score?.altitude_change_meter, 1),
       percent_recorded: percentRecorded(score?.percent_recorded),
       zone_durations_seconds: zones
-        ? Object.fromEntries(ZONES.map((zone) => [`zone_${zone}`, seconds(zones[`zone_${zone}_milli`]) ?? 0]))
+        ? (Object.fromEntries(ZONES.map((zone) => [`zone_${zone}`, seconds(zones[`zone_${zone}_milli`]) ?? 0])) as WorkoutZoneDurations)
         : null,
     }),
   });

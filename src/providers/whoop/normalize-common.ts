@@ -14,7 +14,8 @@
  * - recovery: the day of its cycle (a recovery belongs to one cycle and comes from the sleep that
  *   starts it, which ends on the same day).
  */
-import type { RecordCore } from './record-core.js';
+import type { RecordDataByKind, RecordKind } from '../../core/records/record.js';
+import type { KindCore } from './record-core.js';
 
 /** 1 kJ = 0.239006 kcal. */
 export const KCAL_PER_KJ = 0.239006;
@@ -90,13 +91,15 @@ export function scoredFields<T extends Record<string, unknown>>(scoreState: stri
 }
 
 /** A record spanning time with WHOOP's offset and `updated_at`. */
-export function spanCore(
+export function spanCore<K extends RecordKind>(
+  kind: K,
   id: string,
   document: { start: string; end?: string | null; timezone_offset: string; updated_at?: string | null },
   day: string | null,
-  data: Record<string, unknown>,
-): RecordCore {
+  data: RecordDataByKind[K],
+): KindCore<K> {
   return {
+    kind,
     id,
     day,
     start: document.start,

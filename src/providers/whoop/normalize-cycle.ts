@@ -1,12 +1,13 @@
 /** Pure normalizers of WHOOP cycles and recoveries (a recovery belongs to one cycle). */
 import type { WhoopCycle, WhoopRecovery } from './schema.js';
 import { canonicalOffset, cycleDay, kilocalories, orNull, rounded, scoredFields } from './normalize-common.js';
-import type { RecordCore } from './record-core.js';
+import type { KindCore } from './record-core.js';
 
 /** `cycle` → day strain, energy (kcal) and heart rate; id is the integer cycle id as a string. */
-export function normalizeCycle(cycle: WhoopCycle): RecordCore {
+export function normalizeCycle(cycle: WhoopCycle): KindCore<'activity_day'> {
   const score = cycle.score;
   return {
+    kind: 'activity_day',
     id: String(cycle.id),
     day: cycleDay(cycle.start, cycle.timezone_offset),
     start: cycle.start,
@@ -38,10 +39,11 @@ export interface RecoveryCycleContext {
  * `recovery` → recovery score, HRV (RMSSD, ms), resting heart rate, SpO2, skin temperature. The
  * id is the cycle id (one recovery per cycle); day, start and offset come from the cycle.
  */
-export function normalizeRecovery(recovery: WhoopRecovery, cycle: RecoveryCycleContext | null): RecordCore {
+export function normalizeRecovery(recovery: WhoopRecovery, cycle: RecoveryCycleContext | null): KindCore<'daily_scores'> {
   const score = recovery.score;
   const hrv = rounded(score?.hrv_rmssd_milli, 1);
   return {
+    kind: 'daily_scores',
     id: String(recovery.cycle_id),
     day: cycle ? cycleDay(cycle.start, cycle.timezone_offset) : null,
     start: cycle?.start ?? null,

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { WearablesError } from '../../core/errors.js';
+import { completeRecord, unreadableCore, withSchemaMismatch } from '../../core/records/record-build.js';
 import type { NormalizedRecord } from '../../core/types.js';
 import { normalizeSleep, normalizeWorkout } from './normalize-activity.js';
 import { normalizeCycle, normalizeRecovery, type RecoveryCycleContext } from './normalize-cycle.js';
@@ -49,7 +50,7 @@ export interface WhoopNormalizeOutcome {
 export function normalizeWhoopDocument(resource: string, raw: unknown, context: WhoopNormalizeContext = {}): WhoopNormalizeOutcome {
   const normalizer = NORMALIZERS[resource];
   if (!normalizer) throw new WearablesError('VALIDATION_ERROR', `WHOOP has no resource "${resource}".`);
-  const build = (core: RecordCore): NormalizedRecord => ({ provider: 'whoop', resource, ...core, raw });
+  const build = (core: RecordCore): NormalizedRecord => completeRecord(core, { provider: 'whoop', resource, raw });
 
   const parsed = normalizer.schema.safeParse(raw);
   if (parsed.success) return { record: build(normalizer.normalize(parsed.data, context)), valid: true };
@@ -60,7 +61,7 @@ export function normalizeWhoopDocument(resource: string, raw: unknown, context: 
     const retry = normalizer.schema.safeParse(trimmed);
     if (retry.success) {
       const core = normalizer.normalize(retry.data, context);
-      return { record: build({ ...core, data: { ...core.data, schema_mismatch_fields: badFields } }), valid: false };
+      return { record: build(withSchemaMismatch(core, badFields)), valid: false };
     }
   }
   return { record: build(identityOnly(resource, raw, badFields)), valid: false };
@@ -74,15 +75,8 @@ function identityOnly(resource: string, raw: unknown, badFields: string[]): Reco
     (typeof key === 'string' && key.length > 0) || typeof key === 'number'
       ? String(key)
       : `sha256:${createHash('sha256').update(JSON.stringify(raw) ?? 'undefined').digest('hex').slice(0, 16)}`;
-  return {
-    id,
-    day: null,
-    start: null,
-    end: null,
-    tzOffset: null,
-    updatedAt: typeof document.updated_at === 'string' ? document.updated_at : null,
-    data: { schema_mismatch_fields: badFields.length > 0 ? badFields : ['(document)'] },
-  };
+  const updatedAt = typeof document.updated_at === 'string' ? document.updated_at : null;
+  return unreadableCore({ id, day: null, start: null, end: null, tzOffset: null, updatedAt }, badFields);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

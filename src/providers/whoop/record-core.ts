@@ -1,4 +1,2 @@
-/** The identity/time part of a WHOOP record each normalizer fills; `provider`, `resource`, `raw` are added later. */
-import type { NormalizedRecord } from '../../core/types.js';
-
-export type RecordCore = Omit<NormalizedRecord, 'provider' | 'resource' | 'raw'>;
+/** The identity/time part and typed `data` of a WHOOP record each normalizer fills; `provider`, `resource`, `raw` are added later. */
+export type { KindCore, RecordCore } from '../../core/records/record.js';

@@ -24,6 +24,7 @@
  * profile and body_measurement are snapshots fetched whole (windowing 'none'); an identical
  * payload is stored as unchanged, so it creates no event.
  */
+import type { RecordKind } from '../../core/records/record.js';
 import type { ResourceSpec } from '../provider.js';
 
 /** A `ResourceSpec` plus the WHOOP API path it is listed from. */
@@ -38,22 +39,22 @@ export const WHOOP_PAGE_LIMIT = 25;
 const WINDOW_DAYS = 90;
 const OVERLAP_DAYS = 10;
 
-function listed(name: string, description: string, path: string): WhoopResourceSpec {
-  return { name, description, kind: 'document', windowing: 'datetime', maxWindowDays: WINDOW_DAYS, overlapDays: OVERLAP_DAYS, path };
+function listed(name: string, recordKind: RecordKind, description: string, path: string): WhoopResourceSpec {
+  return { name, description, kind: 'document', recordKind, windowing: 'datetime', maxWindowDays: WINDOW_DAYS, overlapDays: OVERLAP_DAYS, path };
 }
 
-function snapshot(name: string, description: string, path: string): WhoopResourceSpec {
-  return { name, description, kind: 'document', windowing: 'none', maxWindowDays: 1, overlapDays: 0, path };
+function snapshot(name: string, recordKind: RecordKind, description: string, path: string): WhoopResourceSpec {
+  return { name, description, kind: 'document', recordKind, windowing: 'none', maxWindowDays: 1, overlapDays: 0, path };
 }
 
 /** Every WHOOP resource this project syncs. */
 export const WHOOP_RESOURCES: readonly WhoopResourceSpec[] = [
-  snapshot('profile', 'Basic profile: first and last name, email (snapshot).', '/v2/user/profile/basic'),
-  snapshot('body_measurement', 'Height, weight and WHOOP max heart rate (snapshot).', '/v2/user/measurement/body'),
-  listed('cycle', 'Physiological cycles (sleep onset to next sleep onset): day strain, energy, heart rate.', '/v2/cycle'),
-  listed('recovery', 'Recovery per cycle: recovery score, HRV (RMSSD), resting heart rate, SpO2, skin temperature.', '/v2/recovery'),
-  listed('sleep', 'Sleeps and naps: stages, performance, consistency, efficiency, respiratory rate.', '/v2/activity/sleep'),
-  listed('workout', 'Workouts: sport, strain, heart rate, energy, distance, heart-rate zone durations.', '/v2/activity/workout'),
+  snapshot('profile', 'profile', 'Basic profile: first and last name, email (snapshot).', '/v2/user/profile/basic'),
+  snapshot('body_measurement', 'profile', 'Height, weight and WHOOP max heart rate (snapshot).', '/v2/user/measurement/body'),
+  listed('cycle', 'activity_day', 'Physiological cycles (sleep onset to next sleep onset): day strain, energy, heart rate.', '/v2/cycle'),
+  listed('recovery', 'daily_scores', 'Recovery per cycle: recovery score, HRV (RMSSD), resting heart rate, SpO2, skin temperature.', '/v2/recovery'),
+  listed('sleep', 'sleep_period', 'Sleeps and naps: stages, performance, consistency, efficiency, respiratory rate.', '/v2/activity/sleep'),
+  listed('workout', 'workout', 'Workouts: sport, strain, heart rate, energy, distance, heart-rate zone durations.', '/v2/activity/workout'),
 ];
 
 /** The WHOOP spec for a resource name, or undefined when WHOOP has no such resource. */

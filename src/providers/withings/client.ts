@@ -133,7 +133,7 @@ async function fetchSnapshot(api: WithingsApi, spec: WithingsResourceSpec, conte
 }
 
 function recordsPage(normalized: readonly Normalized[], keep: (record: NormalizedRecord) => boolean, api?: WithingsApi, responseZone?: string | null): ProviderPage {
-  const all = normalized.filter((record): record is NormalizedRecord => record !== null);
+  const all = normalized.filter((record): record is NonNullable<Normalized> => record !== null);
   if (api) noteZones(api, all, responseZone ?? null);
   const records = all.filter(keep);
   const invalid = normalized.filter((record) => record === null).length;

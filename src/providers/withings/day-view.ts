@@ -4,7 +4,7 @@ import { MIN_NIGHT_SECONDS, type ResourceMapping } from '../../analysis/source-m
 export const WITHINGS_MAPPINGS: readonly ResourceMapping[] = [
   {
     provider: 'withings',
-    resource: 'measures',
+    resource: 'measures', kind: 'body_measure',
     combine: 'mean',
     // Weight goals are measure groups too, and an ambiguous weigh-in may be a guest on the scale:
     // only the user's own measurements count.
@@ -22,7 +22,7 @@ export const WITHINGS_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'withings',
-    resource: 'sleep_summary',
+    resource: 'sleep_summary', kind: 'sleep_period',
     combine: 'main_sleep',
     rankField: 'total_sleep_seconds',
     minRank: MIN_NIGHT_SECONDS,
@@ -43,7 +43,7 @@ export const WITHINGS_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'withings',
-    resource: 'activity',
+    resource: 'activity', kind: 'activity_day',
     combine: 'one',
     fields: [
       { metric: 'steps', field: 'steps', unit: 'steps' },
@@ -54,7 +54,7 @@ export const WITHINGS_MAPPINGS: readonly ResourceMapping[] = [
   },
   {
     provider: 'withings',
-    resource: 'workouts',
+    resource: 'workouts', kind: 'workout',
     combine: 'sum',
     fields: [
       { metric: 'workout_count', derive: 'count', unit: 'count' },

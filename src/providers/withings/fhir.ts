@@ -6,10 +6,12 @@
  * scale): the rule is read from the day view's declaration, not restated here.
  */
 import { WITHINGS_MAPPINGS } from './day-view.js';
-import type { MetricSource, RecordRule } from '../../export/fhir/metric-types.js';
+import type { NumberField } from '../../core/records/record.js';
+import { kindSource, type KindRule, type MetricSource } from '../../export/fhir/metric-types.js';
 
-function measureSkipRules(): readonly RecordRule[] {
-  const rules = WITHINGS_MAPPINGS.find((mapping) => mapping.resource === 'measures')?.skipWhen;
+function measureSkipRules(): readonly KindRule<'body_measure'>[] {
+  const mapping = WITHINGS_MAPPINGS.find((candidate) => candidate.resource === 'measures');
+  const rules = mapping?.kind === 'body_measure' ? mapping.skipWhen : undefined;
   if (!rules || rules.length === 0) throw new Error('The Withings day-view mapping of measures declares no skip rules.');
   return rules;
 }
@@ -17,8 +19,8 @@ function measureSkipRules(): readonly RecordRule[] {
 const MEASURE_SKIP = measureSkipRules();
 
 /** A measure-group source: skip rules and the group's device model. */
-function measure(metric: string, field: string | readonly string[], more: Pick<MetricSource, 'scale'> = {}): MetricSource {
-  return { metric, provider: 'withings', resource: 'measures', field, skipWhen: MEASURE_SKIP, deviceField: 'device_model', ...more };
+function measure(metric: string, field: NumberField<'body_measure'> | readonly NumberField<'body_measure'>[], more: { scale?: number } = {}): MetricSource {
+  return kindSource('body_measure', { metric, provider: 'withings', resource: 'measures', field, skipWhen: MEASURE_SKIP, deviceField: 'device_model', ...more });
 }
 
 export const WITHINGS_SOURCES: readonly MetricSource[] = [
@@ -26,7 +28,14 @@ export const WITHINGS_SOURCES: readonly MetricSource[] = [
   measure('body_height', 'height_m', { scale: 100 }),
   measure('body_fat_percentage', 'fat_ratio_pct'),
   // Systolic (type 10) and diastolic (type 9) of one measure group form one panel.
-  { metric: 'blood_pressure', provider: 'withings', resource: 'measures', componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' }, skipWhen: MEASURE_SKIP, deviceField: 'device_model' },
+  kindSource('body_measure', {
+    metric: 'blood_pressure',
+    provider: 'withings',
+    resource: 'measures',
+    componentFields: { systolic: 'systolic_mmhg', diastolic: 'diastolic_mmhg' },
+    skipWhen: MEASURE_SKIP,
+    deviceField: 'device_model',
+  }),
   measure('heart_rate', 'heart_rate_bpm'),
   // Type 71 (body temperature) first, else type 12 (temperature): one observation per group.
   measure('body_temperature', ['body_temperature_c', 'temperature_c']),
@@ -49,12 +58,12 @@ export const WITHINGS_SOURCES: readonly MetricSource[] = [
   measure('ecg_pr_interval', 'pr_interval_ms'),
   measure('ecg_qt_interval', 'qt_interval_ms'),
   measure('ecg_qtc_interval', 'qtc_interval_ms'),
-  { metric: 'sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'total_sleep_seconds' },
-  { metric: 'deep_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'deep_sleep_seconds' },
-  { metric: 'light_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'light_sleep_seconds' },
-  { metric: 'rem_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'rem_sleep_seconds' },
-  { metric: 'heart_rate', provider: 'withings', resource: 'sleep_summary', field: 'average_heart_rate_bpm' },
-  { metric: 'respiratory_rate', provider: 'withings', resource: 'sleep_summary', field: 'respiratory_rate' },
-  { metric: 'sleep_score', provider: 'withings', resource: 'sleep_summary', field: 'sleep_score' },
-  { metric: 'steps', provider: 'withings', resource: 'activity', field: 'steps' },
+  kindSource('sleep_period', { metric: 'sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'total_sleep_seconds' }),
+  kindSource('sleep_period', { metric: 'deep_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'deep_sleep_seconds' }),
+  kindSource('sleep_period', { metric: 'light_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'light_sleep_seconds' }),
+  kindSource('sleep_period', { metric: 'rem_sleep_duration', provider: 'withings', resource: 'sleep_summary', field: 'rem_sleep_seconds' }),
+  kindSource('sleep_period', { metric: 'heart_rate', provider: 'withings', resource: 'sleep_summary', field: 'average_heart_rate_bpm' }),
+  kindSource('sleep_period', { metric: 'respiratory_rate', provider: 'withings', resource: 'sleep_summary', field: 'respiratory_rate' }),
+  kindSource('sleep_period', { metric: 'sleep_score', provider: 'withings', resource: 'sleep_summary', field: 'sleep_score' }),
+  kindSource('activity_day', { metric: 'steps', provider: 'withings', resource: 'activity', field: 'steps' }),
 ];

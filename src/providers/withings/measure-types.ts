@@ -5,11 +5,13 @@
  * Names shared with Oura/WHOOP where the meaning is the same (`weight_kg`, `heart_rate_bpm`, ...).
  */
 
+import type { BodyMeasureField, BodySegmentField } from '../../core/records/body-measure.js';
+
 export interface MeasureType {
   /** Withings `meastype`. */
   type: number;
-  /** Canonical field in normalized records. */
-  key: string;
+  /** Canonical field in normalized records (a `body_measure` field; segmented types: a segment map). */
+  key: BodyMeasureField | BodySegmentField;
   /** Label as the spec's table gives it. */
   label: string;
   /** Unit of the canonical value (null: a score, index or classification). */
@@ -18,8 +20,6 @@ export interface MeasureType {
   scale?: number;
   /** A classification code rather than a physical value (AFib results). */
   classification?: boolean;
-  /** Measured per body segment (`position`), kept as `{ segment: value }`. */
-  segmented?: boolean;
 }
 
 /** The spec's `meastype` table, in its order. */
@@ -52,9 +52,9 @@ export const MEASURE_TYPES: readonly MeasureType[] = [
   { type: 168, key: 'extracellular_water_kg', label: 'Extracellular Water', unit: 'kg' },
   { type: 169, key: 'intracellular_water_kg', label: 'Intracellular Water', unit: 'kg' },
   { type: 170, key: 'visceral_fat_index', label: 'Visceral Fat', unit: null },
-  { type: 173, key: 'fat_free_mass_segments_kg', label: 'Fat Free Mass for segments', unit: 'kg', segmented: true },
-  { type: 174, key: 'fat_mass_segments_kg', label: 'Fat Mass for segments', unit: 'kg', segmented: true },
-  { type: 175, key: 'muscle_mass_segments_kg', label: 'Muscle Mass for segments', unit: 'kg', segmented: true },
+  { type: 173, key: 'fat_free_mass_segments_kg', label: 'Fat Free Mass for segments', unit: 'kg' },
+  { type: 174, key: 'fat_mass_segments_kg', label: 'Fat Mass for segments', unit: 'kg' },
+  { type: 175, key: 'muscle_mass_segments_kg', label: 'Muscle Mass for segments', unit: 'kg' },
   { type: 196, key: 'electrodermal_activity_feet', label: 'Electrodermal activity feet', unit: null },
   { type: 226, key: 'basal_metabolic_rate_kcal', label: 'Basal Metabolic Rate (BMR)', unit: 'kcal' },
   { type: 227, key: 'metabolic_age_years', label: 'Metabolic Age', unit: 'years' },

@@ -9,12 +9,12 @@ import { WORKOUT_CATEGORIES } from './workout-categories.js';
 import { localTime, offsetOnDay } from './timezone.js';
 
 /** `getactivity` day → steps, distance, floors, calories, time per intensity, heart rate. */
-export function normalizeActivity(document: unknown): Normalized {
+export function normalizeActivity(document: unknown): Normalized<'activity_day'> {
   const parsed = activitySchema.safeParse(document);
   if (!parsed.success) return null;
   const activity = parsed.data;
   const value = (key: string) => numberOrNull((activity as Record<string, unknown>)[key]);
-  return withingsRecord('activity', {
+  return withingsRecord('activity', 'activity_day', {
     id: activity.date,
     day: activity.date,
     start: null,
@@ -47,7 +47,7 @@ export function normalizeActivity(document: unknown): Normalized {
 }
 
 /** `getworkouts` item → category, span, calories, distance, heart rate and zones. */
-export function normalizeWorkout(document: unknown): Normalized {
+export function normalizeWorkout(document: unknown): Normalized<'workout'> {
   const parsed = workoutSchema.safeParse(document);
   if (!parsed.success) return null;
   const workout = parsed.data;
@@ -56,7 +56,7 @@ export function normalizeWorkout(document: unknown): Normalized {
   const data = workout.data ?? {};
   const value = (key: string) => numberOrNull(data[key]);
   const category = typeof workout.category === 'number' ? workout.category : null;
-  return withingsRecord('workouts', {
+  return withingsRecord('workouts', 'workout', {
     id: String(workout.id ?? `${workout.startdate}-${category ?? 'x'}`),
     day: workout.date ?? start.day,
     start: start.iso,

@@ -5,22 +5,33 @@
  * manual) is kept.
  */
 import { z } from 'zod';
+import {
+  BODY_SEGMENT_FIELDS,
+  type BodyMeasureData,
+  type BodyMeasureEntry,
+  type BodyMeasureField,
+  type BodyMeasureLabelField,
+  type BodySegmentField,
+} from '../../core/records/body-measure.js';
 import { AFIB_CLASSIFICATIONS, ATTRIBUTIONS, POSITIONS, decodeValue, measureType } from './measure-types.js';
 import { isoFromEpoch, orNull, withingsRecord, type Normalized } from './normalize-common.js';
 import { measureGroupSchema, measureSchema } from './schema.js';
 import { localTime } from './timezone.js';
 
-/** One decoded measure as tools show it. */
-export interface DecodedMeasure {
-  type: number;
-  key: string;
-  label: string;
-  value: number;
-  unit: string | null;
-  /** Label of a classification code (AFib results). */
-  classification?: string;
-  /** Body segment or placement (`left_arm`, ...). */
-  position?: string;
+/** One decoded measure as tools show it (the canonical `body_measure` entry). */
+export type DecodedMeasure = BodyMeasureEntry & { type: number };
+
+/** The measure fields of a `body_measure` record (everything but the group's description). */
+type MeasureFields = Omit<BodyMeasureData, 'category' | 'attribution' | 'attribution_detail' | 'device_model' | 'device_model_id' | 'comment' | 'measures'>;
+
+/** The field carrying the label of a classification result. */
+const LABEL_FIELDS: Partial<Record<BodyMeasureField, BodyMeasureLabelField>> = {
+  afib_ecg_result: 'afib_ecg_result_label',
+  afib_ppg_result: 'afib_ppg_result_label',
+};
+
+function isSegmentField(key: string): key is BodySegmentField {
+  return (BODY_SEGMENT_FIELDS as readonly string[]).includes(key);
 }
 
 /** Decodes one raw measure; unknown types keep their number under `meastype_<n>`. */
@@ -41,30 +52,32 @@ export function decodeMeasure(measure: z.infer<typeof measureSchema>): DecodedMe
 }
 
 /** Flat canonical fields of a group: `{ weight_kg: 72.3, muscle_mass_segments_kg: { left_arm: 3.1 } }`. */
-function canonicalFields(measures: readonly DecodedMeasure[]): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+function canonicalFields(measures: readonly DecodedMeasure[]): MeasureFields {
+  const fields: MeasureFields = {};
   for (const measure of measures) {
-    if (measureType(measure.type)?.segmented) {
-      const segments = (fields[measure.key] as Record<string, number> | undefined) ?? {};
-      segments[measure.position ?? 'whole_body'] = measure.value;
-      fields[measure.key] = segments;
+    const key = measureType(measure.type)?.key;
+    if (key === undefined) {
+      fields[`meastype_${measure.type}`] = measure.value;
+    } else if (isSegmentField(key)) {
+      fields[key] = { ...fields[key], [measure.position ?? 'whole_body']: measure.value };
     } else {
-      fields[measure.key] = measure.value;
-      if (measure.classification) fields[`${measure.key}_label`] = measure.classification;
+      fields[key] = measure.value;
+      const labelField = LABEL_FIELDS[key];
+      if (labelField && measure.classification) fields[labelField] = measure.classification;
     }
   }
   return fields;
 }
 
 /** Normalizes one measure group; `timezone` is the response's (groups carry none of their own). */
-export function normalizeMeasureGroup(group: unknown, timezone: string | null | undefined): Normalized {
+export function normalizeMeasureGroup(group: unknown, timezone: string | null | undefined): Normalized<'body_measure'> {
   const parsed = measureGroupSchema.safeParse(group);
   if (!parsed.success) return null;
   const document = parsed.data;
   const local = localTime(document.date, document.timezone ?? timezone);
   const measures = document.measures.map(decodeMeasure);
   const attribution = typeof document.attrib === 'number' ? ATTRIBUTIONS[document.attrib] : undefined;
-  return withingsRecord('measures', {
+  return withingsRecord('measures', 'body_measure', {
     id: String(document.grpid),
     day: local.day,
     start: local.iso,

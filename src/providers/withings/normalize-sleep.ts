@@ -3,6 +3,7 @@
  * (the night's series: one record per stage segment with its heart rate, breathing and snoring
  * maps). Stage durations in seconds; the Withings index and AHI in events per hour.
  */
+import type { SleepPeriodData } from '../../core/records/sleep-period.js';
 import { isoFromEpoch, numberOrNull, orNull, withingsRecord, type Normalized } from './normalize-common.js';
 import { sleepSegmentSchema, sleepSummarySchema } from './schema.js';
 import { localTime } from './timezone.js';
@@ -22,13 +23,16 @@ export const SLEEP_SERIES_FIELDS: readonly string[] = ['hr', 'rr', 'snoring', 'r
 /** Sleep states of `v2/sleep get`. */
 export const SLEEP_STATES: Readonly<Record<number, string>> = { 0: 'awake', 1: 'light', 2: 'deep', 3: 'rem' };
 
+/** A sleep summary's data: the canonical sleep period plus Withings' own breathing index (events per hour). */
+export type WithingsSleepData = SleepPeriodData & { withings_index: number | null };
+
 /** `getsummary` item → canonical sleep fields shared with Oura/WHOOP where the meaning matches. */
-export function normalizeSleepSummary(document: unknown): Normalized {
+export function normalizeSleepSummary(document: unknown): Normalized<'sleep_period'> {
   const parsed = sleepSummarySchema.safeParse(document);
   if (!parsed.success) return null;
   const sleep = parsed.data;
-  const data = sleep.data ?? {};
-  const value = (key: string) => numberOrNull(data[key]);
+  const fields = sleep.data ?? {};
+  const value = (key: string) => numberOrNull(fields[key]);
   // "Not available" is sent as -1 for the indices (summary 2081804405 of recorded
   // sleep_getsummary_1.json: apnea_hypopnea_index and breathing_disturbances_intensity -1).
   const index = (key: string) => {
@@ -39,50 +43,51 @@ export function normalizeSleepSummary(document: unknown): Normalized {
   const end = localTime(sleep.enddate, sleep.timezone);
   const efficiency = value('sleep_efficiency');
   const stages = [value('lightsleepduration'), value('deepsleepduration'), value('remsleepduration')];
-  return withingsRecord('sleep_summary', {
+  const data: WithingsSleepData = {
+    sleep_score: value('sleep_score'),
+    time_in_bed_seconds: value('total_timeinbed') ?? sleep.enddate - sleep.startdate,
+    // 2020-era summaries have only the stage durations (recorded sleep_getsummary_legacy_1.json):
+    // asleep is then their sum, as Withings' own total is.
+    total_sleep_seconds: value('total_sleep_time') ?? value('asleepduration') ?? sumOf(stages),
+    light_sleep_seconds: value('lightsleepduration'),
+    deep_sleep_seconds: value('deepsleepduration'),
+    rem_sleep_seconds: value('remsleepduration'),
+    awake_seconds: value('wakeupduration'),
+    waso_seconds: value('waso'),
+    // Withings reports efficiency as a ratio (0.91); canonical is percent like Oura's.
+    efficiency_pct: efficiency === null ? null : Math.round((efficiency <= 1 ? efficiency * 100 : efficiency) * 10) / 10,
+    // The legacy names of the same latencies (durationtosleep / durationtowakeup).
+    latency_seconds: value('sleep_latency') ?? value('durationtosleep'),
+    wakeup_latency_seconds: value('wakeup_latency') ?? value('durationtowakeup'),
+    wakeup_count: value('wakeupcount'),
+    out_of_bed_count: value('out_of_bed_count'),
+    rem_episodes: value('nb_rem_episodes'),
+    average_heart_rate_bpm: value('hr_average'),
+    lowest_heart_rate_bpm: value('hr_min'),
+    max_heart_rate_bpm: value('hr_max'),
+    respiratory_rate: value('rr_average'),
+    respiratory_rate_min: value('rr_min'),
+    respiratory_rate_max: value('rr_max'),
+    snoring_seconds: value('snoring'),
+    snoring_episodes: value('snoringepisodecount'),
+    breathing_disturbances_intensity: index('breathing_disturbances_intensity'),
+    apnea_hypopnea_index: index('apnea_hypopnea_index'),
+    withings_index: value('withings_index'),
+    hrv_rmssd_start_ms: value('rmssd_start_avg'),
+    hrv_rmssd_end_ms: value('rmssd_end_avg'),
+    movement_score_avg: value('mvt_score_avg'),
+    device_model_id: orNull(sleep.model_id),
+    source_kind: sleep.model === 32 ? 'sleep_monitor' : sleep.model === 16 ? 'tracker' : null,
+    completed: orNull(sleep.completed),
+  };
+  return withingsRecord('sleep_summary', 'sleep_period', {
     id: String(sleep.id ?? `${sleep.startdate}`),
     day: sleep.date,
     start: start.iso,
     end: end.iso,
     tzOffset: end.known ? end.offset : null,
     updatedAt: isoFromEpoch(sleep.modified),
-    data: {
-      sleep_score: value('sleep_score'),
-      time_in_bed_seconds: value('total_timeinbed') ?? sleep.enddate - sleep.startdate,
-      // 2020-era summaries have only the stage durations (recorded sleep_getsummary_legacy_1.json):
-      // asleep is then their sum, as Withings' own total is.
-      total_sleep_seconds: value('total_sleep_time') ?? value('asleepduration') ?? sumOf(stages),
-      light_sleep_seconds: value('lightsleepduration'),
-      deep_sleep_seconds: value('deepsleepduration'),
-      rem_sleep_seconds: value('remsleepduration'),
-      awake_seconds: value('wakeupduration'),
-      waso_seconds: value('waso'),
-      // Withings reports efficiency as a ratio (0.91); canonical is percent like Oura's.
-      efficiency_pct: efficiency === null ? null : Math.round((efficiency <= 1 ? efficiency * 100 : efficiency) * 10) / 10,
-      // The legacy names of the same latencies (durationtosleep / durationtowakeup).
-      latency_seconds: value('sleep_latency') ?? value('durationtosleep'),
-      wakeup_latency_seconds: value('wakeup_latency') ?? value('durationtowakeup'),
-      wakeup_count: value('wakeupcount'),
-      out_of_bed_count: value('out_of_bed_count'),
-      rem_episodes: value('nb_rem_episodes'),
-      average_heart_rate_bpm: value('hr_average'),
-      lowest_heart_rate_bpm: value('hr_min'),
-      max_heart_rate_bpm: value('hr_max'),
-      respiratory_rate: value('rr_average'),
-      respiratory_rate_min: value('rr_min'),
-      respiratory_rate_max: value('rr_max'),
-      snoring_seconds: value('snoring'),
-      snoring_episodes: value('snoringepisodecount'),
-      breathing_disturbances_intensity: index('breathing_disturbances_intensity'),
-      apnea_hypopnea_index: index('apnea_hypopnea_index'),
-      withings_index: value('withings_index'),
-      hrv_rmssd_start_ms: value('rmssd_start_avg'),
-      hrv_rmssd_end_ms: value('rmssd_end_avg'),
-      movement_score_avg: value('mvt_score_avg'),
-      device_model_id: orNull(sleep.model_id),
-      source_kind: sleep.model === 32 ? 'sleep_monitor' : sleep.model === 16 ? 'tracker' : null,
-      completed: orNull(sleep.completed),
-    },
+    data,
     raw: document,
   });
 }
@@ -114,7 +119,7 @@ const NIGHT_SHIFT_SECONDS = 6 * 3600;
  * One `v2/sleep get` segment → a record: stage, span, mean HR/RR, snoring, and the raw maps.
  * `timezone` is the user's (segments carry none); null leaves the offset unknown.
  */
-export function normalizeSleepSegment(document: unknown, timezone: string | null | undefined): Normalized {
+export function normalizeSleepSegment(document: unknown, timezone: string | null | undefined): Normalized<'sleep_segment'> {
   const parsed = sleepSegmentSchema.safeParse(document);
   if (!parsed.success) return null;
   const segment = parsed.data;
@@ -128,7 +133,7 @@ export function normalizeSleepSegment(document: unknown, timezone: string | null
   const heartRate = epochMap(raw.hr);
   const respiration = epochMap(raw.rr);
   const snoring = epochMap(raw.snoring);
-  return withingsRecord('sleep_series', {
+  return withingsRecord('sleep_series', 'sleep_segment', {
     id: String(segment.startdate),
     day,
     start: start.iso,

@@ -5,14 +5,14 @@ import { deviceSchema, goalsSchema, heartRecordSchema, stethoRecordSchema } from
 import { localTime } from './timezone.js';
 
 /** `v2/heart list` item → one ECG recording (signal id, AFib classification, heart rate, BP). */
-export function normalizeHeartRecord(document: unknown, zone: string | null = null): Normalized {
+export function normalizeHeartRecord(document: unknown, zone: string | null = null): Normalized<'signal_recording'> {
   const parsed = heartRecordSchema.safeParse(document);
   if (!parsed.success) return null;
   const record = parsed.data;
   // Recorded ECG lists carry no timezone (heart_list_1.json): the user's reported zone stands in.
   const local = localTime(record.timestamp, record.timezone ?? zone);
   const afib = typeof record.ecg.afib === 'number' ? record.ecg.afib : null;
-  return withingsRecord('heart_records', {
+  return withingsRecord('heart_records', 'signal_recording', {
     id: String(record.ecg.signalid),
     day: local.day,
     start: local.iso,
@@ -33,12 +33,12 @@ export function normalizeHeartRecord(document: unknown, zone: string | null = nu
 }
 
 /** `v2/stetho list` item → one stethoscope recording (signal id, valvular heart disease flag). */
-export function normalizeStethoRecord(document: unknown, zone: string | null = null): Normalized {
+export function normalizeStethoRecord(document: unknown, zone: string | null = null): Normalized<'signal_recording'> {
   const parsed = stethoRecordSchema.safeParse(document);
   if (!parsed.success) return null;
   const record = parsed.data;
   const local = localTime(record.timestamp, record.timezone ?? zone);
-  return withingsRecord('stetho_records', {
+  return withingsRecord('stetho_records', 'signal_recording', {
     id: String(record.signalid),
     day: local.day,
     start: local.iso,
@@ -51,13 +51,13 @@ export function normalizeStethoRecord(document: unknown, zone: string | null = n
 }
 
 /** `v2/user getdevice` item → a device snapshot (type, model, battery, firmware, sessions). */
-export function normalizeDevice(document: unknown): Normalized {
+export function normalizeDevice(document: unknown): Normalized<'device'> {
   const parsed = deviceSchema.safeParse(document);
   if (!parsed.success) return null;
   const device = parsed.data;
   const id = device.hash_deviceid ?? device.deviceid;
   if (!id) return null;
-  return withingsRecord('devices', {
+  return withingsRecord('devices', 'device', {
     id,
     day: null,
     start: null,
@@ -79,13 +79,13 @@ export function normalizeDevice(document: unknown): Normalized {
 }
 
 /** `v2/user getgoals` → one snapshot record: steps per day, sleep seconds, weight goal (decoded kg). */
-export function normalizeGoals(document: unknown): Normalized {
+export function normalizeGoals(document: unknown): Normalized<'goals'> {
   // A user without goals gets `goals: []` instead of `{}` (recorded user_getgoals_empty_1.json):
   // that is "no goals", a snapshot that replaces any earlier goals, not a malformed answer.
   const parsed = goalsSchema.safeParse(Array.isArray(document) && document.length === 0 ? {} : document);
   if (!parsed.success) return null;
   const goals = parsed.data;
-  return withingsRecord('goals', {
+  return withingsRecord('goals', 'goals', {
     id: 'goals',
     day: null,
     start: null,

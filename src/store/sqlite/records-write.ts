@@ -3,10 +3,10 @@
  * Validation and hashing happen before the transaction so the write lock is held briefly.
  */
 import { WearablesError } from '../../core/errors.js';
-import type { NormalizedRecord, ProviderId, TimeWindow } from '../../core/types.js';
+import type { ProviderId, TimeWindow } from '../../core/types.js';
 import { isProviderIdShape } from '../../core/provider-id.js';
 import { canonicalJson, contentHash } from '../canonical-json.js';
-import type { UpsertResult } from '../store.js';
+import type { StorableRecord, UpsertResult } from '../store.js';
 import { isDay } from '../../core/time/days.js';
 import { dayWindow } from '../windows.js';
 import type { SqliteContext } from './sqlite-context.js';
@@ -45,7 +45,7 @@ ON CONFLICT (provider, resource, id) DO UPDATE SET day = excluded.day, start = e
 export const INSERT_EVENT = 'INSERT INTO events (at, provider, resource, record_id, day, change, data) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 /** Inserts/updates records in one transaction; unchanged content is not written and emits no event. */
-export function upsertRecords(context: SqliteContext, records: readonly NormalizedRecord[]): UpsertResult {
+export function upsertRecords(context: SqliteContext, records: readonly StorableRecord[]): UpsertResult {
   const rows = records.map(toRowValues);
   const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return result;
@@ -113,7 +113,7 @@ function isSameContent(existing: ExistingRow, row: RecordRowValues): boolean {
   );
 }
 
-function toRowValues(record: NormalizedRecord): RecordRowValues {
+function toRowValues(record: StorableRecord): RecordRowValues {
   validateRecord(record);
   const hasRaw = record.raw !== undefined && record.raw !== null;
   return {
@@ -131,7 +131,7 @@ function toRowValues(record: NormalizedRecord): RecordRowValues {
   };
 }
 
-function validateRecord(record: NormalizedRecord): void {
+function validateRecord(record: StorableRecord): void {
   const where = `${String(record.provider)}/${String(record.resource)}/${String(record.id)}`;
   const fail = (problem: string, hint: string): never => {
     throw new WearablesError('VALIDATION_ERROR', `Record ${where.slice(0, 120)} ${problem}; nothing in this batch was stored.`, { hint });

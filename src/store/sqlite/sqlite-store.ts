@@ -4,8 +4,8 @@
  * `CACHE_ERROR`s with a hint.
  */
 import { WearablesError } from '../../core/errors.js';
-import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../core/types.js';
-import type { DayRecord, EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StoredRecord, SyncRun, UpsertResult } from '../store.js';
+import type { ProviderId, Sample, TimeWindow } from '../../core/types.js';
+import type { DayRecord, EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StorableRecord, StoredRecord, SyncRun, UpsertResult } from '../store.js';
 import { clearCoverage, markCovered, missingWindows } from './coverage.js';
 import { listEvents } from './events.js';
 import { clearChecks, listChecks, markChecked } from './open-checks.js';
@@ -46,7 +46,7 @@ export class SqliteStore implements Store {
     return this.run('schema version read', (context) => appliedVersion(context.db));
   }
 
-  upsertRecords(records: readonly NormalizedRecord[]): Promise<UpsertResult> {
+  upsertRecords(records: readonly StorableRecord[]): Promise<UpsertResult> {
     return this.run('record upsert', (context) => upsertRecords(context, records));
   }
   deleteMissing(provider: ProviderId, resource: string, window: TimeWindow, keepIds: readonly string[]): Promise<number> {

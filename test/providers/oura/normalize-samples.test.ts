@@ -7,6 +7,7 @@ import { describeShared } from '../../support/shared.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate, OURA_DOCUMENT_RESOURCES } from '../../../src/providers/oura/normalize.js';
 import { OURA_RESOURCES } from '../../../src/providers/oura/resources.js';
 import { firstDocument, recorded, recordedExample } from './fixtures.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 function normalize(resource: string, fixture: string = resource) {
   const outcome = normalizeOuraDocument(resource, firstDocument(fixture));
@@ -180,7 +181,7 @@ describeShared('Oura normalize: drift in the upstream format', () => {
     const document = { ...firstDocument('sleep'), type: 'micro_nap', brand_new_metric: { value: 7 } };
     const { record, valid } = normalizeOuraDocument('sleep', document);
     expect(valid).toBe(true);
-    expect(record.data.sleep_type).toBe('micro_nap');
+    expect(dataOf(record, 'sleep_period').sleep_type).toBe('micro_nap');
     expect((record.raw as Record<string, unknown>).brand_new_metric).toEqual({ value: 7 });
 
     const workout = normalizeOuraDocument('workout', { ...firstDocument('workout'), intensity: 'extreme', source: 'apple_health' });
@@ -188,7 +189,7 @@ describeShared('Oura normalize: drift in the upstream format', () => {
     expect(workout.record.data).toMatchObject({ intensity: 'extreme', source: 'apple_health' });
 
     const resilience = normalizeOuraDocument('daily_resilience', { ...firstDocument('daily_resilience'), level: 'legendary' });
-    expect(resilience.record.data.level).toBe('legendary');
+    expect(dataOf(resilience.record, 'daily_scores').level).toBe('legendary');
   });
 
   it('a field of the wrong type is left out (and named) while the rest is normalized', () => {

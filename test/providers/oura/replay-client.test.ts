@@ -9,6 +9,7 @@ import { resourceSpec } from '../../../src/providers/provider.js';
 import { createOuraProvider } from '../../../src/providers/oura/index.js';
 import { recorded, recordedExample } from './fixtures.js';
 import { personalToken, startReplayServer, type ReplayRoute, type ReplayServer } from './replay-server.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -52,7 +53,7 @@ describeShared('Oura client with recorded responses', () => {
       'personal_info',
       { start: '', end: '' },
     );
-    expect(profile.flatMap((page) => page.records).map((record) => record.data.age_years)).toEqual([42]);
+    expect(profile.flatMap((page) => page.records).map((record) => dataOf(record, 'profile').age_years)).toEqual([42]);
   });
 
   it('maps the recorded 422 (start after end) to VALIDATION_ERROR without echoing the body', async () => {

@@ -12,6 +12,7 @@ import { createOuraProvider } from '../../../src/providers/oura/index.js';
 import { OURA_RESOURCES } from '../../../src/providers/oura/resources.js';
 import { startSimulator, type OuraCollection, type OuraShape, type StartedSimulator } from '../../../src/simulator/index.js';
 import { personalToken } from './replay-server.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 const TOKEN = 'pat-oura-provider-test';
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -74,7 +75,7 @@ for (const shape of ['v1.29', 'recorded-2024-12'] as OuraShape[]) {
       const profile = (await fetchAll(provider, http, 'personal_info', { start: '', end: '' })).flatMap((page) => page.records);
       expect(profile).toHaveLength(1);
       expect(profile[0]).toMatchObject({ id: 'personal_info', day: null });
-      expect(profile[0]!.data.age_years).toEqual(expect.any(Number));
+      expect(dataOf(profile[0]!, 'profile').age_years).toEqual(expect.any(Number));
       const rings = (await fetchAll(provider, http, 'ring_configuration', { start: '', end: '' })).flatMap((page) => page.records);
       expect(rings.map((record) => record.id).sort()).toEqual(
         simulator.control.oura.documents('ring_configuration').map((document) => String(document.id)).sort(),

@@ -10,6 +10,7 @@ import { resourceSpec } from '../../../src/providers/provider.js';
 import { createWhoopProvider, type WhoopProvider } from '../../../src/providers/whoop/index.js';
 import { startSimulator, type StartedSimulator, type WhoopSimulatorOptions } from '../../../src/simulator/index.js';
 import { obtainGrant } from '../../contract/contract-helpers.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 const TOKEN = 'whoop-client-test-token';
 const NOW = new Date('2025-06-15T16:00:00Z');
@@ -66,7 +67,7 @@ describe('WHOOP provider over HTTP', () => {
       const cycle = cycles.find((candidate) => candidate.id === recovery.id);
       expect(cycle, recovery.id).toBeDefined();
       expect(recovery).toMatchObject({ day: cycle?.day, start: cycle?.start, tzOffset: cycle?.tzOffset });
-      expect(recovery.data.average_hrv_ms).toBe(recovery.data.hrv_rmssd_ms);
+      expect(dataOf(recovery, 'daily_scores').average_hrv_ms).toBe(dataOf(recovery, 'daily_scores').hrv_rmssd_ms);
     }
   });
 

@@ -5,15 +5,16 @@
 import { expect, it } from 'vitest';
 import { normalizeWhoopDocument } from '../../../src/providers/whoop/normalize.js';
 import { describeShared, readSharedJson } from '../../support/shared.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 const recorded = (file: string) => readSharedJson<Record<string, unknown>>('specs', 'recorded', 'whoop', ...file.split('/'));
 
 describeShared('WHOOP normalize (recorded responses)', () => {
   it('percent_recorded is a fraction in real data: 1.0 is 100 %, 0.93 is 93 % (not 0.9)', () => {
     const workout = recorded('unresolved_provenance/workout_record_1.json');
-    expect(normalizeWhoopDocument('workout', workout).record.data.percent_recorded).toBe(100);
+    expect(dataOf(normalizeWhoopDocument('workout', workout).record, 'workout').percent_recorded).toBe(100);
     const partial = { ...workout, score: { ...(workout.score as object), percent_recorded: 0.93 } };
-    expect(normalizeWhoopDocument('workout', partial).record.data.percent_recorded).toBe(93);
+    expect(dataOf(normalizeWhoopDocument('workout', partial).record, 'workout').percent_recorded).toBe(93);
   });
 
   it('body measurement keeps the measured values (65.744 kg, 1.7018 m, max HR 194)', () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describeShared, sharedPath } from '../../support/shared.js';
 import { MEASURE_TYPES } from '../../../src/providers/withings/measure-types.js';
 import { normalizeMeasureGroup } from '../../../src/providers/withings/normalize-measures.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 
 /** The `meastype` codes listed in the spec's table (parsed from the YAML text). */
@@ -120,7 +121,7 @@ describeShared('Withings measure decoding', () => {
       const data = normalizeMeasureGroup(group({ category, attrib }), 'UTC')!.data;
       expect(data).toMatchObject({ category: expectedCategory, attribution });
     }
-    expect(normalizeMeasureGroup(group({ attrib: 4 }), 'UTC')!.data.attribution_detail).toBe('manual_at_creation');
+    expect(dataOf(normalizeMeasureGroup(group({ attrib: 4 }), 'UTC')!, 'body_measure').attribution_detail).toBe('manual_at_creation');
   });
 
   it('rejects a group that does not match the schema instead of inventing values', () => {

@@ -10,6 +10,7 @@ import { extractValues } from '../../../src/analysis/extract.js';
 import { WITHINGS_MAPPINGS } from '../../../src/providers/withings/day-view.js';
 import type { StoredRecord } from '../../../src/store/store.js';
 import { describeShared, readSharedJson } from '../../support/shared.js';
+import { dataOf } from '../../../src/core/records/record-build.js';
 
 interface Envelope {
   status: number;
@@ -21,7 +22,7 @@ describeShared('Withings normalize (recorded responses)', () => {
   it('measure groups read the device model from `modelid` (getmeas_2: Body+, modelid 5; 118003 × 10^-3 = 118.003 kg)', () => {
     const body = recorded('getmeas_2.json').body;
     const groups = (body.measuregrps as unknown[]).map((group) => normalizeMeasureGroup(group, body.timezone as string));
-    expect(groups.map((group) => group?.data.device_model_id)).toEqual([5, 5]);
+    expect(groups.map((group) => dataOf(group!, 'body_measure').device_model_id)).toEqual([5, 5]);
     expect(groups[0]?.data).toMatchObject({ device_model: 'Body+', weight_kg: 118.003 });
   });
 });

@@ -4,6 +4,7 @@
  * faults. Used for engine edge cases; the scenario suite runs the real Oura provider over HTTP.
  */
 import { WearablesError } from '../../../src/core/errors.js';
+import type { DailyScoresData } from '../../../src/core/records/daily-scores.js';
 import type { NormalizedRecord, ProviderId, Sample, TimeWindow } from '../../../src/core/types.js';
 import type { OAuthAdapter } from '../../../src/providers/oauth-adapter.js';
 import type { Provider, ProviderPage, ResourceSpec } from '../../../src/providers/provider.js';
@@ -24,10 +25,10 @@ export interface FakeProvider extends Provider {
 }
 
 export const FAKE_RESOURCES: readonly ResourceSpec[] = [
-  { name: 'daily_sleep', description: 'd', kind: 'document', windowing: 'day', maxWindowDays: 30, overlapDays: 7 },
-  { name: 'workout', description: 'w', kind: 'document', windowing: 'day', maxWindowDays: 30, overlapDays: 7 },
-  { name: 'profile', description: 'p', kind: 'document', windowing: 'none', maxWindowDays: 1, overlapDays: 0 },
-  { name: 'heartrate', description: 'h', kind: 'series', windowing: 'datetime', maxWindowDays: 10, overlapDays: 1, series: 'heart_rate' },
+  { name: 'daily_sleep', description: 'd', kind: 'document', recordKind: 'daily_scores', windowing: 'day', maxWindowDays: 30, overlapDays: 7 },
+  { name: 'workout', description: 'w', kind: 'document', recordKind: 'workout', windowing: 'day', maxWindowDays: 30, overlapDays: 7 },
+  { name: 'profile', description: 'p', kind: 'document', recordKind: 'profile', windowing: 'none', maxWindowDays: 1, overlapDays: 0 },
+  { name: 'heartrate', description: 'h', kind: 'series', recordKind: null, windowing: 'datetime', maxWindowDays: 10, overlapDays: 1, series: 'heart_rate' },
 ];
 
 /** A record of `resource` on `day` whose content is `value`. */
@@ -41,7 +42,9 @@ export function doc(provider: ProviderId, resource: string, day: string | null, 
     end: null,
     tzOffset: '+00:00',
     updatedAt: null,
-    data: { value },
+    // The engine stores `data` without reading it: an opaque `{ value }` stands in for a kind's fields.
+    kind: 'daily_scores',
+    data: { value } as DailyScoresData,
     raw: { id, day, value },
   };
 }

@@ -6,6 +6,8 @@
 import { WearablesError } from '../../../core/errors.js';
 import type { ProviderId, TimeWindow } from '../../../core/types.js';
 import type { ResourceSpec } from '../../../providers/provider.js';
+import type { RecordKind } from '../../../core/records/record.js';
+import { narrowRows, type StoredKindRecord } from '../../../store/kind-rows.js';
 import type { RecordQuery, StoredRecord } from '../../../store/store.js';
 import type { SyncWait } from '../../../sync/sync-service.js';
 import { errorPayload, toSafeError } from '../../errors.js';
@@ -136,20 +138,39 @@ function cacheFallbackWarning(resource: string, error: unknown): string {
   return `Could not sync ${resource} (${payload.code}: ${payload.message}); answering from the cache, which may be incomplete. ${payload.hint}`;
 }
 
-/** Syncs (cache-first) then reads every record of one day resource in the range. */
-export async function readDayRecords(
+/**
+ * The stored rows typed as the kind the tool reads. The kind must be the one the resource
+ * declares (a tool reading another kind is a bug); rows that are not of it are left out and the
+ * answer says how many.
+ */
+export function typedRows<K extends RecordKind>(context: ToolContext, target: { provider: ProviderId; kind: K }, note: SyncNote, rows: readonly StoredRecord[]): StoredKindRecord<K>[] {
+  const declared = findSpec(context, target.provider, note.resource)?.recordKind;
+  if (declared !== undefined && declared !== target.kind) {
+    throw new WearablesError('INTERNAL_ERROR', `${target.provider} ${note.resource} holds ${declared ?? 'samples'} records, not ${target.kind}.`, {
+      hint: 'This is a bug of the tool; please report it.',
+    });
+  }
+  const { rows: typed, unreadable } = narrowRows(target.kind, rows);
+  if (unreadable > 0) {
+    note.warnings.push(`${unreadable} ${note.resource} document(s) did not match ${target.provider}'s schema and have no readable fields; left out (their payload is kept in the cache).`);
+  }
+  return typed;
+}
+
+/** Syncs (cache-first) then reads every record of one day resource in the range, typed as its kind. */
+export async function readDayRecords<K extends RecordKind>(
   context: ToolContext,
-  target: { provider: ProviderId; resource: string; range: DayRange; fresh: boolean; order?: RecordQuery['order'] },
-): Promise<{ records: StoredRecord[]; note: SyncNote }> {
+  target: { provider: ProviderId; resource: string; kind: K; range: DayRange; fresh: boolean; order?: RecordQuery['order'] },
+): Promise<{ records: StoredKindRecord<K>[]; note: SyncNote }> {
   const note = await syncWindow(context, target);
-  const records = await context.app.store.queryRecords({
+  const rows = await context.app.store.queryRecords({
     provider: target.provider,
     resource: note.resource,
     startDay: target.range.startDay,
     endDay: target.range.endDay,
     order: target.order ?? 'asc',
   });
-  return { records, note };
+  return { records: typedRows(context, target, note, rows), note };
 }
 
 /** Merges several sync notes (tools reading more than one resource): the answer is as fresh as its stalest part. */
@@ -177,7 +198,7 @@ export function syncedMeta(note: SyncNote) {
 }
 
 /** The traceability fields of a read answer (`window`, `cached_at`, `synced`, `warnings`). */
-export function readMeta(range: DayRange, note: SyncNote, records: readonly StoredRecord[], cachedAt?: string | null) {
+export function readMeta(range: DayRange, note: SyncNote, records: ReadonlyArray<{ storedAt: string }>, cachedAt?: string | null) {
   return {
     window: { start_date: range.startDay, end_date: range.endDay },
     cached_at: cachedAt !== undefined ? cachedAt : newestStoredAt(records),
@@ -186,13 +207,13 @@ export function readMeta(range: DayRange, note: SyncNote, records: readonly Stor
   };
 }
 
-/** Syncs (cache-first) then reads a snapshot resource (no time axis: profile, ring configuration). */
-export async function readSnapshotRecords(
+/** Syncs (cache-first) then reads a snapshot resource (no time axis: profile, ring configuration), typed as its kind. */
+export async function readSnapshotRecords<K extends RecordKind>(
   context: ToolContext,
-  target: { provider: ProviderId; resource: string; fresh: boolean },
-): Promise<{ records: StoredRecord[]; note: SyncNote }> {
+  target: { provider: ProviderId; resource: string; kind: K; fresh: boolean },
+): Promise<{ records: StoredKindRecord<K>[]; note: SyncNote }> {
   const today = localDayOf(context.app.now(), SERVER_ZONE);
   const note = await syncWindow(context, { ...target, range: { startDay: today, endDay: today } });
-  const records = await context.app.store.queryRecords({ provider: target.provider, resource: note.resource });
-  return { records, note };
+  const rows = await context.app.store.queryRecords({ provider: target.provider, resource: note.resource });
+  return { records: typedRows(context, target, note, rows), note };
 }

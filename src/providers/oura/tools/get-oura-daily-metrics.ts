@@ -3,41 +3,43 @@
  * cardiovascular age, VO2 max) in one table keyed by local day, filtered by `metrics`.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { numberField, stringField } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 
+type DayScores = StoredKindRecord<'daily_scores'>;
+
+/** Each metric's resource (every one a `daily_scores` document) and the columns it adds to a day's row. */
 const METRICS = {
   stress: {
     resource: OURA.dailyStress,
-    columns: (record: StoredRecord) => ({
-      stress_high_seconds: numberField(record, 'stress_high_seconds', 'stress_high'),
-      recovery_high_seconds: numberField(record, 'recovery_high_seconds', 'recovery_high'),
-      stress_day_summary: stringField(record, 'day_summary', 'stress_day_summary'),
+    columns: ({ data }: DayScores) => ({
+      stress_high_seconds: data.stress_high_seconds ?? null,
+      recovery_high_seconds: data.recovery_high_seconds ?? null,
+      stress_day_summary: data.day_summary ?? null,
     }),
   },
   resilience: {
     resource: OURA.dailyResilience,
-    columns: (record: StoredRecord) => ({ resilience_level: stringField(record, 'level', 'resilience_level') }),
+    columns: ({ data }: DayScores) => ({ resilience_level: data.level ?? null }),
   },
   spo2: {
     resource: OURA.dailySpo2,
-    columns: (record: StoredRecord) => ({
-      spo2_average_percent: numberField(record, 'spo2_average_pct', 'spo2_percentage.average'),
-      breathing_disturbance_index: numberField(record, 'breathing_disturbance_index'),
+    columns: ({ data }: DayScores) => ({
+      spo2_average_percent: data.spo2_average_pct ?? null,
+      breathing_disturbance_index: data.breathing_disturbance_index ?? null,
     }),
   },
   cardiovascular_age: {
     resource: OURA.dailyCardiovascularAge,
-    columns: (record: StoredRecord) => ({ vascular_age_years: numberField(record, 'vascular_age_years', 'vascular_age') }),
+    columns: ({ data }: DayScores) => ({ vascular_age_years: data.vascular_age_years ?? null }),
   },
   vo2_max: {
     resource: OURA.vo2Max,
-    columns: (record: StoredRecord) => ({ vo2_max: numberField(record, 'vo2_max_ml_kg_min', 'vo2_max') }),
+    columns: ({ data }: DayScores) => ({ vo2_max: data.vo2_max_ml_kg_min ?? null }),
   },
 } as const;
 
@@ -75,7 +77,7 @@ export const getOuraDailyMetrics = defineTool({
     const fresh = input.fresh ?? false;
     const wanted = [...new Set(input.metrics ?? METRIC_NAMES)];
     const reads = await Promise.all(
-      wanted.map(async (metric) => ({ metric, ...(await readDayRecords(context, { provider: 'oura', resource: METRICS[metric].resource, range, fresh })) })),
+      wanted.map(async (metric) => ({ metric, ...(await readDayRecords(context, { provider: 'oura', resource: METRICS[metric].resource, kind: 'daily_scores', range, fresh })) })),
     );
     const byDay = new Map<string, Record<string, unknown>>();
     for (const { metric, records } of reads) {

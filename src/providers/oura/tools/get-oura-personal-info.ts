@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readSnapshotRecords } from '../../../mcp/tools/shared/cached-read.js';
-import { newestStoredAt, numberField, stringField } from '../../../mcp/tools/shared/fields.js';
+import { newestStoredAt } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS } from './oura-common.js';
 import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
@@ -32,7 +32,7 @@ export const getOuraPersonalInfo = defineTool({
   }),
   async handle(input, context) {
     const fresh = input.fresh ?? false;
-    const { records, note } = await readSnapshotRecords(context, { provider: 'oura', resource: OURA.personalInfo, fresh });
+    const { records, note } = await readSnapshotRecords(context, { provider: 'oura', resource: OURA.personalInfo, kind: 'profile', fresh });
     const record = records[0];
     const today = localDayOf(context.app.now(), SERVER_ZONE);
     return {
@@ -44,10 +44,10 @@ export const getOuraPersonalInfo = defineTool({
         ? {
             day: null,
             source: 'oura' as const,
-            age: numberField(record, 'age_years', 'age'),
-            biological_sex: stringField(record, 'biological_sex'),
-            height_m: numberField(record, 'height_m', 'height'),
-            weight_kg: numberField(record, 'weight_kg', 'weight'),
+            age: record.data.age_years ?? null,
+            biological_sex: record.data.biological_sex ?? null,
+            height_m: record.data.height_m ?? null,
+            weight_kg: record.data.weight_kg ?? null,
           }
         : null,
     };

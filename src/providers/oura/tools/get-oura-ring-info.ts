@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readDayRecords, readMeta, readSnapshotRecords } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { numberField, stringField } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 
@@ -40,29 +39,30 @@ export const getOuraRingInfo = defineTool({
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
-    const rings = await readSnapshotRecords(context, { provider: 'oura', resource: OURA.ringConfiguration, fresh });
-    const rest = await readDayRecords(context, { provider: 'oura', resource: OURA.restModePeriod, range, fresh });
+    const rings = await readSnapshotRecords(context, { provider: 'oura', resource: OURA.ringConfiguration, kind: 'device', fresh });
+    const rest = await readDayRecords(context, { provider: 'oura', resource: OURA.restModePeriod, kind: 'annotation', range, fresh });
     return {
       ...readMeta(range, mergeNotes([rings.note, rest.note], fresh), [...rings.records, ...rest.records]),
       rings: rings.records.map((record) => ({
         day: null,
         source: 'oura' as const,
         id: record.id,
-        hardware_type: stringField(record, 'hardware_type'),
-        color: stringField(record, 'color'),
-        design: stringField(record, 'design'),
-        size: numberField(record, 'size'),
-        firmware_version: stringField(record, 'firmware_version'),
-        set_up_at: stringField(record, 'set_up_at'),
+        hardware_type: record.data.hardware_type ?? null,
+        color: record.data.color ?? null,
+        design: record.data.design ?? null,
+        size: record.data.size ?? null,
+        firmware_version: record.data.firmware_version ?? null,
+        set_up_at: record.data.set_up_at ?? null,
       })),
       rest_mode_periods: rest.records.map((record) => ({
         day: record.day ?? '',
         source: 'oura' as const,
         id: record.id,
-        start_day: stringField(record, 'start_day') ?? record.day,
-        end_day: stringField(record, 'end_day'),
-        start: record.start ?? stringField(record, 'start_time'),
-        end: record.end ?? stringField(record, 'end_time'),
+        // A rest-mode period is filed on its start day.
+        start_day: record.day,
+        end_day: record.data.end_day ?? null,
+        start: record.start,
+        end: record.end,
       })),
     };
   },

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { field, numberField, stringField } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
-import { meanOf, OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
+import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 
 const rowSchema = z.object({
   ...rowBaseShape,
@@ -30,19 +29,18 @@ export const getOuraSessions = defineTool({
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
-    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.session, range, fresh });
+    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.session, kind: 'session', range, fresh });
     const sessions = records.map((record) => {
-      const start = record.start ?? stringField(record, 'start_datetime');
-      const end = record.end ?? stringField(record, 'end_datetime');
+      const { start, end } = record;
       return {
         ...rowBase(record),
-        type: stringField(record, 'session_type', 'type'),
-        mood: stringField(record, 'mood'),
+        type: record.data.session_type,
+        mood: record.data.mood,
         start,
         end,
         duration_seconds: start && end ? Math.round((Date.parse(end) - Date.parse(start)) / 1000) : null,
-        average_heart_rate_bpm: numberField(record, 'average_heart_rate_bpm') ?? meanOf(field(record, 'heart_rate.items')),
-        average_hrv_ms: numberField(record, 'average_hrv_ms') ?? meanOf(field(record, 'heart_rate_variability.items')),
+        average_heart_rate_bpm: record.data.average_heart_rate_bpm,
+        average_hrv_ms: record.data.average_hrv_ms,
       };
     });
     return { ...readMeta(range, note, records), sessions };

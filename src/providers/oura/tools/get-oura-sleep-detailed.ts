@@ -1,14 +1,13 @@
 /** `get_oura_sleep_detailed`: every sleep period with stages, latency and HR/HRV averages. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../../mcp/response.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { field } from '../../../mcp/tools/shared/fields.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { offsetInput } from '../../../mcp/tools/shared/inputs.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
+import { normalizeSleepSeries } from '../normalize-sleep-series.js';
 import { sleepPeriodFields, sleepPeriodShape } from './sleep-period.js';
 
 const BUDGET_BYTES = 9_000;
@@ -25,21 +24,6 @@ const seriesSchema = z
   .describe('5-minute heart rate / HRV series (include_series), null when left out to fit the budget.');
 
 const rowSchema = z.object({ ...rowBaseShape, ...sleepPeriodShape, series: seriesSchema });
-
-function seriesOf(record: StoredRecord) {
-  const items = (key: string): Array<number | null> => {
-    const value = field(record, `${key}.items`);
-    return Array.isArray(value) ? value.map((item) => (typeof item === 'number' ? item : null)) : [];
-  };
-  const interval = field(record, 'heart_rate.interval', 'hrv.interval');
-  const start = field(record, 'heart_rate.timestamp', 'hrv.timestamp');
-  return {
-    interval_seconds: typeof interval === 'number' ? interval : 300,
-    start: typeof start === 'string' ? start : null,
-    heart_rate_bpm: items('heart_rate'),
-    hrv_ms: items('hrv'),
-  };
-}
 
 export const getOuraSleepDetailed = defineTool({
   name: 'get_oura_sleep_detailed',
@@ -61,7 +45,7 @@ export const getOuraSleepDetailed = defineTool({
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
-    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.sleep, range, fresh });
+    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.sleep, kind: 'sleep_period', range, fresh });
     const offset = input.offset ?? 0;
     const page = records.slice(offset, offset + (input.limit ?? 30));
     let seriesBytes = 0;
@@ -69,7 +53,7 @@ export const getOuraSleepDetailed = defineTool({
     const periods = page.map((record) => {
       const row = { ...rowBase(record), ...sleepPeriodFields(record) };
       if (!input.include_series) return row;
-      const series = seriesOf(record);
+      const series = normalizeSleepSeries(record.raw);
       seriesBytes += JSON.stringify(series).length;
       if (seriesBytes > DEFAULT_BUDGET_BYTES) {
         omitted += 1;

@@ -3,32 +3,30 @@
  * compact table (column names and units once), so a whole month fits in a few KB.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { buildDayTable, clockTime, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { numberField, stringField } from '../../../mcp/tools/shared/fields.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
-import { mainPeriodByDay, sleepPeriodFields } from './sleep-period.js';
+import { mainPeriodByDay, sleepPeriodFields, type SleepPeriodRecord } from './sleep-period.js';
 
 interface Night {
   day: string;
-  score?: StoredRecord;
-  period?: StoredRecord;
+  score?: StoredKindRecord<'daily_scores'>;
+  period?: SleepPeriodRecord;
   fields?: ReturnType<typeof sleepPeriodFields>;
 }
 
 type PeriodField = 'total_sleep_seconds' | 'time_in_bed_seconds' | 'deep_sleep_seconds' | 'rem_sleep_seconds' | 'light_sleep_seconds' | 'awake_seconds';
 const seconds = (name: PeriodField): Column<Night> => ({ name, unit: 's', value: (night) => night.fields?.[name] ?? null });
-/** The provider's own bed time (written with the person's offset), else the stored start. */
-const localClock = (night: Night, key: 'bedtime_start' | 'bedtime_end'): string | null =>
-  night.period ? clockTime(stringField(night.period, key) ?? night.fields?.[key] ?? null) : null;
+/** The bed time as Oura wrote it (with the person's offset). */
+const localClock = (night: Night, key: 'bedtime_start' | 'bedtime_end'): string | null => clockTime(night.fields?.[key] ?? null);
 
 const COLUMNS: readonly Column<Night>[] = [
   { name: 'day', value: (night) => night.day },
-  { name: 'score', unit: 'score 0-100', value: (night) => (night.score ? numberField(night.score, 'score') : null) },
+  { name: 'score', unit: 'score 0-100', value: (night) => night.score?.data.score ?? null },
   seconds('total_sleep_seconds'),
   seconds('deep_sleep_seconds'),
   seconds('rem_sleep_seconds'),
@@ -70,8 +68,8 @@ export const getOuraSleepSummary = defineTool({
     const fresh = input.fresh ?? false;
     // Side by side: when both must be fetched, the sync batches them into one round trip.
     const [scores, periods] = await Promise.all([
-      readDayRecords(context, { provider: 'oura', resource: OURA.dailySleep, range, fresh }),
-      readDayRecords(context, { provider: 'oura', resource: OURA.sleep, range, fresh }),
+      readDayRecords(context, { provider: 'oura', resource: OURA.dailySleep, kind: 'daily_scores', range, fresh }),
+      readDayRecords(context, { provider: 'oura', resource: OURA.sleep, kind: 'sleep_period', range, fresh }),
     ]);
     const scoreByDay = new Map(scores.records.flatMap((record) => (record.day ? [[record.day, record] as const] : [])));
     const mainPeriods = mainPeriodByDay(periods.records);

@@ -1,10 +1,9 @@
 /** `get_oura_tags`: the user's tags (legacy `tag` and `enhanced_tag`) per local day. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { field, stringField } from '../../../mcp/tools/shared/fields.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 
@@ -17,10 +16,10 @@ const rowSchema = z.object({
   comment: z.string().nullable(),
 });
 
-function tagNames(record: StoredRecord): string[] {
-  const list = field(record, 'tags');
-  if (Array.isArray(list)) return list.filter((entry): entry is string => typeof entry === 'string');
-  const name = stringField(record, 'custom_name', 'tag_type_code', 'tag');
+/** A legacy tag's names, else an enhanced tag's custom name or type code. */
+function tagNames({ data }: StoredKindRecord<'annotation'>): string[] {
+  if (data.tags) return data.tags;
+  const name = data.custom_name ?? data.tag_type_code ?? null;
   return name ? [name] : [];
 }
 
@@ -39,7 +38,7 @@ export const getOuraTags = defineTool({
     const reads = await Promise.all(
       ([OURA.tag, OURA.enhancedTag] as const).map(async (resource) => ({
         resource,
-        ...(await readDayRecords(context, { provider: 'oura', resource, range, fresh })),
+        ...(await readDayRecords(context, { provider: 'oura', resource, kind: 'annotation', range, fresh })),
       })),
     );
     const tags = reads
@@ -48,9 +47,9 @@ export const getOuraTags = defineTool({
           ...rowBase(record),
           kind: resource,
           tags: tagNames(record),
-          start: record.start ?? stringField(record, 'start_time', 'timestamp'),
-          end: record.end ?? stringField(record, 'end_time'),
-          comment: stringField(record, 'comment', 'text'),
+          start: record.start,
+          end: record.end,
+          comment: record.data.comment ?? record.data.text ?? null,
         })),
       )
       .sort((left, right) => left.day.localeCompare(right.day));

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
-import { numberField, stringField } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 
@@ -32,24 +31,19 @@ export const getOuraWorkouts = defineTool({
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
     const fresh = input.fresh ?? false;
-    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.workout, range, fresh });
-    const workouts = records.map((record) => {
-      const start = record.start ?? stringField(record, 'start_datetime');
-      const end = record.end ?? stringField(record, 'end_datetime');
-      const computed = start && end ? Math.round((Date.parse(end) - Date.parse(start)) / 1000) : null;
-      return {
-        ...rowBase(record),
-        activity: stringField(record, 'activity'),
-        intensity: stringField(record, 'intensity'),
-        label: stringField(record, 'label'),
-        start,
-        end,
-        duration_seconds: numberField(record, 'duration_seconds') ?? computed,
-        calories: numberField(record, 'calories'),
-        distance_m: numberField(record, 'distance_m', 'distance'),
-        recorded_by: stringField(record, 'recorded_by', 'source'),
-      };
-    });
+    const { records, note } = await readDayRecords(context, { provider: 'oura', resource: OURA.workout, kind: 'workout', range, fresh });
+    const workouts = records.map(({ data, ...record }) => ({
+      ...rowBase(record),
+      activity: data.activity ?? null,
+      intensity: typeof data.intensity === 'string' ? data.intensity : null,
+      label: data.label ?? null,
+      start: record.start,
+      end: record.end,
+      duration_seconds: data.duration_seconds,
+      calories: data.calories ?? null,
+      distance_m: data.distance_m ?? null,
+      recorded_by: data.source ?? null,
+    }));
     return { ...readMeta(range, note, records), workouts };
   },
 });

@@ -1,6 +1,5 @@
 /** Pieces shared by the Oura tools: resource names, the traceable row base, input shape. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
 import { dateRangeShape } from '../../../mcp/tools/shared/day-range.js';
 
 /** Oura resource names as the provider declares them (the store's `resource` column). */
@@ -35,16 +34,8 @@ export const rowBaseShape = {
 };
 
 /** The traceable base of a row built from one stored record. */
-export function rowBase(record: StoredRecord): { day: string; source: 'oura'; id: string } {
+export function rowBase(record: { day: string | null; id: string }): { day: string; source: 'oura'; id: string } {
   return { day: record.day ?? '', source: 'oura', id: record.id };
-}
-
-/** Mean of the finite numbers of a list (Oura 5-minute series contain nulls), else null. */
-export function meanOf(values: unknown): number | null {
-  if (!Array.isArray(values)) return null;
-  const numbers = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
-  if (numbers.length === 0) return null;
-  return Math.round((numbers.reduce((sum, value) => sum + value, 0) / numbers.length) * 10) / 10;
 }
 
 /** Standard annotations of a cache-first Oura read (may fetch from Oura when data is missing). */

@@ -1,8 +1,10 @@
 /** Mapping of Oura `sleep` documents (sleep periods), shared by the sleep tools. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
-import { numberField, stringField } from '../../../mcp/tools/shared/fields.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { nullableNumber } from '../../../mcp/tools/shared/schemas.js';
+
+/** A stored Oura sleep period. */
+export type SleepPeriodRecord = StoredKindRecord<'sleep_period'>;
 
 /** Bed times and stage durations of a sleep period, as the sleep tools list them. */
 export const sleepStagesShape = {
@@ -29,32 +31,32 @@ export const sleepPeriodShape = {
 };
 
 /** Maps a stored sleep period to the shared fields. */
-export function sleepPeriodFields(record: StoredRecord) {
+export function sleepPeriodFields(record: SleepPeriodRecord) {
+  const data = record.data;
   return {
-    type: stringField(record, 'type', 'sleep_type'),
-    bedtime_start: record.start ?? stringField(record, 'bedtime_start'),
-    bedtime_end: record.end ?? stringField(record, 'bedtime_end'),
-    total_sleep_seconds: numberField(record, 'total_sleep_seconds', 'total_sleep_duration_seconds', 'total_sleep_duration'),
-    time_in_bed_seconds: numberField(record, 'time_in_bed_seconds', 'time_in_bed'),
-    deep_sleep_seconds: numberField(record, 'deep_sleep_seconds', 'deep_sleep_duration_seconds', 'deep_sleep_duration'),
-    rem_sleep_seconds: numberField(record, 'rem_sleep_seconds', 'rem_sleep_duration_seconds', 'rem_sleep_duration'),
-    light_sleep_seconds: numberField(record, 'light_sleep_seconds', 'light_sleep_duration_seconds', 'light_sleep_duration'),
-    awake_seconds: numberField(record, 'awake_seconds', 'awake_time_seconds', 'awake_time'),
-    latency_seconds: numberField(record, 'latency_seconds', 'latency'),
-    efficiency: numberField(record, 'efficiency_pct', 'efficiency'),
-    average_heart_rate_bpm: numberField(record, 'average_heart_rate_bpm', 'average_heart_rate'),
-    lowest_heart_rate_bpm: numberField(record, 'lowest_heart_rate_bpm', 'lowest_heart_rate'),
-    average_hrv_ms: numberField(record, 'average_hrv_ms', 'average_hrv'),
-    average_breath_per_min: numberField(record, 'average_breath_per_min', 'average_breath'),
+    type: data.sleep_type ?? null,
+    // Oura's bed times, as written with the person's offset.
+    bedtime_start: record.start,
+    bedtime_end: record.end,
+    total_sleep_seconds: data.total_sleep_seconds,
+    time_in_bed_seconds: data.time_in_bed_seconds ?? null,
+    deep_sleep_seconds: data.deep_sleep_seconds,
+    rem_sleep_seconds: data.rem_sleep_seconds,
+    light_sleep_seconds: data.light_sleep_seconds,
+    awake_seconds: data.awake_seconds,
+    latency_seconds: data.latency_seconds ?? null,
+    efficiency: data.efficiency_pct ?? null,
+    average_heart_rate_bpm: data.average_heart_rate_bpm ?? null,
+    lowest_heart_rate_bpm: data.lowest_heart_rate_bpm ?? null,
+    average_hrv_ms: data.average_hrv_ms ?? null,
+    average_breath_per_min: data.average_breath_per_min ?? null,
   };
 }
 
 /** The main sleep period of each day: Oura's `long_sleep`, else the longest period. */
-export function mainPeriodByDay(periods: readonly StoredRecord[]): Map<string, StoredRecord> {
-  const byDay = new Map<string, StoredRecord>();
-  const rank = (record: StoredRecord): number =>
-    (stringField(record, 'type', 'sleep_type') === 'long_sleep' ? 1e9 : 0) +
-    (numberField(record, 'total_sleep_seconds', 'total_sleep_duration_seconds', 'total_sleep_duration') ?? 0);
+export function mainPeriodByDay(periods: readonly SleepPeriodRecord[]): Map<string, SleepPeriodRecord> {
+  const byDay = new Map<string, SleepPeriodRecord>();
+  const rank = (record: SleepPeriodRecord): number => (record.data.sleep_type === 'long_sleep' ? 1e9 : 0) + (record.data.total_sleep_seconds ?? 0);
   for (const period of periods) {
     if (!period.day) continue;
     const current = byDay.get(period.day);

@@ -5,14 +5,14 @@
  * the workouts that started that day. Days are the user's local days from each record's own
  * offset, so a cycle is on exactly one day, also across time-zone changes.
  */
-import type { StoredRecord } from '../../../store/store.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { cycleRow, recoveryRow, sleepRow, workoutRow, type CycleRow, type RecoveryRow, type SleepRow, type WorkoutRow } from './rows.js';
 
 export interface WhoopDayRecords {
-  cycles: readonly StoredRecord[];
-  recoveries: readonly StoredRecord[];
-  sleeps: readonly StoredRecord[];
-  workouts: readonly StoredRecord[];
+  cycles: readonly StoredKindRecord<'activity_day'>[];
+  recoveries: readonly StoredKindRecord<'daily_scores'>[];
+  sleeps: readonly StoredKindRecord<'sleep_period'>[];
+  workouts: readonly StoredKindRecord<'workout'>[];
 }
 
 export interface WhoopDailySummary {
@@ -25,10 +25,11 @@ export interface WhoopDailySummary {
   workouts: WorkoutRow[];
 }
 
-const onDay = (day: string) => (record: StoredRecord) => record.day === day;
-const byStart = (a: StoredRecord, b: StoredRecord) => (a.start ?? '').localeCompare(b.start ?? '');
+type Placed = { day: string | null; start: string | null; end: string | null };
+const onDay = (day: string) => (record: Placed) => record.day === day;
+const byStart = (a: Placed, b: Placed) => (a.start ?? '').localeCompare(b.start ?? '');
 
-function duration(record: StoredRecord): number {
+function duration(record: Placed): number {
   return record.start && record.end ? Date.parse(record.end) - Date.parse(record.start) : 0;
 }
 

@@ -1,6 +1,6 @@
 /** `get_whoop_body_measurement`: height, weight and WHOOP's max heart rate. */
 import { z } from 'zod';
-import { dataNumber, defineWhoopSnapshotTool } from './snapshot-tool.js';
+import { defineWhoopSnapshotTool } from './snapshot-tool.js';
 import { WHOOP } from './whoop-common.js';
 
 export const getWhoopBodyMeasurement = defineWhoopSnapshotTool({
@@ -12,8 +12,8 @@ export const getWhoopBodyMeasurement = defineWhoopSnapshotTool({
   row: z.object({ source: z.literal('whoop'), height_m: z.number().nullable(), weight_kg: z.number().nullable(), max_heart_rate_bpm: z.number().nullable() }),
   toRow: (record) => ({
     source: 'whoop' as const,
-    height_m: dataNumber(record, 'height_m'),
-    weight_kg: dataNumber(record, 'weight_kg'),
-    max_heart_rate_bpm: dataNumber(record, 'max_heart_rate_bpm'),
+    height_m: record.data.height_m ?? null,
+    weight_kg: record.data.weight_kg ?? null,
+    max_heart_rate_bpm: record.data.max_heart_rate_bpm ?? null,
   }),
 });

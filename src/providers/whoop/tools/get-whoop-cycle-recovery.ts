@@ -10,6 +10,7 @@ export const getWhoopCycleRecovery = defineWhoopRecordTool({
   param: 'cycle_id',
   idSchema: cycleIdInput,
   kind: 'recovery',
+  recordKind: 'daily_scores',
   field: 'recovery',
   row: recoveryRowSchema,
   toRow: recoveryRow,

@@ -1,5 +1,5 @@
 /** `get_whoop_cycle_sleep`: the sleep that starts a cycle (the one its recovery comes from). */
-import type { StoredRecord } from '../../../store/store.js';
+import { narrowRows, type StoredKindRecord } from '../../../store/kind-rows.js';
 import type { ToolContext } from '../../../mcp/tools/define-tool.js';
 import { defineWhoopRecordTool, cycleIdInput } from './record-tool.js';
 import { sleepRow, sleepRowSchema } from './rows.js';
@@ -7,12 +7,12 @@ import { WHOOP } from './whoop-common.js';
 import { addDays } from '../../../core/time/days.js';
 
 /** The cached main sleep of a cached cycle (same cycle id, not a nap), else null. */
-async function cachedCycleSleep(context: ToolContext, id: string): Promise<StoredRecord | null> {
+async function cachedCycleSleep(context: ToolContext, id: string): Promise<StoredKindRecord<'sleep_period'> | null> {
   const { store } = context.app;
   const cycle = await store.getRecord('whoop', WHOOP.cycle, id);
   if (!cycle?.day) return null;
   const sleeps = await store.queryRecords({ provider: 'whoop', resource: WHOOP.sleep, startDay: addDays(cycle.day, -1), endDay: addDays(cycle.day, 1) });
-  return sleeps.find((sleep) => String(sleep.data.cycle_id) === id && sleep.data.nap !== true) ?? null;
+  return narrowRows('sleep_period', sleeps).rows.find((sleep) => String(sleep.data.cycle_id) === id && sleep.data.nap !== true) ?? null;
 }
 
 export const getWhoopCycleSleep = defineWhoopRecordTool({
@@ -22,6 +22,7 @@ export const getWhoopCycleSleep = defineWhoopRecordTool({
   param: 'cycle_id',
   idSchema: cycleIdInput,
   kind: 'cycle_sleep',
+  recordKind: 'sleep_period',
   field: 'sleep',
   row: sleepRowSchema,
   toRow: sleepRow,

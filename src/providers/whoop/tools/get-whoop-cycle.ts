@@ -10,6 +10,7 @@ export const getWhoopCycle = defineWhoopRecordTool({
   param: 'cycle_id',
   idSchema: cycleIdInput,
   kind: 'cycle',
+  recordKind: 'activity_day',
   field: 'cycle',
   row: cycleRowSchema,
   toRow: cycleRow,

@@ -38,11 +38,15 @@ export const getWhoopDailySummary = defineTool({
     assertDayInBounds(date, 'date', context.app.now());
     const range = { startDay: date, endDay: date };
     const fresh = input.fresh ?? false;
-    const read = (resource: string) => readWhoopDays(context, resource, range, fresh);
-    const [cycles, recoveries, sleeps, workouts] = await Promise.all([read(WHOOP.cycle), read(WHOOP.recovery), read(WHOOP.sleep), read(WHOOP.workout)]);
+    const [cycles, recoveries, sleeps, workouts] = await Promise.all([
+      readWhoopDays(context, { resource: WHOOP.cycle, kind: 'activity_day' }, range, fresh),
+      readWhoopDays(context, { resource: WHOOP.recovery, kind: 'daily_scores' }, range, fresh),
+      readWhoopDays(context, { resource: WHOOP.sleep, kind: 'sleep_period' }, range, fresh),
+      readWhoopDays(context, { resource: WHOOP.workout, kind: 'workout' }, range, fresh),
+    ]);
     const summary = buildWhoopDailySummary(date, { cycles: cycles.records, recoveries: recoveries.records, sleeps: sleeps.records, workouts: workouts.records });
     const parts = [cycles, recoveries, sleeps, workouts];
     const note = mergeNotes(parts.map((part) => part.note), fresh);
-    return { ...readMeta(range, note, parts.flatMap((part) => part.records)), ...summary };
+    return { ...readMeta(range, note, parts.flatMap((part): ReadonlyArray<{ storedAt: string }> => part.records)), ...summary };
   },
 });

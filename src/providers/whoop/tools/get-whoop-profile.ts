@@ -1,6 +1,6 @@
 /** `get_whoop_profile`: the WHOOP member's name and email (never the user id). */
 import { z } from 'zod';
-import { dataString, defineWhoopSnapshotTool } from './snapshot-tool.js';
+import { defineWhoopSnapshotTool } from './snapshot-tool.js';
 import { WHOOP } from './whoop-common.js';
 
 export const getWhoopProfile = defineWhoopSnapshotTool({
@@ -12,8 +12,8 @@ export const getWhoopProfile = defineWhoopSnapshotTool({
   row: z.object({ source: z.literal('whoop'), first_name: z.string().nullable(), last_name: z.string().nullable(), email: z.string().nullable() }),
   toRow: (record) => ({
     source: 'whoop' as const,
-    first_name: dataString(record, 'first_name'),
-    last_name: dataString(record, 'last_name'),
-    email: dataString(record, 'email'),
+    first_name: record.data.first_name ?? null,
+    last_name: record.data.last_name ?? null,
+    email: record.data.email ?? null,
   }),
 });

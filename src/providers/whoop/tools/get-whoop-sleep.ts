@@ -10,6 +10,7 @@ export const getWhoopSleep = defineWhoopRecordTool({
   param: 'sleep_id',
   idSchema: uuidInput('sleep'),
   kind: 'sleep',
+  recordKind: 'sleep_period',
   field: 'sleep',
   row: sleepRowSchema,
   toRow: sleepRow,

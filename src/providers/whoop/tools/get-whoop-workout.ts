@@ -10,6 +10,7 @@ export const getWhoopWorkout = defineWhoopRecordTool({
   param: 'workout_id',
   idSchema: uuidInput('workout'),
   kind: 'workout',
+  recordKind: 'workout',
   field: 'workout',
   row: workoutRowSchema,
   toRow: workoutRow,

@@ -5,7 +5,8 @@
  * id columns only with `include_ids`); one whose rows nest objects (workout zones) keeps objects.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { RecordKind } from '../../../core/records/record.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool, type ToolDefinition } from '../../../mcp/tools/define-tool.js';
 import { readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { dayTableShape, includeIdsInput, type Cell } from '../../../mcp/tools/shared/day-table.js';
@@ -16,15 +17,17 @@ const DEFAULT_LIMIT = 25;
 /** Columns holding WHOOP ids (UUIDs cost ~40 bytes a row): shown only with `include_ids`. */
 const ID_COLUMNS = new Set(['id', 'sleep_id']);
 
-export interface WhoopListSpec<Row extends z.ZodObject, Field extends string> {
+export interface WhoopListSpec<Row extends z.ZodObject, Field extends string, K extends RecordKind> {
   name: string;
   title: string;
   description: string;
   resource: string;
+  /** The kind the resource declares. */
+  recordKind: K;
   /** Name of the rows array in the answer (`cycles`, `sleeps`, ...) when not tabular. */
   field: Field;
   row: Row;
-  toRow(record: StoredRecord): z.infer<Row>;
+  toRow: (record: StoredKindRecord<K>) => z.infer<Row>;
   /** Answer a table (`columns`/`rows`) instead of one object per record. */
   tabular?: boolean;
 }
@@ -35,7 +38,7 @@ function tableOf(rows: ReadonlyArray<Record<string, unknown>>, columns: readonly
 }
 
 /** Defines one WHOOP list tool. */
-export function defineWhoopListTool<Row extends z.ZodObject, Field extends string>(spec: WhoopListSpec<Row, Field>): ToolDefinition {
+export function defineWhoopListTool<Row extends z.ZodObject, Field extends string, K extends RecordKind>(spec: WhoopListSpec<Row, Field, K>): ToolDefinition {
   const allColumns = Object.keys(spec.row.shape).filter((key) => key !== 'source');
   const output = z.object({
     ...readMetaShape,
@@ -55,7 +58,7 @@ export function defineWhoopListTool<Row extends z.ZodObject, Field extends strin
     async handle(input: z.output<typeof listInput>, context) {
       const window = resolveListWindow(input, context.app.now());
       const fresh = input.fresh ?? false;
-      const { records, note } = await readWhoopDays(context, spec.resource, window.range, fresh);
+      const { records, note } = await readWhoopDays(context, { resource: spec.resource, kind: spec.recordKind }, window.range, fresh);
       const inside = records.filter((record) => insideInstants(window, record));
       const rows = inside.slice(0, input.limit ?? DEFAULT_LIMIT).map((record) => spec.toRow(record) as Record<string, unknown>);
       const meta = { ...readMeta(window.range, note, inside), total: inside.length };

@@ -9,6 +9,7 @@ export const listWhoopCycles = defineWhoopListTool({
   description:
     'WHOOP physiological cycles (from falling asleep to falling asleep the next night) per local day, newest first: day strain, calories (kcal), average and max heart rate. The current cycle has no end yet.',
   resource: WHOOP.cycle,
+  recordKind: 'activity_day',
   field: 'cycles',
   row: cycleRowSchema,
   toRow: cycleRow,

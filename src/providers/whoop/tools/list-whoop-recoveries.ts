@@ -9,6 +9,7 @@ export const listWhoopRecoveries = defineWhoopListTool({
   description:
     'WHOOP recoveries per local day, newest first: recovery score (%), HRV (RMSSD, ms), resting heart rate, SpO2 and skin temperature. One per cycle (id = cycle id).',
   resource: WHOOP.recovery,
+  recordKind: 'daily_scores',
   field: 'recoveries',
   row: recoveryRowSchema,
   toRow: recoveryRow,

@@ -9,6 +9,7 @@ export const listWhoopSleeps = defineWhoopListTool({
   description:
     'WHOOP sleeps including naps, per local wake-up day, newest first: sleep performance/consistency/efficiency, respiratory rate, and light/REM/deep/awake/in-bed seconds.',
   resource: WHOOP.sleep,
+  recordKind: 'sleep_period',
   field: 'sleeps',
   row: sleepRowSchema,
   toRow: sleepRow,

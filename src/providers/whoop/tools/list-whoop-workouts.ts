@@ -9,6 +9,7 @@ export const listWhoopWorkouts = defineWhoopListTool({
   description:
     'WHOOP workouts per local start day, newest first: sport, strain, average/max heart rate, calories (kcal), distance and seconds in each heart-rate zone.',
   resource: WHOOP.workout,
+  recordKind: 'workout',
   field: 'workouts',
   row: workoutRowSchema,
   toRow: workoutRow,

@@ -4,7 +4,13 @@
  * `score_state` is not SCORED. Each row names its local day, its source and its id.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import { numberIn, textIn, type FieldOf } from '../../../core/records/record.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
+
+type Cycle = StoredKindRecord<'activity_day'>;
+type Recovery = StoredKindRecord<'daily_scores'>;
+type Sleep = StoredKindRecord<'sleep_period'>;
+type Workout = StoredKindRecord<'workout'>;
 
 const num = z.number().nullable();
 const base = {
@@ -82,33 +88,23 @@ export type RecoveryRow = z.infer<typeof recoveryRowSchema>;
 export type SleepRow = z.infer<typeof sleepRowSchema>;
 export type WorkoutRow = z.infer<typeof workoutRowSchema>;
 
-function baseOf(record: StoredRecord) {
+function baseOf(record: { day: string | null; id: string }) {
   return { day: record.day ?? '', source: 'whoop' as const, id: record.id };
 }
 
-function spanOf(record: StoredRecord) {
+function spanOf(record: { start: string | null; end: string | null; tzOffset: string | null }) {
   return { start: record.start, end: record.end, timezone_offset: record.tzOffset };
 }
 
-/** Numbers from the normalized `data` only: never from `raw`, so an unscored record stays null. */
-function numbers<K extends string>(record: StoredRecord, keys: readonly K[]): Record<K, number | null> {
-  return Object.fromEntries(
-    keys.map((key) => {
-      const value = record.data[key];
-      return [key, typeof value === 'number' && Number.isFinite(value) ? value : null];
-    }),
-  ) as Record<K, number | null>;
+/** Numbers from the typed `data` only (an unscored record stays null). */
+function numbers<D extends object, F extends FieldOf<D, number>>(record: { data: D }, keys: readonly F[]): Record<F, number | null> {
+  return Object.fromEntries(keys.map((key) => [key, numberIn(record.data, key)])) as Record<F, number | null>;
 }
 
-function text(record: StoredRecord, key: string): string | null {
-  const value = record.data[key];
-  return typeof value === 'string' ? value : null;
-}
-
-const state = (record: StoredRecord): string => text(record, 'score_state') ?? 'UNKNOWN';
+const state = (record: { data: { score_state?: string } }): string => textIn(record.data, 'score_state') ?? 'UNKNOWN';
 
 /** A stored cycle as a row. */
-export function cycleRow(record: StoredRecord): CycleRow {
+export function cycleRow(record: Cycle): CycleRow {
   return {
     ...baseOf(record),
     ...spanOf(record),
@@ -119,19 +115,18 @@ export function cycleRow(record: StoredRecord): CycleRow {
 }
 
 /** A stored recovery as a row. */
-export function recoveryRow(record: StoredRecord): RecoveryRow {
-  const calibrating = record.data.user_calibrating;
+export function recoveryRow(record: Recovery): RecoveryRow {
   return {
     ...baseOf(record),
     ...numbers(record, ['cycle_id', 'recovery_score', 'resting_heart_rate_bpm', 'hrv_rmssd_ms', 'spo2_pct', 'skin_temp_c'] as const),
-    sleep_id: text(record, 'sleep_id'),
+    sleep_id: record.data.sleep_id ?? null,
     score_state: state(record),
-    user_calibrating: typeof calibrating === 'boolean' ? calibrating : null,
+    user_calibrating: record.data.user_calibrating ?? null,
   };
 }
 
 /** A stored sleep (or nap) as a row. */
-export function sleepRow(record: StoredRecord): SleepRow {
+export function sleepRow(record: Sleep): SleepRow {
   return {
     ...baseOf(record),
     ...spanOf(record),
@@ -157,20 +152,19 @@ export function sleepRow(record: StoredRecord): SleepRow {
 const ZONES = ['zone_zero', 'zone_one', 'zone_two', 'zone_three', 'zone_four', 'zone_five'] as const;
 
 /** Zone seconds in zone order (the store keeps `data` with sorted keys). */
-function zonesOf(record: StoredRecord): Record<string, number> | null {
+function zonesOf(record: Workout): Record<string, number> | null {
   const zones = record.data.zone_durations_seconds;
-  if (!zones || typeof zones !== 'object' || Array.isArray(zones)) return null;
-  const values = zones as Record<string, unknown>;
-  return Object.fromEntries(ZONES.map((zone) => [zone, typeof values[zone] === 'number' ? (values[zone] as number) : 0]));
+  if (!zones) return null;
+  return Object.fromEntries(ZONES.map((zone) => [zone, typeof zones[zone] === 'number' ? zones[zone] : 0]));
 }
 
 /** A stored workout as a row. */
-export function workoutRow(record: StoredRecord): WorkoutRow {
+export function workoutRow(record: Workout): WorkoutRow {
   return {
     ...baseOf(record),
     ...spanOf(record),
     ...numbers(record, ['duration_seconds', 'strain', 'avg_hr_bpm', 'max_hr_bpm', 'calories', 'distance_meter'] as const),
-    sport_name: text(record, 'sport_name'),
+    sport_name: record.data.sport_name ?? null,
     score_state: state(record),
     zone_durations_seconds: zonesOf(record),
   };

@@ -1,6 +1,6 @@
 /** The shape of the WHOOP snapshot tools (profile, body measurement): cache-first, `fresh` to re-fetch. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool, type ToolDefinition } from '../../../mcp/tools/define-tool.js';
 import { readSnapshotRecords } from '../../../mcp/tools/shared/cached-read.js';
 import { newestStoredAt } from '../../../mcp/tools/shared/fields.js';
@@ -13,7 +13,8 @@ export interface WhoopSnapshotSpec<Row extends z.ZodObject, Field extends string
   resource: string;
   field: Field;
   row: Row;
-  toRow(record: StoredRecord): z.infer<Row>;
+  /** Both snapshots (profile, body measurement) are `profile` records. */
+  toRow: (record: StoredKindRecord<'profile'>) => z.infer<Row>;
 }
 
 /** Defines one WHOOP snapshot tool. */
@@ -26,7 +27,7 @@ export function defineWhoopSnapshotTool<Row extends z.ZodObject, Field extends s
     output,
     async handle(input, context) {
       const fresh = input.fresh ?? false;
-      const { records, note } = await readSnapshotRecords(context, { provider: 'whoop', resource: spec.resource, fresh });
+      const { records, note } = await readSnapshotRecords(context, { provider: 'whoop', resource: spec.resource, kind: 'profile', fresh });
       const record = records[0];
       return {
         cached_at: newestStoredAt(records),
@@ -37,13 +38,3 @@ export function defineWhoopSnapshotTool<Row extends z.ZodObject, Field extends s
     },
   });
 }
-
-function value<T>(record: StoredRecord, key: string, type: 'number' | 'string'): T | null {
-  const found = record.data[key];
-  return typeof found === type ? (found as T) : null;
-}
-
-/** Reads a number from `data`. */
-export const dataNumber = (record: StoredRecord, key: string): number | null => value<number>(record, key, 'number');
-/** Reads a string from `data`. */
-export const dataString = (record: StoredRecord, key: string): string | null => value<string>(record, key, 'string');

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import type { StoredRecord } from '../../../store/store.js';
+import type { RecordKind } from '../../../core/records/record.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import type { ToolContext } from '../../../mcp/tools/define-tool.js';
-import { syncWindow, type SyncNote } from '../../../mcp/tools/shared/cached-read.js';
+import { syncWindow, typedRows, type SyncNote } from '../../../mcp/tools/shared/cached-read.js';
 import { MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../../../mcp/tools/shared/day-range.js';
 import { MAX_INSTANT_LENGTH } from '../../../mcp/tools/shared/inputs.js';
 import { addDays } from '../../../core/time/days.js';
@@ -86,7 +87,7 @@ export function resolveListWindow(input: { start?: string | undefined; end?: str
 }
 
 /** Whether a stored record's start lies inside the instant bounds of a window. */
-export function insideInstants(window: ListWindow, record: StoredRecord): boolean {
+export function insideInstants(window: ListWindow, record: { start: string | null }): boolean {
   const started = record.start ? Date.parse(record.start) : Number.NaN;
   if (window.startMs !== null && !(started >= window.startMs)) return false;
   if (window.endMs !== null && !(started < window.endMs)) return false;
@@ -98,22 +99,22 @@ export function insideInstants(window: ListWindow, record: StoredRecord): boolea
  * one day wider on both sides: a cycle of day D starts the evening before, and a record's own
  * offset may differ from this server's.
  */
-export async function readWhoopDays(
+export async function readWhoopDays<K extends RecordKind>(
   context: ToolContext,
-  resource: string,
+  target: { resource: string; kind: K },
   range: DayRange,
   fresh: boolean,
-): Promise<{ records: StoredRecord[]; note: SyncNote }> {
+): Promise<{ records: StoredKindRecord<K>[]; note: SyncNote }> {
   const widened = { startDay: addDays(range.startDay, -1), endDay: addDays(range.endDay, 1) };
-  const note = await syncWindow(context, { provider: 'whoop', resource, range: widened, fresh });
-  const records = await context.app.store.queryRecords({
+  const note = await syncWindow(context, { provider: 'whoop', resource: target.resource, range: widened, fresh });
+  const rows = await context.app.store.queryRecords({
     provider: 'whoop',
     resource: note.resource,
     startDay: range.startDay,
     endDay: range.endDay,
     order: 'desc',
   });
-  return { records, note };
+  return { records: typedRows(context, { provider: 'whoop', kind: target.kind }, note, rows), note };
 }
 
 /** Traceability of a single-record answer (no window). */

@@ -3,7 +3,8 @@
  * intensity time, HR) as a compact table: column names, units and source once, one row per day.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { NumberField } from '../../../core/records/record.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { buildDayTable, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
@@ -11,18 +12,20 @@ import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/day-r
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num, str } from './withings-common.js';
 
-const FIELDS: ReadonlyArray<[string, string]> = [
+type Activity = StoredKindRecord<'activity_day'>;
+
+const FIELDS: ReadonlyArray<[NumberField<'activity_day'>, string]> = [
   ['steps', 'steps'], ['distance_m', 'm'], ['floors_climbed', 'floors'], ['active_calories', 'kcal'], ['total_calories', 'kcal'],
   ['soft_activity_seconds', 's'], ['moderate_activity_seconds', 's'], ['intense_activity_seconds', 's'],
   ['average_heart_rate_bpm', 'bpm'], ['min_heart_rate_bpm', 'bpm'], ['max_heart_rate_bpm', 'bpm'],
 ];
 
-const COLUMNS: readonly Column<StoredRecord>[] = [
+const COLUMNS: readonly Column<Activity>[] = [
   { name: 'day', value: (record) => record.day ?? '' },
-  ...FIELDS.map(([name, unit]): Column<StoredRecord> => ({ name, unit, value: (record) => num(record, name) })),
+  ...FIELDS.map(([name, unit]): Column<Activity> => ({ name, unit, value: (record) => num(record, name) })),
   { name: 'device_model', value: (record) => str(record, 'device_model') },
 ];
-const ID: Column<StoredRecord> = { name: 'id', value: (record) => record.id };
+const ID: Column<Activity> = { name: 'id', value: (record) => record.id };
 
 export const getWithingsActivity = defineTool({
   name: 'get_withings_activity',
@@ -41,7 +44,7 @@ export const getWithingsActivity = defineTool({
   }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
-    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.activity, range, fresh: input.fresh ?? false });
+    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.activity, kind: 'activity_day', range, fresh: input.fresh ?? false });
     const columns = [...COLUMNS, ...(input.include_ids ? [ID] : [])];
     return { ...readMeta(range, note, records), source: 'withings' as const, ...buildDayTable(records, columns) };
   },

@@ -24,7 +24,7 @@ export const getWithingsDevices = defineTool({
   input: z.object({ fresh: z.boolean().optional().describe('Fetch the list from Withings now. Default false (cache-first).') }),
   output: z.object({ cached_at: z.string().nullable(), warnings: z.array(z.string()), devices: z.array(deviceSchema) }),
   async handle(input, context) {
-    const { records, note } = await readSnapshotRecords(context, { provider: 'withings', resource: WITHINGS.devices, fresh: input.fresh ?? false });
+    const { records, note } = await readSnapshotRecords(context, { provider: 'withings', resource: WITHINGS.devices, kind: 'device', fresh: input.fresh ?? false });
     return {
       cached_at: records[0]?.storedAt ?? null,
       warnings: note.warnings,

@@ -22,7 +22,7 @@ export const getWithingsGoals = defineTool({
     weight_goal_kg: nullableNumber,
   }),
   async handle(input, context) {
-    const { records, note } = await readSnapshotRecords(context, { provider: 'withings', resource: WITHINGS.goals, fresh: input.fresh ?? false });
+    const { records, note } = await readSnapshotRecords(context, { provider: 'withings', resource: WITHINGS.goals, kind: 'goals', fresh: input.fresh ?? false });
     const record = records[0];
     return {
       source: 'withings' as const,

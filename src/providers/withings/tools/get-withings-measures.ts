@@ -60,13 +60,14 @@ export const getWithingsMeasures = defineTool({
   keyParameters: ['start_date', 'end_date', 'kind'],
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
-    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.measures, range, fresh: input.fresh ?? false });
+    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.measures, kind: 'body_measure', range, fresh: input.fresh ?? false });
     const wanted = input.kind && input.kind !== 'all' ? new Set(GROUPS[input.kind]) : null;
     const groups = records
       .filter((record) => input.include_goals !== false || record.data.category !== 'goal')
       .filter((record) => input.include_ambiguous !== false || record.data.attribution !== 'ambiguous')
       .map((record) => {
-        const all = Array.isArray(record.data.measures) ? (record.data.measures as Array<z.infer<typeof measureSchema>>) : [];
+        // Every Withings measure has its meastype.
+        const all = record.data.measures.filter((measure): measure is z.infer<typeof measureSchema> => measure.type !== undefined);
         return {
           ...rowBase(record),
           measured_at: record.start,

@@ -12,6 +12,7 @@ import type { ToolServices } from '../../../mcp/tools/tool-services.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { nullableNumber } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num, str } from './withings-common.js';
+import { narrowRow } from '../../../store/kind-rows.js';
 
 const input = z.object({ signal_id: z.number().int().positive().describe('From list_withings_heart_records / list_withings_stetho_records.') });
 
@@ -63,7 +64,7 @@ function defineSignalTool(kind: 'heart' | 'stetho') {
     async handle({ signal_id: signalId }, context) {
       const signal = await fetchSignal(context.app, kind, signalId, context.signal);
       const summary = summarizeSignal(signal);
-      const listed = await context.app.store.getRecord('withings', ecg ? WITHINGS.heartRecords : WITHINGS.stethoRecords, String(signalId));
+      const listed = narrowRow('signal_recording', await context.app.store.getRecord('withings', ecg ? WITHINGS.heartRecords : WITHINGS.stethoRecords, String(signalId)));
       return {
         source: 'withings' as const,
         signal_id: signalId,

@@ -3,7 +3,9 @@
  * apnea index) as a compact table: one row per night (a nap is a night of its own), `day` first.
  */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import type { FieldOf } from '../../../core/records/record.js';
+import type { StoredKindRecord } from '../../../store/kind-rows.js';
+import type { WithingsSleepData } from '../normalize-sleep.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { buildDayTable, clockTime, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
@@ -11,7 +13,10 @@ import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/day-r
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num } from './withings-common.js';
 
-const FIELDS: ReadonlyArray<[string, string]> = [
+/** A stored sleep summary: a sleep period with Withings' own breathing index (what this resource's normalizer writes). */
+type SleepSummary = Omit<StoredKindRecord<'sleep_period'>, 'data'> & { data: WithingsSleepData };
+
+const FIELDS: ReadonlyArray<[FieldOf<WithingsSleepData, number>, string]> = [
   ['sleep_score', 'score 0-100'], ['total_sleep_seconds', 's'], ['time_in_bed_seconds', 's'], ['deep_sleep_seconds', 's'],
   ['light_sleep_seconds', 's'], ['rem_sleep_seconds', 's'], ['awake_seconds', 's'], ['efficiency_pct', '%'], ['latency_seconds', 's'],
   ['wakeup_count', 'count'], ['average_heart_rate_bpm', 'bpm'], ['lowest_heart_rate_bpm', 'bpm'], ['respiratory_rate', 'breaths/min'],
@@ -19,13 +24,13 @@ const FIELDS: ReadonlyArray<[string, string]> = [
   ['breathing_disturbances_intensity', 'index'],
 ];
 
-const COLUMNS: readonly Column<StoredRecord>[] = [
+const COLUMNS: readonly Column<SleepSummary>[] = [
   { name: 'day', value: (record) => record.day ?? '' },
   { name: 'start', unit: 'local HH:MM (evening before day when later than end)', value: (record) => clockTime(record.start) },
   { name: 'end', unit: 'local HH:MM', value: (record) => clockTime(record.end) },
-  ...FIELDS.map(([name, unit]): Column<StoredRecord> => ({ name, unit, value: (record) => num(record, name) })),
+  ...FIELDS.map(([name, unit]): Column<SleepSummary> => ({ name, unit, value: (record) => num(record, name) })),
 ];
-const ID: Column<StoredRecord> = { name: 'id', value: (record) => record.id };
+const ID: Column<SleepSummary> = { name: 'id', value: (record) => record.id };
 
 export const getWithingsSleepSummary = defineTool({
   name: 'get_withings_sleep_summary',
@@ -44,7 +49,8 @@ export const getWithingsSleepSummary = defineTool({
   }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
-    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.sleepSummary, range, fresh: input.fresh ?? false });
+    const read = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.sleepSummary, kind: 'sleep_period', range, fresh: input.fresh ?? false });
+    const { records, note } = read as { records: SleepSummary[]; note: typeof read.note };
     const columns = [...COLUMNS, ...(input.include_ids ? [ID] : [])];
     return { ...readMeta(range, note, records), source: 'withings' as const, ...buildDayTable(records, columns) };
   },

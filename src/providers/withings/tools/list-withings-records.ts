@@ -27,7 +27,7 @@ export const listWithingsHeartRecords = defineTool({
   output: z.object({ ...readMetaShape, recordings: z.array(heartSchema) }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
-    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.heartRecords, range, fresh: input.fresh ?? false });
+    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.heartRecords, kind: 'signal_recording', range, fresh: input.fresh ?? false });
     const recordings = records.map((record) => ({
       ...rowBase(record),
       recorded_at: record.start,
@@ -59,7 +59,7 @@ export const listWithingsStethoRecords = defineTool({
   output: z.object({ ...readMetaShape, recordings: z.array(stethoSchema) }),
   async handle(input, context) {
     const range = resolveDayRange(input, context.app.now());
-    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.stethoRecords, range, fresh: input.fresh ?? false });
+    const { records, note } = await readDayRecords(context, { provider: 'withings', resource: WITHINGS.stethoRecords, kind: 'signal_recording', range, fresh: input.fresh ?? false });
     const recordings = records.map((record) => ({ ...rowBase(record), recorded_at: record.start, signal_id: num(record, 'signal_id'), vhd: num(record, 'vhd') }));
     return { ...readMeta(range, note, records), recordings };
   },

@@ -1,6 +1,6 @@
 /** Pieces shared by the Withings tools: resource names, the traceable row base, hints. */
 import { z } from 'zod';
-import type { StoredRecord } from '../../../store/store.js';
+import { numberIn, textIn, type FieldOf } from '../../../core/records/record.js';
 
 /** Withings resource names as the provider declares them (the store's `resource` column). */
 export const WITHINGS = {
@@ -25,21 +25,19 @@ export const rowBaseShape = {
 };
 
 /** The traceable base of a row built from one stored record. */
-export function rowBase(record: StoredRecord): { day: string; source: 'withings'; id: string } {
+export function rowBase(record: { day: string | null; id: string }): { day: string; source: 'withings'; id: string } {
   return { day: record.day ?? '', source: 'withings', id: record.id };
 }
 
 /** Standard annotations of a cache-first Withings read (may fetch from Withings when data is missing). */
 export const WITHINGS_READ_HINTS = { readOnlyHint: true, idempotentHint: true, openWorldHint: true } as const;
 
-/** Data field of a record as a number, or null. */
-export function num(record: StoredRecord, key: string): number | null {
-  const value = record.data[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** A numeric field of a record's typed `data`, or null. */
+export function num<D extends object>(record: { data: D }, key: FieldOf<D, number>): number | null {
+  return numberIn(record.data, key);
 }
 
-/** Data field of a record as a string, or null. */
-export function str(record: StoredRecord, key: string): string | null {
-  const value = record.data[key];
-  return typeof value === 'string' ? value : null;
+/** A text field of a record's typed `data`, or null. */
+export function str<D extends object>(record: { data: D }, key: FieldOf<D, string>): string | null {
+  return textIn(record.data, key);
 }
