@@ -17,7 +17,8 @@ const NAMES = ['daily_sleep', 'sleep', 'heartrate', 'steps', 'workout', 'all', '
 const STACK = /\n\s+at \S|\bat [\w.<>]+ \(|node:internal|\.(?:c|m)?[jt]s:\d+:\d+/;
 
 async function toolBudgets() {
-  const { TOOLS } = await import(new URL('../dist/mcp/tools/registry.js', import.meta.url).href);
+  const { loadAllTools } = await import(new URL('../dist/mcp/tools/registry.js', import.meta.url).href);
+  const TOOLS = await loadAllTools();
   const { DEFAULT_BUDGET_BYTES } = await import(new URL('../dist/mcp/response.js', import.meta.url).href);
   return new Map(TOOLS.map((tool) => [tool.name, tool.budgetBytes ?? DEFAULT_BUDGET_BYTES]));
 }

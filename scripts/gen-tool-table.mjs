@@ -5,12 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const built = new URL('../dist/mcp/tools/tool-table.js', import.meta.url);
+const registry = new URL('../dist/mcp/tools/registry.js', import.meta.url);
 if (!existsSync(built)) {
   console.error('dist/mcp/tools/tool-table.js not found: run `npm run build` first.');
   process.exit(1);
 }
 const { toolTableMarkdown } = await import(built.href);
-const table = toolTableMarkdown();
+const { loadAllTools } = await import(registry.href);
+const table = toolTableMarkdown(await loadAllTools());
 
 if (process.argv.includes('--write')) {
   const readme = new URL('../README.md', import.meta.url);

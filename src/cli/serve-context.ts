@@ -6,7 +6,7 @@ import { createAppContext } from '../app/create-app-context.js';
 import type { AppContext } from '../app/app-context.js';
 import type { Logger } from '../logging/logger.js';
 import { isExplicitLogFile } from '../logging/log-file.js';
-import { createLogger } from '../logging/logger.js';
+import { createDeferredLogger, createLogger } from '../logging/logger.js';
 import { configFor, type GlobalOptions } from './options.js';
 
 export interface ServeContext {
@@ -16,7 +16,7 @@ export interface ServeContext {
   close(): Promise<void>;
 }
 
-/** Opens what a server needs. `deferFile` keeps the log file's setup off the start-up path. */
+/** Opens what a server needs. `deferFile` keeps the logger's set-up (pino, the file) off the start-up path. */
 export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean; stderrLevel?: string }): Promise<ServeContext> {
   let config = configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
   // The simulator loads only for --demo: it is not on the start-up path of a real server.
@@ -24,7 +24,9 @@ export async function openServeContext(global: GlobalOptions, options: { toolset
   const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
   if (demo) config = demo.config;
   try {
-    const logger = await createLogger({ level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), deferFile: options.deferFile ?? false, ...(options.stderrLevel ? { stderrLevel: options.stderrLevel } : {}) });
+    const loggerOptions = { level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), ...(options.stderrLevel ? { stderrLevel: options.stderrLevel } : {}) };
+    // Deferred: pino loads and the file opens in the background, off the start-up path.
+    const logger = options.deferFile ? createDeferredLogger(loggerOptions) : await createLogger(loggerOptions);
     const context = await createAppContext(config, { logger });
     if (demo && demoModule) await demoModule.connectDemoProviders(context, demo.providers);
     return {

@@ -7,6 +7,7 @@ import { WearablesError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../core/version.js';
 import { loadHttpConfig } from '../http/http-config.js';
 import { startHttpServer } from '../http/http-server.js';
+import { readToolManifest } from '../mcp/tools/tool-manifest.js';
 import type { GlobalOptions } from './options.js';
 import { openServeContext, type ServeContext } from './serve-context.js';
 import { reportError } from './output.js';
@@ -32,10 +33,11 @@ export async function serveHttp(global: GlobalOptions, options: ServeHttpOptions
     const terminal = Boolean(process.stderr.isTTY) && !global.json;
     opened = await openServeContext(global, { ...(options.toolsets ? { toolsets: options.toolsets } : {}), ...(terminal ? { stderrLevel: 'warn' } : {}) });
     const { context, logger } = opened;
+    const manifest = readToolManifest();
     const server = await startHttpServer({
       context,
       config: httpConfig,
-      mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly) },
+      mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly), ...(manifest ? { manifest } : {}) },
     });
     process.stderr.write(
       terminal

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer } from '../mcp/server.js';
+import { readToolManifest } from '../mcp/tools/tool-manifest.js';
 import type { GlobalOptions } from './options.js';
 import { reportError } from './output.js';
 import { openServeContext, type ServeContext } from './serve-context.js';
@@ -29,7 +30,9 @@ export function registerServeCommand(program: Command): void {
         const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
         opened = await openServeContext(global, { ...(toolsets ? { toolsets } : {}), deferFile: true });
         const { context, logger } = opened;
-        const server = await createMcpServer(context, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly) });
+        // The build's tool manifest: tools/list without evaluating a tool module (none when run from src/).
+        const manifest = readToolManifest();
+        const server = await createMcpServer(context, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly), ...(manifest ? { manifest } : {}) });
         const handle = serveStdio(() => server, { onerror: (error) => logger.warn({ err: error }, 'stdio transport error') });
         logger.info({ demo: Boolean(global.demo) }, 'serving MCP over stdio');
         const running = opened;

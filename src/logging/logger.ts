@@ -2,13 +2,27 @@
  * Structured JSON logs on stderr and in a size-rotated file (pino + pino-roll). stdout is never
  * written: over stdio it belongs to the MCP protocol. Secrets are scrubbed from every line.
  */
-import { pino, type Logger, type DestinationStream, type StreamEntry } from 'pino';
+import type { DestinationStream, LogFn, StreamEntry } from 'pino';
 import { WearablesError } from '../core/errors.js';
 import { isProgrammingError } from '../core/thrown-errors.js';
+import { deferredLogger } from './deferred-logger.js';
 import { bufferUntil, fallbackLine, guardStream, logFileError, openRotatingFile, probeLogDirectory } from './log-file.js';
 import { REDACT_PATHS, scrubSecrets } from './secrets.js';
 
-export type { Logger };
+/**
+ * What the project logs through: pino's logger, or (in `serve`, while pino loads) the deferred
+ * one. pino is imported only when a logger is created, never by importing this module.
+ */
+export interface Logger {
+  trace: LogFn;
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  fatal: LogFn;
+  /** Writes buffered lines out (pino's; absent on the others). */
+  flush?(): void;
+}
 
 export interface LoggerOptions {
   level: string;
@@ -36,13 +50,14 @@ export interface LoggerOptions {
  * `fileRequired` (the user named the file). Stacks of unexpected errors reach the file only.
  */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
+  const { pino } = await import('pino');
   const stderr = options.stderr ?? process.stderr;
   const streams: StreamEntry[] = [
     { level: (options.stderrLevel ?? 'trace') as StreamEntry['level'], stream: withoutStacks(stderr) },
   ];
   const file = options.file && options.level !== 'silent' ? await fileStream(options, options.file, stderr) : undefined;
   if (file) streams.push({ level: 'trace', stream: file });
-  return pino(
+  const logger: Logger = pino(
     {
       level: options.level,
       base: { pid: process.pid },
@@ -53,6 +68,7 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     },
     pino.multistream(streams),
   );
+  return logger;
 }
 
 async function fileStream(options: LoggerOptions, file: string, stderr: DestinationStream): Promise<DestinationStream | undefined> {
@@ -88,9 +104,27 @@ function withoutStacks(stream: DestinationStream): DestinationStream {
   };
 }
 
+/**
+ * `createLogger` for `serve`: a logger usable at once, pino loading and the file opening in the
+ * background, so neither is on the way to the first answer. A user-named log file whose folder
+ * cannot be written is still a FILE_ERROR here, before anything is served.
+ */
+export function createDeferredLogger(options: LoggerOptions): Logger {
+  if (options.file && options.fileRequired && options.level !== 'silent') {
+    const problem = probeLogDirectory(options.file);
+    if (problem !== undefined) throw logFileError(options.file, problem);
+  }
+  const stderr = options.stderr ?? process.stderr;
+  return deferredLogger(createLogger({ ...options, deferFile: true }), (error) => {
+    stderr.write(`wearables-mcp: logging is off: ${scrubSecrets(error instanceof Error ? error.message : String(error))}\n`);
+  });
+}
+
+const ignore: LogFn = () => undefined;
+
 /** A logger that writes nothing (library use, tests that do not look at logs). */
 export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
+  return { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore, fatal: ignore };
 }
 
 /**

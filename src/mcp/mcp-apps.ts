@@ -4,7 +4,7 @@
  * type sees `_meta.ui.resourceUri` on the tools that have a view, and their answers carry what the
  * view draws in `_meta` (never in the text the model reads). Every other client sees nothing new.
  */
-import { CLIENT_CAPABILITIES_META_KEY, type ClientCapabilities, type ServerContext } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, type ClientCapabilities, type McpServer, type RegisteredTool, type ServerContext } from '@modelcontextprotocol/server';
 
 /** The extension's identifier under `capabilities.extensions`. */
 export const MCP_APPS_EXTENSION = 'io.modelcontextprotocol/ui';
@@ -27,4 +27,18 @@ export function supportsMcpApps(capabilities: ClientCapabilities | undefined): b
 export function requestCapabilities(request: ServerContext, declared: ClientCapabilities | undefined): ClientCapabilities | undefined {
   const envelope = request.mcpReq.envelope as Record<string, unknown> | undefined;
   return envelope ? (envelope[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) : declared;
+}
+
+/**
+ * `_meta.ui.resourceUri` in `tools/list` only for a client declaring MCP Apps: read when the list
+ * is built, from the capabilities the SDK resolved for the request being served (declared at
+ * `initialize`, or the 2026-07-28 request envelope on per-request instances).
+ */
+export function listViewFor(server: McpServer, registered: RegisteredTool, resourceUri: string): void {
+  Object.defineProperty(registered, '_meta', {
+    configurable: true,
+    enumerable: true,
+    get: () => (supportsMcpApps(server.server.getClientCapabilities()) ? { ui: { resourceUri } } : undefined),
+    set: () => undefined,
+  });
 }

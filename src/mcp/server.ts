@@ -9,8 +9,9 @@ import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
 import { applyConnectionStates, watchConnections, type GatedTool } from './toolsets.js';
-import { registerTool } from './tools/register-tool.js';
+import { registerManifestTool } from './tools/register-manifest-tool.js';
 import { selectTools } from './tools/registry.js';
+import type { ToolManifest } from './tools/tool-manifest.js';
 
 export interface McpServerOptions {
   /** Toolsets to expose (`all`, `core`, a provider id, ...); default: `config.toolsets`. */
@@ -23,6 +24,17 @@ export interface McpServerOptions {
    * answers still carry structuredContent).
    */
   outputSchemas?: boolean;
+  /**
+   * The tools to list, as the build wrote them (`readToolManifest()`): listing them evaluates no
+   * tool module. Default: the manifest built from the registry (every tool module loaded).
+   */
+  manifest?: ToolManifest;
+}
+
+async function toolManifest(options: McpServerOptions): Promise<ToolManifest> {
+  if (options.manifest) return options.manifest;
+  const { registryToolManifest } = await import('./tools/build-tool-manifest.js');
+  return registryToolManifest();
 }
 
 /** This package's version (from package.json, read once). */
@@ -43,11 +55,13 @@ export async function createMcpServer(context: HostContext, options: McpServerOp
     },
   );
   const requested = options.toolsets ?? context.config.toolsets;
-  const { tools, unknown } = selectTools(requested, { readOnly: options.readOnly ?? false });
+  const manifest = await toolManifest(options);
+  const { tools, unknown } = selectTools(requested, { readOnly: options.readOnly ?? false, tools: manifest.tools });
   if (unknown.length > 0) context.logger.warn({ toolsets: unknown }, 'unknown toolsets ignored');
+  const outputSchemas = options.outputSchemas ?? context.config.outputSchemas;
   const gated: GatedTool[] = tools
     .filter((tool) => !tool.provider || context.providers.has(tool.provider))
-    .map((tool) => ({ tool, handle: registerTool(server, tool, context, { outputSchemas: options.outputSchemas ?? context.config.outputSchemas }) }));
+    .map((tool) => ({ tool, handle: registerManifestTool(server, tool, context, { outputSchemas }) }));
   await applyConnectionStates(context, gated);
   const unsubscribe = watchConnections(context, gated);
   const previousOnClose = server.server.onclose;

@@ -6,10 +6,10 @@
 import type { RegisteredTool } from '@modelcontextprotocol/server';
 import type { HostContext } from './host-context.js';
 import type { ProviderId } from '../core/types.js';
-import type { ToolDefinition } from './tools/define-tool.js';
 
+/** A registered tool and what its visibility depends on. */
 export interface GatedTool {
-  tool: ToolDefinition;
+  tool: { provider?: ProviderId; requiresAnyProvider?: boolean };
   handle: RegisteredTool;
 }
 

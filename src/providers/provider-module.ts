@@ -44,8 +44,12 @@ export interface ProviderModule<Id extends string = string> {
   resources: readonly ResourceSpec[];
   /** Builds the provider from its settings; nothing in it reads `process.env`. */
   createProvider(settings: ProviderSettings, fetch?: FetchLike): Provider;
-  /** The provider's own MCP tools (toolset = the provider id), visible while it is connected. */
-  tools: readonly ToolDefinition[];
+  /**
+   * Loads the provider's own MCP tools (toolset = the provider id), visible while it is connected.
+   * A lazy import, so starting a server evaluates no tool module (tools/list comes from the
+   * build's manifest; src/mcp/tools/tool-manifest.ts).
+   */
+  loadTools(): Promise<readonly ToolDefinition[]>;
   /** Extra MCP resource templates (registered before the generic `wearables://` ones). */
   registerResources?(server: McpServer, context: ToolServices): void;
   /** How its stored records feed the cross-device day view, and where its values rank. */

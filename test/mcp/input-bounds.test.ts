@@ -7,9 +7,11 @@
  */
 import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOOLS } from '../../src/mcp/tools/registry.js';
+import { loadAllTools } from '../../src/mcp/tools/registry.js';
 import { startSimulatedApp, type SimulatedApp } from '../analysis/support/simulated-app.js';
 import { branchesOf, isDayField, missingBound, walkSchema, type JsonSchema } from './support/schema-walk.js';
+
+const TOOLS = await loadAllTools();
 
 /** An error answer stays this small whatever the input (the old echo of a 5,000-item list was 534 KB). */
 const MAX_ERROR_BYTES = 2_048;

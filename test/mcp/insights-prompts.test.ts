@@ -1,7 +1,9 @@
 /** The analysis prompts through a real MCP client: listed, and they direct the model to the insights tools with evidence rules. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOOLS } from '../../src/mcp/tools/registry.js';
+import { loadAllTools } from '../../src/mcp/tools/registry.js';
 import { connectClient, createTestApp, type Connected, type TestApp } from './support/harness.js';
+
+const TOOLS = await loadAllTools();
 
 let test: TestApp;
 let connected: Connected;

@@ -6,8 +6,10 @@
  */
 import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOOLS } from '../../src/mcp/tools/registry.js';
+import { loadAllTools } from '../../src/mcp/tools/registry.js';
 import { connectClient, createTestApp, type Connected, type TestApp } from './support/harness.js';
+
+const TOOLS = await loadAllTools();
 
 describe('tool schemas', () => {
   let test: TestApp;

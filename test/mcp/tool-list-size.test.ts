@@ -14,8 +14,10 @@ import { loadConfig } from '../../src/config/config.js';
 import type { AppContext } from '../../src/app/app-context.js';
 import { createMcpServer, type McpServerOptions } from '../../src/mcp/server.js';
 import { schemaConversions } from '../../src/mcp/tools/listed-schemas.js';
-import { TOOLS } from '../../src/mcp/tools/registry.js';
+import { loadAllTools } from '../../src/mcp/tools/registry.js';
 import { startSimulatedApp, type SimulatedApp } from '../analysis/support/simulated-app.js';
+
+const TOOLS = await loadAllTools();
 
 const MAX_LIST_BYTES = 40_000;
 /** The regex zod writes for `z.iso.date()` (a 270-character calendar pattern). */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { HostContext } from '../host-context.js';
 import { WearablesError } from '../../core/errors.js';
 import { errorText, toolErrorResult, type ToolErrorPayload } from '../errors.js';
-import { requestCapabilities, supportsMcpApps } from '../mcp-apps.js';
+import { listViewFor, requestCapabilities, supportsMcpApps } from '../mcp-apps.js';
 import { buildToolResponse } from '../response.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import { checkArgumentBounds, checkDayArguments, clip, describeIssues, MAX_ERROR_TEXT_BYTES } from './input-bounds.js';
@@ -122,6 +122,27 @@ export async function runTool(tool: ToolDefinition, args: unknown, app: HostCont
 }
 
 /**
+ * Runs the tool named `name` once `load` gives its definition (a toolset loaded on first call);
+ * a failure to load answers as an error result like any other.
+ */
+export async function runListedTool(
+  name: string,
+  load: () => Promise<ToolDefinition>,
+  args: unknown,
+  app: HostContext,
+  request: ServerContext,
+  declared?: ClientCapabilities,
+) {
+  let tool: ToolDefinition;
+  try {
+    tool = await load();
+  } catch (error) {
+    return toolErrorResult(error, app.logger, name);
+  }
+  return runTool(tool, args, app, request, declared);
+}
+
+/**
  * Registers `tool` on `server` and returns the SDK handle (for enable/disable). With
  * `outputSchemas` the listing carries each tool's compact output schema; without (the default) it
  * carries none: an SDK client then compiles no validators before its first call (measured in
@@ -141,18 +162,4 @@ export function registerTool(server: McpServer, tool: ToolDefinition, app: HostC
   );
   if (tool.view) listViewFor(server, registered, tool.view.resourceUri);
   return registered;
-}
-
-/**
- * `_meta.ui.resourceUri` in `tools/list` only for a client declaring MCP Apps: read when the list
- * is built, from the capabilities the SDK resolved for the request being served (declared at
- * `initialize`, or the 2026-07-28 request envelope on per-request instances).
- */
-function listViewFor(server: McpServer, registered: RegisteredTool, resourceUri: string): void {
-  Object.defineProperty(registered, '_meta', {
-    configurable: true,
-    enumerable: true,
-    get: () => (supportsMcpApps(server.server.getClientCapabilities()) ? { ui: { resourceUri } } : undefined),
-    set: () => undefined,
-  });
 }

@@ -1,6 +1,5 @@
-/** The README tool table, generated from the registry so the docs cannot drift. */
+/** The README tool table, generated from the registry (`loadAllTools()`) so the docs cannot drift. */
 import type { ToolDefinition } from './define-tool.js';
-import { TOOLS } from './registry.js';
 
 function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(\s|$)/.exec(text);
@@ -13,7 +12,7 @@ function keyParameters(tool: ToolDefinition): string {
 }
 
 /** Markdown table: tool, toolset, description (first sentence), key parameters. */
-export function toolTableMarkdown(tools: readonly ToolDefinition[] = TOOLS): string {
+export function toolTableMarkdown(tools: readonly ToolDefinition[]): string {
   const lines = ['| Tool | Toolset | Description | Key parameters |', '| --- | --- | --- | --- |'];
   for (const tool of tools) {
     lines.push(`| \`${tool.name}\` | ${tool.toolset} | ${firstSentence(tool.description)} | ${keyParameters(tool)} |`);

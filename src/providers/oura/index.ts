@@ -13,7 +13,6 @@ import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY, findOuraHistoryStart } from '.
 import { createOuraWebhooks } from './webhooks/index.js';
 import { OURA_MAPPINGS } from './day-view.js';
 import { OURA_SOURCES } from './fhir.js';
-import { OURA_TOOLS } from './tools/index.js';
 
 export interface OuraProviderOptions {
   /** `https://api.ouraring.com` or the simulator's Oura API base. */
@@ -65,7 +64,8 @@ export const OURA_MODULE = defineProviderModule({
   capabilities: CAPABILITIES,
   resources: OURA_RESOURCES,
   createProvider: (settings, fetch) => createOuraProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
-  tools: OURA_TOOLS,
+  // Loaded on the first call of one of its tools: tools/list is served from the build's manifest.
+  loadTools: () => import('./tools/index.js').then((tools) => tools.OURA_TOOLS),
   dayView: {
     mappings: OURA_MAPPINGS,
     // Finger PPG with stages validated against PSG and nightly averages over the whole night lead

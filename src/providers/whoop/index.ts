@@ -14,7 +14,6 @@ import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY, findWhoopHistoryStart } from
 import { createWhoopWebhooks } from './webhooks/index.js';
 import { WHOOP_MAPPINGS } from './day-view.js';
 import { WHOOP_SOURCES } from './fhir.js';
-import { WHOOP_TOOLS } from './tools/index.js';
 
 export interface WhoopProviderOptions {
   /** `https://api.prod.whoop.com/developer` (the spec's server) or the simulator's WHOOP API base. */
@@ -84,7 +83,8 @@ export const WHOOP_MODULE = defineProviderModule({
   capabilities: CAPABILITIES,
   resources: WHOOP_RESOURCES,
   createProvider: (settings, fetch) => createWhoopProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
-  tools: WHOOP_TOOLS,
+  // Loaded on the first call of one of its tools: tools/list is served from the build's manifest.
+  loadTools: () => import('./tools/index.js').then((tools) => tools.WHOOP_TOOLS),
   dayView: {
     mappings: WHOOP_MAPPINGS,
     // Second for sleep and heart (its nightly values are taken in deep sleep); it counts no steps,

@@ -15,7 +15,6 @@ import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
 import { createWithingsWebhooks } from './webhooks/index.js';
 import { WITHINGS_MAPPINGS } from './day-view.js';
 import { WITHINGS_SOURCES } from './fhir.js';
-import { WITHINGS_TOOLS } from './tools/index.js';
 import { registerWithingsSignals } from './tools/signal-resources.js';
 import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY, findWithingsHistoryStart } from './history-start.js';
 
@@ -83,7 +82,8 @@ export const WITHINGS_MODULE = defineProviderModule({
   capabilities: CAPABILITIES,
   resources: WITHINGS_RESOURCES,
   createProvider: (settings, fetch) => createWithingsProvider(oauthProviderOptions(ENDPOINTS, settings, fetch)),
-  tools: WITHINGS_TOOLS,
+  // Loaded on the first call of one of its tools: tools/list is served from the build's manifest.
+  loadTools: () => import('./tools/index.js').then((tools) => tools.WITHINGS_TOOLS),
   registerResources: registerWithingsSignals,
   dayView: {
     mappings: WITHINGS_MAPPINGS,
