@@ -13,7 +13,7 @@ import { createAppContext } from '../dist/app/create-app-context.js';
 import { loadConfig } from '../dist/config/config.js';
 import { silentLogger } from '../dist/logging/logger.js';
 import { startSimulator } from '../dist/simulator/index.js';
-import { addDays } from '../dist/sync/dates.js';
+import { addDays } from '../dist/core/time/days.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CALLS = Number(process.env.BENCH_CALLS ?? 40);

@@ -15,7 +15,7 @@ import { silentLogger } from '../dist/logging/logger.js';
 import { fitToBudget } from '../dist/mcp/response.js';
 import { createMcpServer } from '../dist/mcp/server.js';
 import { startSimulator } from '../dist/simulator/index.js';
-import { addDays } from '../dist/sync/dates.js';
+import { addDays } from '../dist/core/time/days.js';
 
 const BUDGET = 4_000;
 const HISTORY_DAYS = 90;

@@ -18,7 +18,7 @@ import { loadConfig } from '../dist/config/config.js';
 import { silentLogger } from '../dist/logging/logger.js';
 import { createMcpServer } from '../dist/mcp/server.js';
 import { startSimulator } from '../dist/simulator/index.js';
-import { addDays } from '../dist/sync/dates.js';
+import { addDays } from '../dist/core/time/days.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 const DAYS = 365;

@@ -3,7 +3,7 @@
  * consecutive days (one quiet day allowed) with anomalies, summarised per metric by their peak.
  */
 import type { LocalDay, ProviderId } from '../core/types.js';
-import { addDays } from '../core/dates.js';
+import { addDays } from '../core/time/days.js';
 import type { Baseline } from './baselines.js';
 import type { CanonicalDay } from './daily-view.js';
 import { metricSeries } from './daily-view.js';

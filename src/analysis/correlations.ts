@@ -4,7 +4,7 @@
  * (lag 0), and "strain vs next-day recovery" pairs day d's strain with day d+1's recovery.
  */
 import type { LocalDay } from '../core/types.js';
-import { addDays } from '../core/dates.js';
+import { addDays } from '../core/time/days.js';
 import type { CanonicalDay } from './daily-view.js';
 import { metricSeries } from './daily-view.js';
 import { pearson, round } from './stats.js';

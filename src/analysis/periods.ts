@@ -2,7 +2,7 @@
 import { EARLIEST_DAY } from '../core/bounds.js';
 import { WearablesError } from '../core/errors.js';
 import type { LocalDay } from '../core/types.js';
-import { addDays, dayStartMs, daysBetween } from '../core/dates.js';
+import { addDays, daysBetween, isDay, weekdayOf } from '../core/time/days.js';
 
 export type Resolution = 'day' | 'week' | 'month';
 
@@ -18,8 +18,7 @@ export const MAX_SPAN_DAYS = 7_400;
  * and the span is at most MAX_SPAN_DAYS; returns the span in days (inclusive).
  */
 export function checkSpan(startDay: LocalDay, endDay: LocalDay): number {
-  const real = (day: LocalDay): boolean => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(dayStartMs(day));
-  const span = real(startDay) && real(endDay) ? daysBetween(startDay, endDay) + 1 : Number.NaN;
+  const span = isDay(startDay) && isDay(endDay) ? daysBetween(startDay, endDay) + 1 : Number.NaN;
   if (startDay >= EARLIEST_DAY && span <= MAX_SPAN_DAYS) return Math.max(0, span);
   throw new WearablesError('VALIDATION_ERROR', `The range ${startDay.slice(0, 12)}..${endDay.slice(0, 12)} cannot be analysed: use days from ${EARLIEST_DAY} on, spanning at most ${MAX_SPAN_DAYS} days`, {
     hint: `Ask for days from ${EARLIEST_DAY} up to tomorrow.`,
@@ -38,7 +37,7 @@ export function daysOf(startDay: LocalDay, endDay: LocalDay): LocalDay[] {
 export function bucketStart(day: LocalDay, resolution: Resolution): LocalDay {
   if (resolution === 'day') return day;
   if (resolution === 'month') return `${day.slice(0, 7)}-01`;
-  const weekday = new Date(dayStartMs(day)).getUTCDay();
+  const weekday = weekdayOf(day);
   return addDays(day, -((weekday + 6) % 7));
 }
 

@@ -1,5 +1,6 @@
 /** Per-bucket statistics of one metric's series (n, mean, min, max, change vs the previous bucket). */
 import type { LocalDay, ProviderId } from '../core/types.js';
+import { addDays, utcDayOf, utcDayStartMs } from '../core/time/days.js';
 import type { CanonicalDay } from './daily-view.js';
 import { metricSeries } from './daily-view.js';
 import { metricInfo, roundFor } from './metric-catalog.js';
@@ -64,9 +65,9 @@ export function computeTrend(
 }
 
 function nextBucket(start: LocalDay, resolution: Resolution): LocalDay {
-  const date = new Date(`${start}T00:00:00.000Z`);
-  if (resolution === 'day') date.setUTCDate(date.getUTCDate() + 1);
-  else if (resolution === 'week') date.setUTCDate(date.getUTCDate() + 7);
-  else date.setUTCMonth(date.getUTCMonth() + 1);
-  return date.toISOString().slice(0, 10);
+  if (resolution === 'day') return addDays(start, 1);
+  if (resolution === 'week') return addDays(start, 7);
+  const date = new Date(utcDayStartMs(start));
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return utcDayOf(date);
 }

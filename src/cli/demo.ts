@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import { loadDailyView, type CanonicalDay } from '../analysis/daily-view.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
-import { localDay } from '../core/dates.js';
-import { addDays } from '../sync/dates.js';
+import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
+import { addDays } from '../core/time/days.js';
 import type { GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { createProgressDisplay } from './progress.js';
@@ -91,7 +91,7 @@ async function runDemo(context: AppContext, demo: DemoEnvironment, options: { js
   const elapsedMs = Date.now() - started;
   const imported = await importDemoExports(context, demo.person, options.days, options.verbose && !options.json);
   const isSeries = seriesLookup(context.providers);
-  const today = localDay(context.now());
+  const today = localDayOf(context.now(), SERVER_ZONE);
   const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
   const command = clientCommand({ script: process.argv[1], pathEnv: process.env.PATH }, ['serve', '--demo']);
   const details = options.verbose

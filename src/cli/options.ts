@@ -3,6 +3,7 @@ import type { ConfigFlags } from '../config/config.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { WearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
+import { DAY_PATTERN, isDay } from '../core/time/days.js';
 import { isRegisteredProviderId, PROVIDER_IDS } from '../providers/registry.js';
 
 export interface GlobalOptions {
@@ -37,16 +38,15 @@ export function parseProvider(value: string): ProviderId {
 
 /** Validates a YYYY-MM-DD date argument: the shape, then that the day exists (no 2026-02-30). */
 export function parseDay(value: string, name: string): string {
-  const shaped = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!shaped) {
+  if (isDay(value)) return value;
+  if (!DAY_PATTERN.test(value)) {
     throw new WearablesError('VALIDATION_ERROR', `${name} must be a date like 2026-01-31, got "${value.slice(0, 40)}".`, {
       hint: 'Pass the date as YYYY-MM-DD.',
     });
   }
-  const [year, month, day] = [Number(shaped[1]), Number(shaped[2]), Number(shaped[3])];
+  const [year, month] = [Number(value.slice(0, 4)), Number(value.slice(5, 7))];
   // Day 0 of the next month is the last day of this one.
   const monthDays = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
-  if (day >= 1 && day <= monthDays) return value;
   const monthName = monthDays > 0 ? new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : undefined;
   throw new WearablesError('VALIDATION_ERROR', `${name} ${value} is not a real day${monthName ? ` (${monthName} ${year} has ${monthDays} days)` : ' (months run 01 to 12)'}.`, {
     hint: 'Pass an existing calendar day as YYYY-MM-DD.',

@@ -9,7 +9,7 @@ import { WearablesError } from '../core/errors.js';
 import { assertWritable, writeAtomically } from '../export/atomic-file.js';
 import { assertNotHomeFile, homeFilesOf } from '../export/home-files.js';
 import { buildReport } from '../report/build-report.js';
-import { localDay } from '../core/dates.js';
+import { localDayOf, SERVER_ZONE } from '../core/time/zones.js';
 import { parseDay, type GlobalOptions } from './options.js';
 import { printResult } from './output.js';
 import { runCommand, withCommandContext } from './run-command.js';
@@ -49,7 +49,7 @@ export function registerReportCommand(program: Command): void {
         await withCommandContext(global, async (context) => {
           await assertNotHomeFile(out, homeFilesOf(context.config), out);
           assertWritable(out, overwrite);
-          const report = await buildReport({ store: context.store, endDay: end ?? localDay(context.now()), days, generatedAt: context.now() });
+          const report = await buildReport({ store: context.store, endDay: end ?? localDayOf(context.now(), SERVER_ZONE), days, generatedAt: context.now() });
           // 0600: the report holds health data; `wx` never opens an existing file or follows a link.
           // A file-system failure reaches the CLI boundary as it is: FILE_ERROR naming the folder to fix.
           const bytes = await writeAtomically(out, overwrite, (temp) => writeFile(temp, report.html, { encoding: 'utf8', mode: 0o600, flag: 'wx' }));

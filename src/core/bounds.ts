@@ -5,6 +5,8 @@
  * user's provider quota on empty history.
  */
 import type { LocalDay } from './types.js';
+import { DAY_MS, utcDayOf } from './time/days.js';
+import { HOUR_MS } from './time/instants.js';
 
 /**
  * No provider here holds data before this day (the first connected scale shipped in 2009; the
@@ -13,15 +15,12 @@ import type { LocalDay } from './types.js';
  */
 export const EARLIEST_DAY: LocalDay = '2009-01-01';
 
-/** Milliseconds in one day. */
-const DAY_MS = 86_400_000;
-
 /**
  * The latest day an input may name: tomorrow in the time zone furthest ahead (UTC+14), i.e. the
  * UTC date of `now + 14 h + 1 day`. Anything later cannot hold data for anyone.
  */
 export function latestDay(now: Date): LocalDay {
-  return new Date(now.getTime() + 14 * 3_600_000 + DAY_MS).toISOString().slice(0, 10);
+  return utcDayOf(now.getTime() + 14 * HOUR_MS + DAY_MS);
 }
 
 /** Clamps a `YYYY-MM-DD` day into `[EARLIEST_DAY, latestDay(now)]`. */

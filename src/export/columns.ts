@@ -7,6 +7,8 @@
  */
 import type { Sample } from '../core/types.js';
 import type { StoredRecord } from '../store/store.js';
+import { DAY_PATTERN } from '../core/time/days.js';
+import { INSTANT_PATTERN } from '../core/time/instants.js';
 
 /** A flattened row: column name → value (null when absent). */
 export type Row = Record<string, unknown>;
@@ -32,8 +34,6 @@ export const SAMPLE_COLUMNS: readonly Column[] = [
 ];
 
 const FIXED = new Set<string>(DOCUMENT_FIXED_COLUMNS);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Flattens one stored record into a row. */
 export function recordRow(record: StoredRecord): Row {
@@ -90,8 +90,8 @@ function observe(seen: Seen, value: unknown): void {
     if (!Number.isInteger(value)) seen.fraction = true;
   } else if (typeof value === 'boolean') seen.boolean = true;
   else if (typeof value === 'string') {
-    if (DAY.test(value)) seen.day = true;
-    else if (INSTANT.test(value) && Number.isFinite(Date.parse(value))) seen.instant = true;
+    if (DAY_PATTERN.test(value)) seen.day = true;
+    else if (INSTANT_PATTERN.test(value) && Number.isFinite(Date.parse(value))) seen.instant = true;
     else seen.text = true;
   } else seen.nested = true;
 }

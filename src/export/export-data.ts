@@ -6,7 +6,7 @@
  * record shape, so a provider added later exports without changes here.
  */
 import { WearablesError } from '../core/errors.js';
-import { isLocalDay } from '../store/windows.js';
+import { isDay } from '../core/time/days.js';
 import { assertWritable, entryAt, writeAtomically } from './atomic-file.js';
 import { resolveTargets, type ExportTarget } from './export-targets.js';
 import { assertNotHomeFile } from './home-files.js';
@@ -80,7 +80,7 @@ function validateOptions(options: ExportOptions): void {
     throw new WearablesError('VALIDATION_ERROR', `Unknown export format "${String(options.format)}".`, { hint: `Use one of: ${EXPORT_FORMATS.join(', ')}.` });
   }
   for (const [name, day] of [['start', options.start], ['end', options.end]] as const) {
-    if (day !== undefined && !isLocalDay(day)) {
+    if (day !== undefined && !isDay(day)) {
       throw new WearablesError('VALIDATION_ERROR', `${name} must be a day like 2026-01-31, got "${day}".`, { hint: 'Pass days as YYYY-MM-DD.' });
     }
   }

@@ -6,6 +6,7 @@
  * day, and `truncated.next_arguments` names the exact range to ask for next.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import { addDays } from '../core/time/days.js';
 
 /** Default JSON budget per answer (bytes): small enough to leave room in a model's context. */
 export const DEFAULT_BUDGET_BYTES = 6_000;
@@ -46,11 +47,6 @@ function largestArrayField(payload: Record<string, unknown>): string | undefined
   return best;
 }
 
-/** The day after `day` (`YYYY-MM-DD`, calendar arithmetic in UTC). */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** How to get the rows after the first `count` of a per-day table, or undefined for other lists. */
 function tableNext(payload: Record<string, unknown>, field: string, items: unknown[], count: number) {
   const columns = payload.columns;
@@ -62,7 +58,7 @@ function tableNext(payload: Record<string, unknown>, field: string, items: unkno
   const firstDay = (items[0] as unknown[] | undefined)?.[0];
   const lastDay = (items[items.length - 1] as unknown[] | undefined)?.[0];
   if (typeof firstDay !== 'string' || typeof lastDay !== 'string' || firstDay > lastDay) return undefined;
-  const start = typeof last === 'string' ? nextDay(last) : typeof first === 'string' ? first : undefined;
+  const start = typeof last === 'string' ? addDays(last, 1) : typeof first === 'string' ? first : undefined;
   if (!start) return undefined;
   const next_arguments = { start_date: start, end_date: window.end_date };
   const shown = count > 0 ? `${String((items[0] as unknown[])[0])}..${String(last)}` : 'none';

@@ -1,9 +1,9 @@
 /** Validating and cutting `[start, end)` windows into requests no wider than the API accepts. */
 import { WearablesError } from '../core/errors.js';
 import type { TimeWindow } from '../core/types.js';
+import { isDay } from '../core/time/days.js';
 
 const DAY_MS = 86_400_000;
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Splits `window` into consecutive half-open chunks of at most `maxDays`; empty when start = end. */
 export function splitWindow(window: TimeWindow, windowing: 'day' | 'datetime', maxDays: number): TimeWindow[] {
@@ -27,7 +27,7 @@ export function splitWindow(window: TimeWindow, windowing: 'day' | 'datetime', m
 
 function dayBounds(window: TimeWindow): [number, number] {
   for (const value of [window.start, window.end]) {
-    if (!DAY_PATTERN.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    if (!isDay(value)) {
       throw new WearablesError('VALIDATION_ERROR', `"${value}" is not a day (YYYY-MM-DD).`, { hint: 'Use days like 2024-11-11.' });
     }
   }

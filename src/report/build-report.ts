@@ -7,7 +7,7 @@ import type { LocalDay } from '../core/types.js';
 import { loadDailyView, metricSeries, type CanonicalDay } from '../analysis/daily-view.js';
 import { computeInsights, type HealthInsights } from '../analysis/insights.js';
 import type { Store } from '../store/store.js';
-import { addDays } from '../core/dates.js';
+import { addDays } from '../core/time/days.js';
 import { escapeHtml } from './html.js';
 import { REPORT_SECTIONS, SERIES_COLORS, SOURCE_COLORS, type ChartDeclaration } from './report-sections.js';
 import { shortDay } from './chart-ticks.js';

@@ -2,7 +2,7 @@
  * Axis ticks a person can read: "nice" value steps (1, 2, 2.5, 5 × 10^n, or quarter/half/whole
  * hours on a clock axis) giving 4 to 6 ticks, and day ticks every 1, 2, 3, 7, 14, … days.
  */
-import { addDays, daysBetween } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/time/days.js';
 
 /** The value axis: its domain (the outer ticks) and the ticks themselves. */
 export interface ValueTicks {

@@ -7,7 +7,7 @@
  * is HTML placed over it in percent: the chart fills any width, from a 390 px phone to a desktop,
  * while the text keeps its size in CSS pixels.
  */
-import { daysBetween } from '../core/dates.js';
+import { daysBetween } from '../core/time/days.js';
 import { clockTime, dayTicks, shortDay, valueTicks, type ValueTicks } from './chart-ticks.js';
 import { renderLegend } from './chart-legend.js';
 import { escapeHtml } from './html.js';

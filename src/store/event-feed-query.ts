@@ -4,7 +4,7 @@
  */
 import { WearablesError } from '../core/errors.js';
 import type { EventQuery } from './store.js';
-import { parseInstant } from './windows.js';
+import { tryParseInstant } from '../core/time/instants.js';
 
 export const DEFAULT_EVENT_LIMIT = 500;
 export const MAX_EVENT_LIMIT = 5000;
@@ -57,7 +57,7 @@ export function parseEventQuery(query: EventQuery): ParsedEventQuery {
 }
 
 function instantOrThrow(value: string, field: string): string {
-  const ms = parseInstant(value);
+  const ms = tryParseInstant(value);
   if (ms === null) {
     throw new WearablesError('VALIDATION_ERROR', `\`${field}\` must be an ISO-8601 instant with a time and offset.`, {
       hint: field === 'since' ? CURSOR_HINT : 'Use an instant such as 2024-05-01T00:00:00Z.',

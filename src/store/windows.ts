@@ -7,30 +7,15 @@
  */
 import { WearablesError } from '../core/errors.js';
 import type { TimeWindow } from '../core/types.js';
+import { isDay } from '../core/time/days.js';
+import { tryParseInstant } from '../core/time/instants.js';
 
 export type WindowFormat = 'day' | 'instant';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-/** True for a real calendar day in `YYYY-MM-DD` form. */
-export function isLocalDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-/** Parses an ISO-8601 instant with an explicit offset into epoch ms; null when it is not one. */
-export function parseInstant(value: string): number | null {
-  if (!INSTANT.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
-
 /** Validates one bound and returns its canonical text and format. */
 export function canonicalBound(value: string, what: string): { text: string; format: WindowFormat } {
-  if (typeof value === 'string' && isLocalDay(value)) return { text: value, format: 'day' };
-  const ms = typeof value === 'string' ? parseInstant(value) : null;
+  if (typeof value === 'string' && isDay(value)) return { text: value, format: 'day' };
+  const ms = typeof value === 'string' ? tryParseInstant(value) : null;
   if (ms !== null) return { text: new Date(ms).toISOString(), format: 'instant' };
   throw new WearablesError('VALIDATION_ERROR', `${what} ${JSON.stringify(String(value)).slice(0, 60)} is neither a day nor an ISO-8601 instant.`, {
     hint: 'Use a local day like 2024-05-01, or an instant with an offset like 2024-05-01T00:00:00Z.',

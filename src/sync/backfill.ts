@@ -12,7 +12,8 @@
 import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
 import type { ResourceSpec } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
-import { DAY_MS, addDays, dayStartMs, isoInstant, maxString, minString, parseInstant } from './dates.js';
+import { addDays, DAY_MS, utcDayStartMs } from '../core/time/days.js';
+import { isoInstant, maxString, minString, parseUtcDayOrInstant } from '../core/time/instants.js';
 import { chunkWindow, type RunBounds } from './plan-windows.js';
 import type { ResourcePlan } from './resource-plan.js';
 
@@ -128,7 +129,7 @@ export async function planBackfill(input: BackfillInput): Promise<ResourcePlan> 
 /** Where a resumed backfill must start at the latest: the resource's overlap before today. */
 function overlapStart(spec: BackfillInput['spec'], bounds: RunBounds): string {
   if (spec.windowing === 'day') return addDays(bounds.today, -spec.overlapDays);
-  return isoInstant(parseInstant(bounds.nowInstant, 'now') - spec.overlapDays * DAY_MS);
+  return isoInstant(parseUtcDayOrInstant(bounds.nowInstant, 'now') - spec.overlapDays * DAY_MS);
 }
 
 /**
@@ -136,7 +137,7 @@ function overlapStart(spec: BackfillInput['spec'], bounds: RunBounds): string {
  * a UTC day earlier: local day `day` begins up to 14 h before its UTC midnight (UTC+14).
  */
 function startBound(day: LocalDay, windowing: 'day' | 'datetime'): string {
-  return windowing === 'day' ? day : isoInstant(dayStartMs(addDays(day, -1)));
+  return windowing === 'day' ? day : isoInstant(utcDayStartMs(addDays(day, -1)));
 }
 
 function parse<T>(value: string | null, valid: (value: Partial<T>) => boolean): T | null {

@@ -8,7 +8,7 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { OpenCheck } from '../store/store.js';
 import type { EngineDeps } from './engine-deps.js';
 import { openBound, openPart, runBounds } from './plan-windows.js';
-import { isoInstant, minString } from './dates.js';
+import { isoInstant, minString } from '../core/time/instants.js';
 import { normalizeWindow } from './validate.js';
 
 /** Default freshness window: how long a check of the open days answers repeated reads. */

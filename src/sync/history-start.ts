@@ -9,7 +9,8 @@ import type { LocalDay } from '../core/types.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Provider } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
-import { maxString, minString } from './dates.js';
+import { DAY_PATTERN } from '../core/time/days.js';
+import { maxString, minString } from '../core/time/instants.js';
 
 /** Where a provider's history starts and how that was found. */
 export interface HistoryStart {
@@ -44,7 +45,7 @@ export async function resolveHistoryStart(input: HistoryStartInput, fresh: boole
   const found = await history.historyStart({ http: input.http, ...(input.signal ? { signal: input.signal } : {}) });
   const floor = maxString(EARLIEST_DAY, history.earliestDay);
   const result: HistoryStart =
-    found === null || !/^\d{4}-\d{2}-\d{2}$/.test(found)
+    found === null || !DAY_PATTERN.test(found)
       ? { day: floor, source: 'declared' }
       : { day: minString(maxString(found, floor), input.today), source: 'account' };
   await store.setCursor(provider.id, HISTORY_START_KEY, JSON.stringify(result));
@@ -62,7 +63,7 @@ function parseStored(value: string | null): HistoryStart | null {
   if (value === null) return null;
   try {
     const parsed = JSON.parse(value) as Partial<HistoryStart>;
-    if (typeof parsed.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(parsed.day) && (parsed.source === 'account' || parsed.source === 'declared')) {
+    if (typeof parsed.day === 'string' && DAY_PATTERN.test(parsed.day) && (parsed.source === 'account' || parsed.source === 'declared')) {
       return { day: parsed.day, source: parsed.source };
     }
   } catch {

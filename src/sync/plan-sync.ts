@@ -10,7 +10,7 @@ import type { AuthorizedHttp } from '../core/http.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { SyncOptions } from './sync-service.js';
 import { finishGeneration, openGeneration, planBackfill } from './backfill.js';
-import { addDays } from './dates.js';
+import { addDays } from '../core/time/days.js';
 import type { EngineDeps } from './engine-deps.js';
 import { historyStartReason, resolveHistoryStart, type HistoryStart } from './history-start.js';
 import { planRange, type RunBounds } from './plan-windows.js';

@@ -5,7 +5,8 @@
  */
 import type { LocalDay, TimeWindow } from '../core/types.js';
 import type { ResourceWindowing } from '../providers/provider.js';
-import { DAY_MS, addDays, dayStartMs, isoInstant, minString, parseInstant, utcDay } from './dates.js';
+import { addDays, DAY_MS, utcDayOf, utcDayStartMs } from '../core/time/days.js';
+import { isoInstant, minString, parseUtcDayOrInstant } from '../core/time/instants.js';
 
 /** Bounds derived once per run from the clock and shared by every resource. */
 export interface RunBounds {
@@ -30,14 +31,14 @@ export interface RunBounds {
 
 /** Computes the shared bounds of a run started at `now`. */
 export function runBounds(now: Date): RunBounds {
-  const today = utcDay(now);
+  const today = utcDayOf(now);
   const openDay = addDays(today, -1);
   return {
     today,
     endDay: addDays(today, 2),
     openDay,
     nowInstant: isoInstant(now.getTime()),
-    openInstant: isoInstant(dayStartMs(openDay)),
+    openInstant: isoInstant(utcDayStartMs(openDay)),
   };
 }
 
@@ -68,15 +69,15 @@ export function planRange(input: RangeInput): TimeWindow | null {
       : firstDay;
     return start < bounds.endDay ? { start, end: bounds.endDay } : null;
   }
-  const nowMs = parseInstant(bounds.nowInstant, 'now');
+  const nowMs = parseUtcDayOrInstant(bounds.nowInstant, 'now');
   const startMs = fromCursor
-    ? Math.min(parseInstant(input.cursor as string, 'cursor'), nowMs) - input.overlapDays * DAY_MS
-    : dayStartMs(firstDay);
+    ? Math.min(parseUtcDayOrInstant(input.cursor as string, 'cursor'), nowMs) - input.overlapDays * DAY_MS
+    : utcDayStartMs(firstDay);
   return startMs < nowMs ? { start: isoInstant(startMs), end: bounds.nowInstant } : null;
 }
 
 function cursorDay(cursor: string): LocalDay {
-  return cursor.length > 10 ? utcDay(new Date(parseInstant(cursor, 'cursor'))) : cursor;
+  return cursor.length > 10 ? utcDayOf(new Date(parseUtcDayOrInstant(cursor, 'cursor'))) : cursor;
 }
 
 /** Cuts `window` into request windows of at most `maxWindowDays`, oldest first, contiguous. */
@@ -89,8 +90,8 @@ export function chunkWindow(window: TimeWindow, windowing: Exclude<ResourceWindo
     }
     return chunks;
   }
-  const endMs = parseInstant(window.end, 'window end');
-  for (let startMs = parseInstant(window.start, 'window start'); startMs < endMs; startMs += step * DAY_MS) {
+  const endMs = parseUtcDayOrInstant(window.end, 'window end');
+  for (let startMs = parseUtcDayOrInstant(window.start, 'window start'); startMs < endMs; startMs += step * DAY_MS) {
     chunks.push({ start: isoInstant(startMs), end: isoInstant(Math.min(startMs + step * DAY_MS, endMs)) });
   }
   return chunks;
@@ -104,7 +105,7 @@ export function chunkWindow(window: TimeWindow, windowing: Exclude<ResourceWindo
 export function openBound(windowing: Exclude<ResourceWindowing, 'none'>, bounds: RunBounds, lateDataHours = 0): string {
   const lateMs = Math.max(0, lateDataHours) * 3_600_000;
   if (windowing === 'day') return addDays(bounds.openDay, -Math.ceil(lateMs / DAY_MS));
-  return isoInstant(parseInstant(bounds.openInstant, 'open instant') - lateMs);
+  return isoInstant(parseUtcDayOrInstant(bounds.openInstant, 'open instant') - lateMs);
 }
 
 /** The part of `window` at or after the open bound (see `openBound`), or null when it has none. */
@@ -114,8 +115,8 @@ export function openPart(window: TimeWindow, windowing: Exclude<ResourceWindowin
     const start = window.start > bound ? window.start : bound;
     return start < window.end ? { start, end: window.end } : null;
   }
-  const startMs = Math.max(parseInstant(window.start, 'window start'), parseInstant(bound, 'open bound'));
-  const endMs = parseInstant(window.end, 'window end');
+  const startMs = Math.max(parseUtcDayOrInstant(window.start, 'window start'), parseUtcDayOrInstant(bound, 'open bound'));
+  const endMs = parseUtcDayOrInstant(window.end, 'window end');
   return startMs < endMs ? { start: isoInstant(startMs), end: isoInstant(endMs) } : null;
 }
 
@@ -126,8 +127,8 @@ export function coverableWindow(chunk: TimeWindow, windowing: Exclude<ResourceWi
     const end = minString(chunk.end, bound);
     return chunk.start < end ? { start: chunk.start, end } : null;
   }
-  const endMs = Math.min(parseInstant(chunk.end, 'window end'), parseInstant(bound, 'open bound'));
-  const startMs = parseInstant(chunk.start, 'window start');
+  const endMs = Math.min(parseUtcDayOrInstant(chunk.end, 'window end'), parseUtcDayOrInstant(bound, 'open bound'));
+  const startMs = parseUtcDayOrInstant(chunk.start, 'window start');
   return startMs < endMs ? { start: isoInstant(startMs), end: isoInstant(endMs) } : null;
 }
 
@@ -139,11 +140,11 @@ export function coverableWindow(chunk: TimeWindow, windowing: Exclude<ResourceWi
  */
 export function reconcileWindow(chunk: TimeWindow, windowing: Exclude<ResourceWindowing, 'none'>): TimeWindow | null {
   if (windowing === 'day') return chunk;
-  const startMs = parseInstant(chunk.start, 'window start');
-  const endMs = parseInstant(chunk.end, 'window end');
-  const firstFullDay = utcDay(new Date(Math.ceil(startMs / DAY_MS) * DAY_MS));
+  const startMs = parseUtcDayOrInstant(chunk.start, 'window start');
+  const endMs = parseUtcDayOrInstant(chunk.end, 'window end');
+  const firstFullDay = utcDayOf(new Date(Math.ceil(startMs / DAY_MS) * DAY_MS));
   const start = addDays(firstFullDay, 1);
-  const end = addDays(utcDay(new Date(Math.floor(endMs / DAY_MS) * DAY_MS)), -1);
+  const end = addDays(utcDayOf(new Date(Math.floor(endMs / DAY_MS) * DAY_MS)), -1);
   return start < end ? { start, end } : null;
 }
 

@@ -7,7 +7,8 @@
 import { EARLIEST_DAY } from '../core/bounds.js';
 import type { LocalDay } from '../core/types.js';
 import type { Provider } from '../providers/provider.js';
-import { addDays, maxString } from './dates.js';
+import { addDays } from '../core/time/days.js';
+import { maxString } from '../core/time/instants.js';
 import { historyStartReason, type HistoryStart } from './history-start.js';
 import type { RunBounds } from './plan-windows.js';
 

@@ -10,7 +10,7 @@ import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
 import { addCounts, type ResourceCounts } from './counts.js';
 import { throwIfCancelled } from './cancel.js';
-import { parseInstant } from './dates.js';
+import { parseUtcDayOrInstant } from '../core/time/instants.js';
 import { reconcileWindow } from './plan-windows.js';
 import { diffSeries } from './series-diff.js';
 
@@ -54,8 +54,8 @@ export async function storeDocumentChunk(context: ChunkContext, chunk: TimeWindo
 export async function storeSeriesChunk(context: ChunkContext, chunk: TimeWindow, counts: ResourceCounts): Promise<void> {
   const { provider, spec, store, signal } = context;
   const series = spec.series ?? spec.name;
-  const startMs = parseInstant(chunk.start, 'window start');
-  const endMs = parseInstant(chunk.end, 'window end');
+  const startMs = parseUtcDayOrInstant(chunk.start, 'window start');
+  const endMs = parseUtcDayOrInstant(chunk.end, 'window end');
   const fetched: Sample[] = [];
   for await (const page of provider.fetchWindow(spec, chunk, { http: context.http, signal })) {
     throwIfCancelled(signal);

@@ -9,7 +9,8 @@ import { WearablesError } from '../core/errors.js';
 import type { ProviderId, TimeWindow } from '../core/types.js';
 import { resourceSpec, type Provider, type ResourceSpec } from '../providers/provider.js';
 import type { EnsureCoveredResult, ProviderSyncResult, TargetedSyncOptions } from './sync-service.js';
-import { addDays, parseInstant } from './dates.js';
+import { addDays } from '../core/time/days.js';
+import { parseUtcDayOrInstant } from '../core/time/instants.js';
 import { runInputBase, type EngineDeps } from './engine-deps.js';
 import { windowState } from './freshness.js';
 import { runBounds } from './plan-windows.js';
@@ -132,8 +133,8 @@ async function hasCachedData(deps: EngineDeps, provider: Provider, spec: Resourc
         ? await deps.store.countSamples({
             provider: provider.id,
             series: spec.series ?? spec.name,
-            start: parseInstant(window.start, 'window start'),
-            end: parseInstant(window.end, 'window end'),
+            start: parseUtcDayOrInstant(window.start, 'window start'),
+            end: parseUtcDayOrInstant(window.end, 'window end'),
           })
         : await deps.store.countRecords({
             provider: provider.id,

@@ -5,7 +5,8 @@
 import { WearablesError } from '../core/errors.js';
 import type { LocalDay, ProviderId, TimeWindow } from '../core/types.js';
 import type { Provider, ResourceSpec, ResourceWindowing } from '../providers/provider.js';
-import { isDay, isoInstant, minString, parseInstant } from './dates.js';
+import { isDay } from '../core/time/days.js';
+import { isoInstant, minString, parseUtcDayOrInstant } from '../core/time/instants.js';
 import type { RunBounds } from './plan-windows.js';
 
 /** The registered provider or VALIDATION_ERROR listing the registered ones. */
@@ -63,8 +64,8 @@ export function normalizeWindow(window: TimeWindow, windowing: Exclude<ResourceW
     const end = minString(window.end, bounds.endDay);
     return window.start < end ? { start: window.start, end } : null;
   }
-  const startMs = parseInstant(window.start, 'Window start');
-  const endMs = parseInstant(window.end, 'Window end');
+  const startMs = parseUtcDayOrInstant(window.start, 'Window start');
+  const endMs = parseUtcDayOrInstant(window.end, 'Window end');
   if (startMs >= endMs) {
     throw new WearablesError('VALIDATION_ERROR', `Window ${window.start} – ${window.end} ends before it starts.`, {
       hint: 'Pass start before end (end is exclusive).',

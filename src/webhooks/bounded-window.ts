@@ -6,12 +6,11 @@
  */
 import { EARLIEST_DAY, latestDay } from '../core/bounds.js';
 import type { TimeWindow } from '../core/types.js';
-import { dayStartMs, isDay } from '../sync/dates.js';
+import { DAY_MS, isDay, utcDayOf, utcDayStartMs } from '../core/time/days.js';
+import { isoInstant } from '../core/time/instants.js';
 
 /** Longest span one delivery may refresh. */
 export const MAX_WEBHOOK_SPAN_DAYS = 4;
-
-const DAY_MS = 86_400_000;
 
 /**
  * `window` (days `YYYY-MM-DD` or ISO instants) clamped to at most `MAX_WEBHOOK_SPAN_DAYS`
@@ -20,13 +19,13 @@ const DAY_MS = 86_400_000;
  */
 export function boundedWindow(window: TimeWindow, now: Date): TimeWindow | undefined {
   const days = isDay(window.start) && isDay(window.end);
-  const startMs = days ? dayStartMs(window.start) : Date.parse(window.start);
-  const endMs = days ? dayStartMs(window.end) : Date.parse(window.end);
+  const startMs = days ? utcDayStartMs(window.start) : Date.parse(window.start);
+  const endMs = days ? utcDayStartMs(window.end) : Date.parse(window.end);
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return undefined;
-  const end = Math.min(endMs, dayStartMs(latestDay(now)) + DAY_MS);
-  const start = Math.max(startMs, end - MAX_WEBHOOK_SPAN_DAYS * DAY_MS, dayStartMs(EARLIEST_DAY));
+  const end = Math.min(endMs, utcDayStartMs(latestDay(now)) + DAY_MS);
+  const start = Math.max(startMs, end - MAX_WEBHOOK_SPAN_DAYS * DAY_MS, utcDayStartMs(EARLIEST_DAY));
   if (start >= end && !(start === end && startMs === endMs)) return undefined;
-  const format = (ms: number) => (days ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString());
+  const format = (ms: number) => (days ? utcDayOf(ms) : isoInstant(ms));
   if (start === startMs && end === endMs) return window;
   return { start: format(start), end: format(end) };
 }

@@ -12,7 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Provider, ResourceSpec } from '../providers/provider.js';
 import type { Store } from '../store/store.js';
 import type { SyncService } from '../sync/sync-service.js';
-import { addDays, isDay, utcDay } from '../sync/dates.js';
+import { addDays, isDay, utcDayOf } from '../core/time/days.js';
 import { boundedWindow } from './bounded-window.js';
 import type { WebhookEvent } from '../providers/webhook-capability.js';
 
@@ -60,7 +60,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
     }
     if (!day) {
       const at = event.occurredAt ? new Date(event.occurredAt) : deps.now();
-      day = utcDay(Number.isNaN(at.getTime()) ? deps.now() : at);
+      day = utcDayOf(Number.isNaN(at.getTime()) ? deps.now() : at);
     }
     return { start: addDays(day, -1), end: addDays(day, after) };
   }
@@ -120,5 +120,5 @@ function spanWindow(spec: ResourceSpec, span: TimeWindow): TimeWindow {
   if (spec.windowing === 'datetime') return span;
   const start = new Date(span.start);
   const end = new Date(span.end);
-  return { start: addDays(utcDay(start), -1), end: addDays(utcDay(end), 1) };
+  return { start: addDays(utcDayOf(start), -1), end: addDays(utcDayOf(end), 1) };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDailyView, mappingsFor } from '../../src/analysis/daily-view.js';
 import { SOURCE_MAPPINGS } from '../../src/analysis/mappings/index.js';
 import { computeTrend } from '../../src/analysis/trends.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { startSimulatedApp, type SimulatedApp } from './support/simulated-app.js';
 
 let s: SimulatedApp;

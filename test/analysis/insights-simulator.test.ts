@@ -8,7 +8,7 @@ import { loadDailyView, type CanonicalDay } from '../../src/analysis/daily-view.
 import { startClockHours } from '../../src/analysis/extract.js';
 import { computeInsights, type HealthInsights } from '../../src/analysis/insights.js';
 import { daysOf } from '../../src/analysis/periods.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import type { Scenario } from '../sync/support/scenario-harness.js';
 import { SIM_TODAY, simulatedStore } from './support/simulated-store.js';
 

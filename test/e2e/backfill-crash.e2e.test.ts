@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { readBackfill } from '../../src/sync/backfill.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { assertBuilt, CLI_ENTRY, runCli } from './cli-helpers.js';
 
 const TOKEN = 'backfill-crash-token-7c2e';

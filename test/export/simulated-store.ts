@@ -13,7 +13,7 @@ import type { RegisteredProviderId } from '../../src/providers/registry.js';
 import { METRIC_SOURCES } from '../../src/export/fhir/metrics.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 
 const NOW = new Date('2025-06-15T10:00:00Z');
 const TOKEN = 'pat-export-0123456789abcdef';

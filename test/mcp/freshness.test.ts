@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { AppContext } from '../../src/app/app-context.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { connectClient, type Connected } from './support/harness.js';
 
 const TOKEN = 'pat-freshness-0123456789';

@@ -4,7 +4,7 @@
  * that trace back to the store, and "too little data" when there is too little.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { startSimulatedApp, type SimulatedApp } from '../analysis/support/simulated-app.js';
 import { connectClient, createTestApp, TEST_TOKEN } from './support/harness.js';
 import { tableRows } from './support/table.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advertisedOutput } from '../../src/mcp/tools/register-tool.js';
 import { loadAllTools } from '../../src/mcp/tools/registry.js';
 import { startSimulator, type StartedSimulator } from '../../src/simulator/index.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { createWhoopTestApp, type WhoopTestApp } from '../providers/whoop/support/mcp-app.js';
 import { connectClient, type Connected } from './support/harness.js';
 import { tableRows } from './support/table.js';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthorizedHttp, type FetchLike } from '../../src/core/http.js';
 import { OURA_EARLIEST_DAY } from '../../src/providers/oura/history-start.js';
 import { readBackfill } from '../../src/sync/backfill.js';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { collectionOf, PATS, startScenario, type Scenario } from './support/scenario-harness.js';
 
 const TODAY = '2025-06-15';

@@ -1,6 +1,6 @@
 /** Scenarios 2 and 3 over real HTTP: a late night, a re-scored day, a deleted document. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { allEvents } from './support/engine-harness.js';
 import { idsOf, startScenario, type Scenario } from './support/scenario-harness.js';
 

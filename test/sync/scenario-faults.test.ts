@@ -1,6 +1,6 @@
 /** Scenario 4 over real HTTP: a 5xx and a revoked grant in the middle of a sync, then a resume. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { PATS, idsOf, reconnect, startScenario, type Scenario } from './support/scenario-harness.js';
 
 const TODAY = '2025-06-15';

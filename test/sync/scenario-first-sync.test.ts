@@ -1,6 +1,6 @@
 /** Scenarios 1 and 5 over real HTTP: the first 90-day sync, a repeat, and what is requested. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { allEvents } from './support/engine-harness.js';
 import { collectionOf, startScenario, type Scenario } from './support/scenario-harness.js';
 

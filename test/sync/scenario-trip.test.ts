@@ -1,6 +1,6 @@
 /** Scenario 6 over real HTTP: a trip across time zones; every local day appears once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/sync/dates.js';
+import { addDays } from '../../src/core/time/days.js';
 import { idsOf, startScenario, type Scenario } from './support/scenario-harness.js';
 
 const TODAY = '2025-06-15';

@@ -5,13 +5,13 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { HostContext } from '../host-context.js';
 import { resourceSpec } from '../../providers/provider.js';
-import { localDay } from '../../core/dates.js';
-import { addDays, dayStartMs, localIso, MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/dates.js';
+import { MAX_RANGE_DAYS, resolveDayRange } from '../tools/shared/day-range.js';
 import { WearablesError } from '../../core/errors.js';
 import { guardedRead, jsonContents, providerOf, providerResourceCompletions, providerVariable, quoted, variable } from './resource-support.js';
+import { addDays, DAY_PATTERN } from '../../core/time/days.js';
+import { localDayOf, localDayStartMs, localIso, SERVER_ZONE } from '../../core/time/zones.js';
 
 const HOUR = 3_600_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_ROWS = 1_000;
 
 /** Registers the slice template. */
@@ -29,7 +29,7 @@ export function registerDataSlice(server: McpServer, context: HostContext): void
         const provider = providerVariable(context, variable(variables, 'provider'));
         const spec = resourceSpec(providerOf(context, provider), variable(variables, 'resource'));
         const dateInput = { start_date: variable(variables, 'start'), end_date: variable(variables, 'end') };
-        if (!DAY.test(dateInput.start_date) || !DAY.test(dateInput.end_date)) {
+        if (!DAY_PATTERN.test(dateInput.start_date) || !DAY_PATTERN.test(dateInput.end_date)) {
           throw new WearablesError('VALIDATION_ERROR', `start and end must be local days like 2024-05-01 (got ${quoted(dateInput.start_date)}, ${quoted(dateInput.end_date)})`, {
             hint: 'Use wearables://<provider>/<resource>/<YYYY-MM-DD>/<YYYY-MM-DD>.',
           });
@@ -40,11 +40,11 @@ export function registerDataSlice(server: McpServer, context: HostContext): void
           const buckets = await context.store.aggregateSamples({
             provider,
             series: spec.series ?? spec.name,
-            start: dayStartMs(range.startDay),
-            end: dayStartMs(addDays(range.endDay, 1)),
+            start: localDayStartMs(range.startDay, SERVER_ZONE),
+            end: localDayStartMs(addDays(range.endDay, 1), SERVER_ZONE),
             bucketMs: HOUR,
           });
-          const rows = buckets.map((bucket) => ({ day: localDay(new Date(bucket.start)), source: provider, start: localIso(bucket.start), min: bucket.min, avg: Math.round(bucket.avg * 10) / 10, max: bucket.max, count: bucket.count }));
+          const rows = buckets.map((bucket) => ({ day: localDayOf(new Date(bucket.start), SERVER_ZONE), source: provider, start: localIso(bucket.start, SERVER_ZONE), min: bucket.min, avg: Math.round(bucket.avg * 10) / 10, max: bucket.max, count: bucket.count }));
           return jsonContents(uri, { provider, resource: spec.name, window, resolution: '1h', rows });
         }
         const records = await context.store.queryRecords({ provider, resource: spec.name, startDay: range.startDay, endDay: range.endDay, limit: MAX_ROWS });

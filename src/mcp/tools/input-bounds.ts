@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { EARLIEST_DAY } from '../../core/bounds.js';
 import { WearablesError } from '../../core/errors.js';
-import { assertDayInBounds } from './shared/dates.js';
+import { assertDayInBounds } from './shared/day-range.js';
 
 /** Longest string any argument may be (a path of PATH_MAX; every named field is far shorter). */
 export const DEFAULT_MAX_STRING_LENGTH = 4_096;

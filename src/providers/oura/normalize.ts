@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { WearablesError } from '../../core/errors.js';
 import { completeRecord, unreadableCore, withSchemaMismatch } from '../../core/records/record-build.js';
 import type { NormalizedRecord, Sample } from '../../core/types.js';
+import { DAY_PATTERN } from '../../core/time/days.js';
 import {
   dailyActivitySchema,
   dailyCardiovascularAgeSchema,
@@ -112,7 +113,7 @@ export function normalizeOuraDocument(resource: string, raw: unknown): Normalize
 /** The identity of a document too broken to normalize: its id (or day, or a content hash). */
 function identityOnly(raw: unknown, badFields: string[]): RecordCore {
   const document = isObject(raw) ? raw : {};
-  const dayValue = [document.day, document.start_day].find((value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+  const dayValue = [document.day, document.start_day].find((value) => typeof value === 'string' && DAY_PATTERN.test(value));
   const day = typeof dayValue === 'string' ? dayValue : null;
   const id =
     typeof document.id === 'string' && document.id.length > 0

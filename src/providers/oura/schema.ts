@@ -10,8 +10,9 @@
  * - heart rate rows carry no `timestamp_unix` in the recording (spec: required): optional.
  */
 import { z } from 'zod';
+import { DAY_PATTERN } from '../../core/time/days.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = z.string().regex(DAY_PATTERN, 'expected YYYY-MM-DD');
 const text = z.string().nullish();
 const num = z.number().nullish();
 const contributors = z.record(z.string(), z.number().nullish()).nullish();

@@ -19,7 +19,8 @@ import { normalizeDevice, normalizeGoals, normalizeHeartRecord, normalizeStethoR
 import { malformed, pagedBodies } from './paging.js';
 import { noteZones, personZone } from './person-zone.js';
 import { withingsResource, type WithingsResourceSpec } from './resources.js';
-import { addDay, epochSeconds } from './time-params.js';
+import { addDays } from '../../core/time/days.js';
+import { epochSeconds } from './time-params.js';
 
 const ACTIVITY_FIELDS = 'steps,distance,elevation,soft,moderate,intense,active,calories,totalcalories,hr_average,hr_min,hr_max,hr_zone_0,hr_zone_1,hr_zone_2,hr_zone_3';
 const WORKOUT_FIELDS = 'calories,intensity,manual_distance,manual_calories,hr_average,hr_min,hr_max,hr_zone_0,hr_zone_1,hr_zone_2,hr_zone_3,pause_duration,steps,distance,elevation,spo2_average';
@@ -57,7 +58,7 @@ export async function* fetchWithingsWindow(
 
 /** The window parameters of one request. */
 function windowParams(spec: WithingsResourceSpec, window: TimeWindow): Record<string, string | number> {
-  if (spec.windowing === 'day') return { startdateymd: window.start, enddateymd: addDay(window.end, -1) };
+  if (spec.windowing === 'day') return { startdateymd: window.start, enddateymd: addDays(window.end, -1) };
   return { startdate: epochSeconds(window.start), enddate: epochSeconds(window.end) };
 }
 

@@ -4,6 +4,7 @@
  * Paging: `more` is an integer in `getmeas` and a boolean elsewhere; both are accepted.
  */
 import { z } from 'zod';
+import { DAY_PATTERN } from '../../core/time/days.js';
 
 const num = z.number().nullish();
 const text = z.string().nullish();
@@ -42,7 +43,7 @@ export const getmeasBodySchema = z.looseObject({
 });
 
 export const activitySchema = z.looseObject({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().regex(DAY_PATTERN),
   timezone: text,
   deviceid: text,
   hash_deviceid: text,
@@ -74,7 +75,7 @@ export const sleepSummarySchema = z.looseObject({
   model_id: num,
   startdate: z.number(),
   enddate: z.number(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().regex(DAY_PATTERN),
   created: num,
   modified: num,
   hash_deviceid: text,

@@ -1,16 +1,12 @@
 /** Window bounds in the formats Withings parameters take. */
 import { WearablesError } from '../../core/errors.js';
+import { DAY_PATTERN, utcDayStartMs } from '../../core/time/days.js';
 
 /** Epoch seconds of an ISO instant or a day (its 00:00 UTC). */
 export function epochSeconds(value: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+  const ms = DAY_PATTERN.test(value) ? utcDayStartMs(value) : Date.parse(value);
   if (Number.isNaN(ms)) {
     throw new WearablesError('VALIDATION_ERROR', `"${value}" is not a date or ISO-8601 instant.`, { hint: 'Use 2024-05-01 or 2024-05-01T00:00:00Z.' });
   }
   return Math.floor(ms / 1000);
-}
-
-/** `day` shifted by `days` (UTC calendar arithmetic). */
-export function addDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

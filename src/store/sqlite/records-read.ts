@@ -6,7 +6,7 @@ import { WearablesError } from '../../core/errors.js';
 import type { ProviderId } from '../../core/types.js';
 import { paging } from '../query-paging.js';
 import type { DayRecord, RecordQuery, StoredRecord } from '../store.js';
-import { isLocalDay } from '../windows.js';
+import { isDay } from '../../core/time/days.js';
 import type { SqliteContext } from './sqlite-context.js';
 
 interface RecordRow {
@@ -82,7 +82,7 @@ function dayFilter(query: Pick<RecordQuery, 'provider' | 'resource' | 'startDay'
     [query.endDay, '<='],
   ] as const) {
     if (bound === undefined) continue;
-    if (!isLocalDay(bound)) {
+    if (!isDay(bound)) {
       throw new WearablesError('VALIDATION_ERROR', `Day ${JSON.stringify(String(bound)).slice(0, 40)} is not a YYYY-MM-DD date.`, {
         hint: 'Give days as YYYY-MM-DD, e.g. 2024-05-01.',
       });

@@ -7,7 +7,8 @@ import type { ProviderId, TimeWindow } from '../../core/types.js';
 import { isProviderIdShape } from '../../core/provider-id.js';
 import { canonicalJson, contentHash } from '../canonical-json.js';
 import type { StorableRecord, UpsertResult } from '../store.js';
-import { dayWindow, isLocalDay } from '../windows.js';
+import { isDay } from '../../core/time/days.js';
+import { dayWindow } from '../windows.js';
 import type { SqliteContext } from './sqlite-context.js';
 
 /** One record turned into the column values it is stored as. */
@@ -138,7 +139,7 @@ function validateRecord(record: StorableRecord): void {
   if (!isProviderIdShape(record.provider)) fail('has no valid provider id', 'Set `provider` to the registered provider id (lowercase letters, digits, dashes).');
   if (typeof record.resource !== 'string' || record.resource === '') fail('has no resource name', 'Set `resource` to the provider resource name.');
   if (typeof record.id !== 'string' || record.id === '') fail('has no id', 'Set `id` to the provider document id (or the day for day documents).');
-  if (record.day !== null && record.day !== undefined && !isLocalDay(record.day)) fail('has a day that is not YYYY-MM-DD', 'Normalize `day` to the local calendar day, e.g. 2024-05-01.');
+  if (record.day !== null && record.day !== undefined && !isDay(record.day)) fail('has a day that is not YYYY-MM-DD', 'Normalize `day` to the local calendar day, e.g. 2024-05-01.');
   if (typeof record.data !== 'object' || record.data === null || Array.isArray(record.data)) fail('has no data object', 'Set `data` to an object of normalized fields.');
   for (const field of ['start', 'end', 'tzOffset', 'updatedAt'] as const) {
     const value = record[field];

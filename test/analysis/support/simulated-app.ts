@@ -14,7 +14,7 @@ import type { ProviderId } from '../../../src/core/types.js';
 import type { RegisteredProviderId } from '../../../src/providers/registry.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
-import { addDays } from '../../../src/sync/dates.js';
+import { addDays } from '../../../src/core/time/days.js';
 import { connectClient, TEST_NOW, TEST_TOKEN, type Connected } from '../../mcp/support/harness.js';
 
 export interface SimulatedApp {

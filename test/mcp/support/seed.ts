@@ -5,7 +5,8 @@
  */
 import type { AppContext } from '../../../src/app/app-context.js';
 import { normalizeOuraDocument, normalizeOuraHeartRate } from '../../../src/providers/oura/normalize.js';
-import { addDays, dayStartMs } from '../../../src/mcp/tools/shared/dates.js';
+import { addDays } from '../../../src/core/time/days.js';
+import { localDayStartMs, SERVER_ZONE } from '../../../src/core/time/zones.js';
 
 const DAY_RESOURCES = [
   'daily_sleep', 'sleep', 'daily_readiness', 'daily_activity', 'workout', 'session', 'tag', 'enhanced_tag',
@@ -51,11 +52,11 @@ export async function seedOura(app: AppContext, today: string, days: number): Pr
   records.push(normalizeOuraDocument('personal_info', { id: 'user-1', age: 35, weight: 70.5, height: 1.8, biological_sex: 'female', email: 'secret@example.com' }).record);
   records.push(normalizeOuraDocument('ring_configuration', { id: 'ring-1', color: 'silver', design: 'heritage', firmware_version: '2.9', hardware_type: 'gen3', set_up_at: '2023-01-01T00:00:00+00:00', size: 8 }).record);
   await app.store.upsertRecords(records);
-  const start = dayStartMs(first);
+  const start = localDayStartMs(first, SERVER_ZONE);
   const rows = Array.from({ length: days * 288 }, (_, i) => ({ bpm: 55 + (i % 40), source: i % 288 < 84 ? 'rest' : 'awake', timestamp: new Date(start + i * 300_000).toISOString() }));
   await app.store.upsertSamples(normalizeOuraHeartRate(rows).samples);
   const syncedAt = new Date().toISOString();
   for (const resource of DAY_RESOURCES) await app.store.markCovered('oura', resource, { start: first, end: today }, syncedAt);
-  await app.store.markCovered('oura', 'heartrate', { start: new Date(start).toISOString(), end: new Date(dayStartMs(today)).toISOString() }, syncedAt);
+  await app.store.markCovered('oura', 'heartrate', { start: new Date(start).toISOString(), end: new Date(localDayStartMs(today, SERVER_ZONE)).toISOString() }, syncedAt);
   return dayList;
 }

@@ -8,7 +8,7 @@ import { PROVIDER_IDS } from '../../../providers/registry.js';
 import type { EventPage } from '../../../store/store.js';
 import { DEFAULT_BUDGET_BYTES } from '../../response.js';
 import { defineTool } from '../define-tool.js';
-import { assertDayInBounds } from '../shared/dates.js';
+import { assertDayInBounds } from '../shared/day-range.js';
 import { listInput, MAX_INSTANT_LENGTH, nameInput } from '../shared/inputs.js';
 
 const eventSchema = z.object({

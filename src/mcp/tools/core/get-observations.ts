@@ -9,7 +9,7 @@ import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { METRICS } from '../../../export/fhir/metrics.js';
 import { compactObservation, queryObservations } from '../../../export/fhir/query-observations.js';
 import { defineTool } from '../define-tool.js';
-import { assertDayInBounds } from '../shared/dates.js';
+import { assertDayInBounds } from '../shared/day-range.js';
 import { dayInput, offsetInput } from '../shared/inputs.js';
 
 const BUDGET_BYTES = 8_000;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { comparePeriods } from '../../../analysis/compare.js';
 import { EARLIEST_DAY } from '../../../core/bounds.js';
 import { WearablesError } from '../../../core/errors.js';
-import { addDays, daysBetween } from '../../../sync/dates.js';
+import { addDays, daysBetween } from '../../../core/time/days.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
 import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, METRIC_INPUT_TEXT, metricInput, rangeOf, readDays, sourceInput } from './insights-common.js';

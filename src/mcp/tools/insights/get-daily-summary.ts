@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { groupPrecedence, metricInfo, METRIC_NAMES, roundFor, type MetricGroup } from '../../../analysis/metric-catalog.js';
 import { PROVIDER_MODULES } from '../../../providers/registry.js';
 import type { CanonicalDay } from '../../../analysis/daily-view.js';
-import { addDays } from '../../../sync/dates.js';
+import { addDays } from '../../../core/time/days.js';
 import { defineTool } from '../define-tool.js';
 import { dayInput } from '../shared/inputs.js';
 import { emptyWarning, INSIGHTS_BUDGET_BYTES, INSIGHTS_HINTS, KEY_METRICS, METRIC_INPUT_TEXT, metricList, rangeOf, readDays } from './insights-common.js';

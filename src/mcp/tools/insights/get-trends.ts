@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { computeTrend } from '../../../analysis/trends.js';
 import { WearablesError } from '../../../core/errors.js';
-import { daysBetween } from '../../../sync/dates.js';
+import { daysBetween } from '../../../core/time/days.js';
 import { bucketStart, defaultResolution, previousBucketStart } from '../../../analysis/periods.js';
 import { renderTrendChart } from '../../../report/trend-chart.js';
 import { CHART_META_KEY } from '../../mcp-apps.js';

@@ -6,12 +6,12 @@ import { PROVIDER_IDS } from '../../../providers/registry.js';
 import { loadDailyView, type CanonicalDay } from '../../../analysis/daily-view.js';
 import { ALIAS_EXAMPLES, closestMetric, resolveMetricName } from '../../../analysis/metric-aliases.js';
 import { METRIC_NAMES } from '../../../analysis/metric-catalog.js';
-import { addDays, daysBetween } from '../../../sync/dates.js';
+import { addDays, daysBetween } from '../../../core/time/days.js';
 import { EARLIEST_DAY } from '../../../core/bounds.js';
 import type { ToolContext, ToolHints } from '../define-tool.js';
-import { localDay } from '../../../core/dates.js';
-import { assertDayInBounds, type RangeFieldNames } from '../shared/dates.js';
+import { assertDayInBounds, type RangeFieldNames } from '../shared/day-range.js';
 import { MAX_NAME_LENGTH } from '../shared/inputs.js';
+import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
 
 /** Every answer of this toolset stays under 4 KB. */
 export const INSIGHTS_BUDGET_BYTES = 4_000;
@@ -78,7 +78,7 @@ export function rangeOf(
   const names = options.names ?? { start: 'start_date', end: 'end_date' };
   if (input.end_date !== undefined) assertDayInBounds(input.end_date, names.end, now);
   if (input.start_date !== undefined) assertDayInBounds(input.start_date, names.start, now);
-  const endDay = input.end_date ?? localDay(now);
+  const endDay = input.end_date ?? localDayOf(now, SERVER_ZONE);
   const defaultStart = addDays(endDay, -(options.defaultDays - 1));
   const startDay = input.start_date ?? (defaultStart < EARLIEST_DAY ? EARLIEST_DAY : defaultStart);
   if (startDay > endDay) {

@@ -12,9 +12,10 @@ import type { RecordQuery, StoredRecord } from '../../../store/store.js';
 import type { SyncWait } from '../../../sync/sync-service.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import type { ToolContext } from '../define-tool.js';
-import { localDay } from '../../../core/dates.js';
-import { addDays, dayStartMs, type DayRange } from './dates.js';
+import type { DayRange } from './day-range.js';
 import { newestStoredAt } from './fields.js';
+import { addDays } from '../../../core/time/days.js';
+import { localDayOf, localDayStartMs, SERVER_ZONE } from '../../../core/time/zones.js';
 
 export interface SyncNote {
   /** The resource name as the provider declares it (the store's key). */
@@ -35,11 +36,11 @@ export function providerWindow(spec: ResourceSpec, range: DayRange, now: Date): 
   if (spec.windowing === 'day') return { start: range.startDay, end: addDays(range.endDay, 1) };
   if (spec.windowing === 'datetime') {
     return {
-      start: new Date(dayStartMs(range.startDay)).toISOString(),
-      end: new Date(dayStartMs(addDays(range.endDay, 1))).toISOString(),
+      start: new Date(localDayStartMs(range.startDay, SERVER_ZONE)).toISOString(),
+      end: new Date(localDayStartMs(addDays(range.endDay, 1), SERVER_ZONE)).toISOString(),
     };
   }
-  const today = localDay(now);
+  const today = localDayOf(now, SERVER_ZONE);
   return { start: today, end: addDays(today, 1) };
 }
 
@@ -65,8 +66,8 @@ export function declaredResource(context: ToolContext, provider: ProviderId, res
 
 async function cachedCount(context: ToolContext, provider: ProviderId, spec: ResourceSpec, range: DayRange): Promise<number> {
   if (spec.kind === 'series') {
-    const start = dayStartMs(range.startDay);
-    const end = dayStartMs(addDays(range.endDay, 1));
+    const start = localDayStartMs(range.startDay, SERVER_ZONE);
+    const end = localDayStartMs(addDays(range.endDay, 1), SERVER_ZONE);
     return context.app.store.countSamples({ provider, series: spec.series ?? spec.name, start, end });
   }
   const days = spec.windowing === 'none' ? {} : { startDay: range.startDay, endDay: range.endDay };
@@ -211,7 +212,7 @@ export async function readSnapshotRecords<K extends RecordKind>(
   context: ToolContext,
   target: { provider: ProviderId; resource: string; kind: K; fresh: boolean },
 ): Promise<{ records: StoredKindRecord<K>[]; note: SyncNote }> {
-  const today = localDay(context.app.now());
+  const today = localDayOf(context.app.now(), SERVER_ZONE);
   const note = await syncWindow(context, { ...target, range: { startDay: today, endDay: today } });
   const rows = await context.app.store.queryRecords({ provider: target.provider, resource: note.resource });
   return { records: typedRows(context, target, note, rows), note };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EARLIEST_DAY, isDayInRange, latestDay } from '../../../core/bounds.js';
+import { DAY_PATTERN } from '../../../core/time/days.js';
 
 /** Longest resource name, metric name or code a tool accepts. */
 export const MAX_NAME_LENGTH = 64;
@@ -15,8 +16,6 @@ export const MAX_INSTANT_LENGTH = 64;
 
 /** Most names in one list argument (`resources`, `metrics`). */
 export const MAX_NAME_ITEMS = 50;
-
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The allowed day range in words, for error messages (`2009-01-01 .. 2024-06-17 (tomorrow)`). */
 export function dayBoundsText(now: Date): string {
@@ -32,7 +31,7 @@ export function dayInput() {
   return z.iso
     .date()
     .max(10)
-    .refine((day) => !DAY_SHAPE.test(day) || isDayInRange(day, new Date()), {
+    .refine((day) => !DAY_PATTERN.test(day) || isDayInRange(day, new Date()), {
     error: () => `must be a day from ${dayBoundsText(new Date())} (no data exists outside it)`,
   });
 }

@@ -4,14 +4,10 @@
  * carries one), never the server's zone. Falls back to the server's zone only when the provider
  * has reported none yet.
  */
-import { localDay } from '../../../core/dates.js';
 import type { LocalDay, ProviderId } from '../../../core/types.js';
 import type { Provider } from '../../../providers/provider.js';
 import type { Store } from '../../../store/store.js';
-import { dayStartMs, localIso } from './dates.js';
-
-const MINUTE = 60_000;
-const OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+import { localDayOf, localDayStartMs, localIso, offsetZone, parseOffset, SERVER_ZONE } from '../../../core/time/zones.js';
 
 /** A fixed-offset zone (minutes east of UTC), or the server's zone when `offsetMinutes` is null. */
 export interface PersonZone {
@@ -24,26 +20,14 @@ export interface PersonZone {
   iso(ms: number): string;
 }
 
-/** `-05:00` → -300; null for anything else. */
-export function parseOffset(offset: string | null | undefined): number | null {
-  const match = offset ? OFFSET.exec(offset) : null;
-  if (!match) return null;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
 /** The zone of a fixed offset in minutes (null: the server's zone). */
 export function zoneOf(offsetMinutes: number | null): PersonZone {
-  if (offsetMinutes === null) return { offsetMinutes, dayOf: (ms) => localDay(new Date(ms)), dayStartMs, iso: localIso };
-  const shift = offsetMinutes * MINUTE;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const absolute = Math.abs(offsetMinutes);
-  const suffix = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+  const zone = offsetMinutes === null ? SERVER_ZONE : offsetZone(offsetMinutes);
   return {
     offsetMinutes,
-    dayOf: (ms) => new Date(ms + shift).toISOString().slice(0, 10),
-    dayStartMs: (day) => Date.parse(`${day}T00:00:00.000Z`) - shift,
-    iso: (ms) => `${new Date(ms + shift).toISOString().slice(0, 19)}${suffix}`,
+    dayOf: (ms) => localDayOf(ms, zone),
+    dayStartMs: (day) => localDayStartMs(day, zone),
+    iso: (ms) => localIso(ms, zone),
   };
 }
 

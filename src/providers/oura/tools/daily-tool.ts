@@ -10,7 +10,7 @@ import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool, type ToolDefinition } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { buildDayTable, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
-import { resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA_READ_HINTS, ouraRangeInput } from './oura-common.js';
 

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readSnapshotRecords } from '../../../mcp/tools/shared/cached-read.js';
-import { localDay } from '../../../core/dates.js';
 import { newestStoredAt } from '../../../mcp/tools/shared/fields.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS } from './oura-common.js';
+import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
 
 export const getOuraPersonalInfo = defineTool({
   name: 'get_oura_personal_info',
@@ -34,7 +34,7 @@ export const getOuraPersonalInfo = defineTool({
     const fresh = input.fresh ?? false;
     const { records, note } = await readSnapshotRecords(context, { provider: 'oura', resource: OURA.personalInfo, kind: 'profile', fresh });
     const record = records[0];
-    const today = localDay(context.app.now());
+    const today = localDayOf(context.app.now(), SERVER_ZONE);
     return {
       window: { start_date: today, end_date: today },
       cached_at: newestStoredAt(records),

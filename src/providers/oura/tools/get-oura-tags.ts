@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { OURA, OURA_READ_HINTS, ouraRangeInput, rowBase, rowBaseShape } from './oura-common.js';
 

@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { addDays, resolveDayRange, type DayRange } from '../../../mcp/tools/shared/dates.js';
+import { resolveDayRange, type DayRange } from '../../../mcp/tools/shared/day-range.js';
 import { MAX_INSTANT_LENGTH } from '../../../mcp/tools/shared/inputs.js';
 import type { PersonZone } from '../../../mcp/tools/shared/person-zone.js';
+import { addDays, DAY_PATTERN } from '../../../core/time/days.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const DAY_OR_INSTANT = new RegExp(`${DAY.source}|${INSTANT.source}`);
+const DAY_OR_INSTANT = new RegExp(`${DAY_PATTERN.source}|${INSTANT.source}`);
 
 const instantField = (what: string) =>
   z.string().max(MAX_INSTANT_LENGTH).regex(INSTANT, 'use an ISO-8601 date-time such as 2024-06-14T08:00:00Z').optional().describe(what);
@@ -62,9 +62,9 @@ function pick(input: SpanInput, which: 'start' | 'end'): { field: string; value:
 export function resolveHeartRateSpan(input: SpanInput, now: Date, zone: PersonZone, maxDays: number): HeartRateSpan {
   const start = pick(input, 'start');
   const end = pick(input, 'end');
-  const startMs = start && !DAY.test(start.value) ? instantMs(start.value, start.field, zone) : undefined;
+  const startMs = start && !DAY_PATTERN.test(start.value) ? instantMs(start.value, start.field, zone) : undefined;
   // A start instant without an end reads up to now (Oura's own default for end_datetime).
-  const endMs = end && !DAY.test(end.value) ? instantMs(end.value, end.field, zone) : startMs !== undefined && !end ? now.getTime() : undefined;
+  const endMs = end && !DAY_PATTERN.test(end.value) ? instantMs(end.value, end.field, zone) : startMs !== undefined && !end ? now.getTime() : undefined;
   const dayOf = (ms: number | undefined, given: { value: string } | undefined) => (ms !== undefined ? zone.dayOf(ms) : given?.value);
   // The last day an exclusive end instant touches is the day of the millisecond before it.
   const endDay = endMs !== undefined ? zone.dayOf(Math.max(endMs - 1, startMs ?? endMs - 1)) : end?.value;

@@ -1,6 +1,6 @@
 /** Pieces shared by the Oura tools: resource names, the traceable row base, input shape. */
 import { z } from 'zod';
-import { dateRangeShape } from '../../../mcp/tools/shared/dates.js';
+import { dateRangeShape } from '../../../mcp/tools/shared/day-range.js';
 
 /** Oura resource names as the provider declares them (the store's `resource` column). */
 export const OURA = {

@@ -1,10 +1,10 @@
 /** `get_whoop_cycle_sleep`: the sleep that starts a cycle (the one its recovery comes from). */
 import { narrowRows, type StoredKindRecord } from '../../../store/kind-rows.js';
 import type { ToolContext } from '../../../mcp/tools/define-tool.js';
-import { addDays } from '../../../mcp/tools/shared/dates.js';
 import { defineWhoopRecordTool, cycleIdInput } from './record-tool.js';
 import { sleepRow, sleepRowSchema } from './rows.js';
 import { WHOOP } from './whoop-common.js';
+import { addDays } from '../../../core/time/days.js';
 
 /** The cached main sleep of a cached cycle (same cycle id, not a nap), else null. */
 async function cachedCycleSleep(context: ToolContext, id: string): Promise<StoredKindRecord<'sleep_period'> | null> {

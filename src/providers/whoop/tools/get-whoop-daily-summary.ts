@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { localDay } from '../../../core/dates.js';
-import { addDays, assertDayInBounds } from '../../../mcp/tools/shared/dates.js';
+import { assertDayInBounds } from '../../../mcp/tools/shared/day-range.js';
 import { dayInput } from '../../../mcp/tools/shared/inputs.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { buildWhoopDailySummary } from './daily-summary.js';
 import { cycleRowSchema, recoveryRowSchema, sleepRowSchema, workoutRowSchema } from './rows.js';
 import { readWhoopDays, WHOOP, WHOOP_READ_HINTS } from './whoop-common.js';
+import { addDays } from '../../../core/time/days.js';
+import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
 
 export const getWhoopDailySummary = defineTool({
   name: 'get_whoop_daily_summary',
@@ -33,7 +34,7 @@ export const getWhoopDailySummary = defineTool({
     workouts: z.array(workoutRowSchema),
   }),
   async handle(input, context) {
-    const date = input.date ?? addDays(localDay(context.app.now()), -1);
+    const date = input.date ?? addDays(localDayOf(context.app.now(), SERVER_ZONE), -1);
     assertDayInBounds(date, 'date', context.app.now());
     const range = { startDay: date, endDay: date };
     const fresh = input.fresh ?? false;

@@ -9,9 +9,10 @@ import type { RecordKind } from '../../../core/records/record.js';
 import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import type { ToolContext } from '../../../mcp/tools/define-tool.js';
 import { syncWindow, typedRows, type SyncNote } from '../../../mcp/tools/shared/cached-read.js';
-import { localDay } from '../../../core/dates.js';
-import { addDays, MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../../../mcp/tools/shared/dates.js';
+import { MAX_RANGE_DAYS, resolveDayRange, type DayRange } from '../../../mcp/tools/shared/day-range.js';
 import { MAX_INSTANT_LENGTH } from '../../../mcp/tools/shared/inputs.js';
+import { addDays } from '../../../core/time/days.js';
+import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
 
 /** WHOOP resource names as the provider declares them (the store's `resource` column). */
 export const WHOOP = {
@@ -73,7 +74,7 @@ function parse(value: string, label: string): { day: string; ms: number | null }
   if (value.length === 10) return { day: value, ms: null };
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new WearablesError('VALIDATION_ERROR', `${label} "${value.slice(0, MAX_INSTANT_LENGTH)}" is not a valid date-time.`, { hint: 'Use YYYY-MM-DD or e.g. 2025-06-01T00:00:00Z.' });
-  return { day: localDay(new Date(ms)), ms };
+  return { day: localDayOf(new Date(ms), SERVER_ZONE), ms };
 }
 
 /** Resolves `start`/`end` (days or instants) into the days to read and the instant filter. */

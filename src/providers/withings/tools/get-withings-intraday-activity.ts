@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { mergeNotes, readMeta, syncWindow } from '../../../mcp/tools/shared/cached-read.js';
-import { addDays, dateRangeShape, dayStartMs, daysInclusive, localIso, resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { dateRangeShape, daysInclusive, resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS } from './withings-common.js';
+import { addDays } from '../../../core/time/days.js';
+import { localDayStartMs, localIso, SERVER_ZONE } from '../../../core/time/zones.js';
 
 const MAX_DAYS = 7;
 const HOUR = 3_600_000;
@@ -42,13 +44,13 @@ export const getWithingsIntradayActivity = defineTool({
     const fresh = input.fresh ?? false;
     const notes = [];
     for (const resource of [WITHINGS.intradaySteps, WITHINGS.intradayHeartRate]) notes.push(await syncWindow(context, { provider: 'withings', resource, range, fresh }));
-    const start = dayStartMs(range.startDay);
-    const end = dayStartMs(addDays(range.endDay, 1));
+    const start = localDayStartMs(range.startDay, SERVER_ZONE);
+    const end = localDayStartMs(addDays(range.endDay, 1), SERVER_ZONE);
     const [steps, heart] = await Promise.all(
       ['steps', 'heart_rate'].map((series) => context.app.store.aggregateSamples({ provider: 'withings', series, start, end, bucketMs: HOUR })),
     );
     const hours = new Map<number, z.infer<typeof hourSchema>>();
-    const hour = (at: number) => hours.get(at) ?? { start: localIso(at), steps: 0, heart_rate_avg_bpm: null, heart_rate_min_bpm: null, heart_rate_max_bpm: null };
+    const hour = (at: number) => hours.get(at) ?? { start: localIso(at, SERVER_ZONE), steps: 0, heart_rate_avg_bpm: null, heart_rate_min_bpm: null, heart_rate_max_bpm: null };
     for (const bucket of steps ?? []) hours.set(bucket.start, { ...hour(bucket.start), steps: Math.round(bucket.avg * bucket.count) });
     for (const bucket of heart ?? []) {
       hours.set(bucket.start, { ...hour(bucket.start), heart_rate_avg_bpm: Math.round(bucket.avg), heart_rate_min_bpm: bucket.min, heart_rate_max_bpm: bucket.max });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, rowBase, rowBaseShape, str } from './withings-common.js';
 

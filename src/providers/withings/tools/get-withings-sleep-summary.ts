@@ -9,7 +9,7 @@ import type { WithingsSleepData } from '../normalize-sleep.js';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
 import { buildDayTable, clockTime, dayTableShape, includeIdsInput, type Column } from '../../../mcp/tools/shared/day-table.js';
-import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num } from './withings-common.js';
 

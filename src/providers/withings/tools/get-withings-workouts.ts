@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../../mcp/tools/define-tool.js';
 import { readDayRecords, readMeta } from '../../../mcp/tools/shared/cached-read.js';
-import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/dates.js';
+import { dateRangeShape, resolveDayRange } from '../../../mcp/tools/shared/day-range.js';
 import { nullableNumber, readMetaShape } from '../../../mcp/tools/shared/schemas.js';
 import type { StoredKindRecord } from '../../../store/kind-rows.js';
 import { WITHINGS, WITHINGS_READ_HINTS, num, rowBase, rowBaseShape, str } from './withings-common.js';

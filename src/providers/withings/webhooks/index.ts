@@ -6,6 +6,7 @@
  * the answer does not confirm a guessed user id) and logged without their payload. The span a
  * delivery announces is clamped by the dispatcher (`boundedWindow`).
  */
+import { DAY_PATTERN } from '../../../core/time/days.js';
 import { constantTimeEqual } from '../../webhook-signatures.js';
 import type { ProviderWebhooks, WebhookDelivery, WebhookEvent, WebhookOutcome, WebhookVerifyContext } from '../../webhook-capability.js';
 import type { WithingsApi } from '../api.js';
@@ -51,6 +52,6 @@ function spanOf(form: URLSearchParams, now: number): Pick<WebhookEvent, 'window'
     return { window: { start: new Date(start * 1000).toISOString(), end: new Date((end + 1) * 1000).toISOString() } };
   }
   const date = form.get('date');
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return { day: date };
+  if (date && DAY_PATTERN.test(date)) return { day: date };
   return { occurredAt: new Date(now).toISOString() };
 }

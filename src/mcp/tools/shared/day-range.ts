@@ -1,12 +1,13 @@
 /**
- * Date inputs of the read tools. Dates are the user's local calendar days (`YYYY-MM-DD`, the day
- * a provider assigns a record to); `end_date` is inclusive. Local time is the server's time zone.
+ * Day-range inputs of the read tools. Dates are the user's local calendar days (`YYYY-MM-DD`, the
+ * day a provider assigns a record to); `end_date` is inclusive; "today" is the server zone's.
  */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
 import { EARLIEST_DAY, latestDay } from '../../../core/bounds.js';
-import { localDay } from '../../../core/dates.js';
 import type { LocalDay } from '../../../core/types.js';
+import { addDays, daysBetween, isDay } from '../../../core/time/days.js';
+import { localDayOf, SERVER_ZONE } from '../../../core/time/zones.js';
 import { dayBoundsText, dayInput } from './inputs.js';
 
 /** Widest window a read tool answers in one call. */
@@ -29,21 +30,9 @@ export interface DayRange {
   endDay: LocalDay;
 }
 
-/** Epoch ms of local midnight starting `day`. */
-export function dayStartMs(day: LocalDay): number {
-  return new Date(`${day}T00:00:00`).getTime();
-}
-
-/** `day` shifted by `days` calendar days. */
-export function addDays(day: LocalDay, days: number): LocalDay {
-  const date = new Date(`${day}T12:00:00`);
-  date.setDate(date.getDate() + days);
-  return localDay(date);
-}
-
 /** Number of days from `startDay` to `endDay`, both inclusive. */
 export function daysInclusive(range: DayRange): number {
-  return Math.round((dayStartMs(addDays(range.endDay, 1)) - dayStartMs(range.startDay)) / 86_400_000);
+  return daysBetween(range.startDay, range.endDay) + 1;
 }
 
 /**
@@ -51,8 +40,7 @@ export function daysInclusive(range: DayRange): number {
  * `[EARLIEST_DAY, latestDay(now)]` (or is no real `YYYY-MM-DD` day).
  */
 export function assertDayInBounds(day: string, field: string, now: Date): void {
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
-  if (real && day >= EARLIEST_DAY && day <= latestDay(now)) return;
+  if (isDay(day) && day >= EARLIEST_DAY && day <= latestDay(now)) return;
   throw new WearablesError('VALIDATION_ERROR', `${field} ${day.slice(0, 40)} is outside the days this server answers for (${dayBoundsText(now)})`, {
     hint: `Pass ${field} as a YYYY-MM-DD day from ${dayBoundsText(now)}.`,
   });
@@ -76,7 +64,7 @@ export function resolveDayRange(
 ): DayRange {
   if (input.end_date !== undefined) assertDayInBounds(input.end_date, names.end, now);
   if (input.start_date !== undefined) assertDayInBounds(input.start_date, names.start, now);
-  const endDay = input.end_date ?? localDay(now);
+  const endDay = input.end_date ?? localDayOf(now, SERVER_ZONE);
   const defaultStart = addDays(endDay, -6);
   const startDay = input.start_date ?? (defaultStart < EARLIEST_DAY ? EARLIEST_DAY : defaultStart);
   if (startDay > endDay) {
@@ -91,16 +79,4 @@ export function resolveDayRange(
     });
   }
   return range;
-}
-
-/** ISO-8601 with the server's local UTC offset (`2024-10-10T02:00:00+02:00`). */
-export function localIso(ms: number): string {
-  const date = new Date(ms);
-  const pad = (value: number): string => String(Math.floor(Math.abs(value))).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
 }
