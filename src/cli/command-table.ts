@@ -12,6 +12,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   connect: async () => (await import('./connect.js')).registerConnectCommands,
   disconnect: async () => (await import('./connect.js')).registerConnectCommands,
   sync: async () => (await import('./sync.js')).registerSyncCommand,
+  import: async () => (await import('./import.js')).registerImportCommand,
   status: async () => (await import('./status.js')).registerStatusCommand,
   export: async () => (await import('./export.js')).registerExportCommand,
   serve: async () => (await import('./serve.js')).registerServeCommand,

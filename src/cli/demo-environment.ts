@@ -4,6 +4,7 @@
  */
 import { loadConfig, type Config } from '../config/config.js';
 import { startSimulator } from '../simulator/index.js';
+import type { SyntheticPerson } from '../simulator/person.js';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import type { GlobalOptions } from './options.js';
 import type { AppContext } from '../app/app-context.js';
@@ -21,6 +22,8 @@ export interface DemoEnvironment {
   /** The providers the demo config points at the simulator. */
   providers: ProviderId[];
   simulatorUrl: string;
+  /** The synthetic person behind every simulated provider (and the simulated export files). */
+  person: SyntheticPerson;
   close(): Promise<void>;
 }
 
@@ -65,5 +68,5 @@ export async function startDemoEnvironment(global: GlobalOptions, options: { see
       ),
     },
   });
-  return { config, providers: [...DEMO_PROVIDERS], simulatorUrl: simulator.url, close: () => simulator.close() };
+  return { config, providers: [...DEMO_PROVIDERS], simulatorUrl: simulator.url, person: simulator.person, close: () => simulator.close() };
 }

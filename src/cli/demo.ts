@@ -15,6 +15,12 @@ import { createProgressDisplay } from './progress.js';
 import { runCommand, withContext } from './run-command.js';
 import { connectDemoProviders, startDemoEnvironment, type DemoEnvironment } from './demo-environment.js';
 import { formatReport, serializeReport } from './sync.js';
+import { formatImport, serializeImport } from './import.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SIMULATED_EXPORTS } from '../simulator/exports.js';
+import type { SyntheticPerson } from '../simulator/person.js';
+import type { ImportFileResult } from '../sync/sync-service.js';
 import { WearablesError } from '../core/errors.js';
 import type { AppContext } from '../app/app-context.js';
 import { clientCommand } from './client-command.js';
@@ -47,6 +53,25 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
+/**
+ * Writes the simulated export of every provider whose data comes from a file (the same person)
+ * into `<home>/imports` and imports it through the engine, as a user would.
+ */
+async function importDemoExports(context: AppContext, person: SyntheticPerson, days: number, announce: boolean): Promise<ImportFileResult[]> {
+  const results: ImportFileResult[] = [];
+  for (const module of PROVIDER_MODULES) {
+    const simulated = module.capabilities.fileImport ? SIMULATED_EXPORTS[module.id] : undefined;
+    if (!simulated) continue;
+    const folder = join(context.config.home, 'imports');
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const path = join(folder, simulated.fileName);
+    if (announce) process.stderr.write(`Writing a simulated ${module.displayName} export and importing it ...\n`);
+    await simulated.write(path, { person, exportedAt: context.now(), days });
+    results.push(await context.sync.importFile({ provider: module.id, path }));
+  }
+  return results;
+}
+
 /** Connects, syncs and prints: a short story, the week across devices, the client lines. */
 async function runDemo(context: AppContext, demo: DemoEnvironment, options: { json: boolean; days: number; verbose: boolean }): Promise<void> {
   const say = (line: string) => !options.json && process.stderr.write(`${line}\n`);
@@ -64,6 +89,7 @@ async function runDemo(context: AppContext, demo: DemoEnvironment, options: { js
     .sync({ providers: [...demo.providers], onProgress: (progress) => display.update(progress), onWait: (wait) => display.waiting(wait) })
     .finally(() => display.stop());
   const elapsedMs = Date.now() - started;
+  const imported = await importDemoExports(context, demo.person, options.days, options.verbose && !options.json);
   const isSeries = seriesLookup(context.providers);
   const today = localDayOf(context.now(), SERVER_ZONE);
   const week = await loadDailyView(context.store, { startDay: addDays(today, -6), endDay: today });
@@ -73,8 +99,8 @@ async function runDemo(context: AppContext, demo: DemoEnvironment, options: { js
     : [];
   printResult(
     { json: options.json },
-    { ok: true, home: context.config.home, sync: serializeReport(report), last_7_days: week.map(headlines), mcp: demoClientConfig(command) },
-    () => [syncStory(report, { days: options.days, elapsedMs, isSeries }), '', ...details, formatWeek(week), '', formatClientLines(command)].join('\n'),
+    { ok: true, home: context.config.home, sync: serializeReport(report), imports: imported.map(serializeImport), last_7_days: week.map(headlines), mcp: demoClientConfig(command) },
+    () => [syncStory(report, { days: options.days, elapsedMs, isSeries }), ...imported.map(formatImport), '', ...details, formatWeek(week), '', formatClientLines(command)].join('\n'),
   );
 }
 

@@ -23,6 +23,10 @@ const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>
     ['wearables-mcp --demo sync', 'the simulated person, in the demo data directory'],
     ['wearables-mcp sync --json', 'one JSON document on stdout (exit code 0 when every provider is ok)'],
   ],
+  import: [
+    ['wearables-mcp import <provider> export.zip', "a provider's export file (a newer export adds only what is new)"],
+    ['wearables-mcp import <provider> export.zip --json', 'one JSON document on stdout (exit code 0 when the import is ok)'],
+  ],
   status: [
     ['wearables-mcp status', 'connections, token expiry, last sync, cache size'],
     ['wearables-mcp --demo status', 'the same for the demo data'],

@@ -33,7 +33,7 @@ export interface ProviderSettings extends Partial<ProviderEndpoints> {
 export type HeadlineRanks = Readonly<Record<string, number>>;
 
 export interface ProviderModule<Id extends string = string> {
-  /** Stable id: store rows, tool names' toolset, env prefix (`apple-health` → `APPLE_HEALTH_`). */
+  /** Stable id: store rows, tool names' toolset, env prefix (`acme-band` → `ACME_BAND_`). */
   id: Id;
   displayName: string;
   /** One line on what the provider measures, for the server instructions and docs. */
@@ -47,9 +47,10 @@ export interface ProviderModule<Id extends string = string> {
   /**
    * Loads the provider's own MCP tools (toolset = the provider id), visible while it is connected.
    * A lazy import, so starting a server evaluates no tool module (tools/list comes from the
-   * build's manifest; src/mcp/tools/tool-manifest.ts).
+   * build's manifest; src/mcp/tools/tool-manifest.ts). Absent for a provider without tools of
+   * its own (a file source, served by the generic `import_data` and the insights).
    */
-  loadTools(): Promise<readonly ToolDefinition[]>;
+  loadTools?(): Promise<readonly ToolDefinition[]>;
   /** Extra MCP resource templates (registered before the generic `wearables://` ones). */
   registerResources?(server: McpServer, context: ToolServices): void;
   /** How its stored records feed the cross-device day view, and where its values rank. */
@@ -72,7 +73,7 @@ export function defineProviderModule<const Id extends string>(module: ProviderMo
   return module;
 }
 
-/** The environment variable prefix of a provider id: `acme` → `ACME`, `apple-health` → `APPLE_HEALTH`. */
+/** The environment variable prefix of a provider id: `acme` → `ACME`, `acme-band` → `ACME_BAND`. */
 export function envPrefix(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }

@@ -14,9 +14,10 @@ import type { ProviderModule, ProviderSettings } from './provider-module.js';
 import { OURA_MODULE } from './oura/index.js';
 import { WHOOP_MODULE } from './whoop/index.js';
 import { WITHINGS_MODULE } from './withings/index.js';
+import { APPLE_HEALTH_MODULE } from './apple-health/index.js';
 
 /** Every provider module, in the order providers are listed everywhere. */
-export const PROVIDER_MODULES = [OURA_MODULE, WHOOP_MODULE, WITHINGS_MODULE] as const;
+export const PROVIDER_MODULES = [OURA_MODULE, WHOOP_MODULE, WITHINGS_MODULE, APPLE_HEALTH_MODULE] as const;
 
 /** The id of a registered provider. */
 export type RegisteredProviderId = (typeof PROVIDER_MODULES)[number]['id'];

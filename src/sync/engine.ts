@@ -10,6 +10,7 @@ import { DEFAULT_FRESHNESS_MS } from './freshness.js';
 import { createProviderLock } from './provider-lock.js';
 import { runSync } from './run-sync.js';
 import { ensureCovered, refreshWindow } from './targeted.js';
+import { importFile } from './import-file.js';
 import { fetchRecordsById } from './by-id.js';
 
 export type { SyncServiceOptions };
@@ -40,6 +41,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     sync: (syncOptions) => runSync(deps, syncOptions),
     ensureCovered: (provider, resource, window, options) => ensureCovered(deps, provider, resource, window, options),
     refreshWindow: (provider, resource, window, options) => refreshWindow(deps, provider, resource, window, options),
+    importFile: (importOptions) => importFile(deps, importOptions),
     fetchRecordsById: (provider, kind, ids, options) => fetchRecordsById(deps, provider, kind, ids, options),
     idle: async () => {
       while (deps.background.size > 0) await Promise.all([...deps.background.values()]);

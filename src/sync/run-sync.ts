@@ -72,9 +72,14 @@ async function syncProvider(
 }
 
 async function recordNotConnected(deps: EngineDeps, provider: Provider, specs: ResourceSpec[], mode: 'incremental' | 'full') {
-  const error = new WearablesError('NOT_CONNECTED', `${provider.displayName} is not connected.`, {
-    hint: `Connect it with \`wearables-mcp connect ${provider.id}\`, then sync again.`,
-  });
+  // A file source is never connected: its data arrives by import.
+  const error = provider.importer
+    ? new WearablesError('NOT_CONNECTED', `${provider.displayName} has no API to sync from: its data comes from an export file.`, {
+        hint: `Import the export with \`wearables-mcp import ${provider.id} <file>\` (or the import_data tool).`,
+      })
+    : new WearablesError('NOT_CONNECTED', `${provider.displayName} is not connected.`, {
+        hint: `Connect it with \`wearables-mcp connect ${provider.id}\`, then sync again.`,
+      });
   const runId = await deps.store.startSyncRun({ provider: provider.id, resources: specs.map((spec) => spec.name), mode });
   const counts = Object.fromEntries(specs.map((spec) => [spec.name, emptyCounts()]));
   await deps.store.finishSyncRun(runId, { status: 'failed', counts, error: `${error.code}: ${error.message}` });

@@ -86,6 +86,25 @@ export interface EnsureCoveredResult {
   backgroundRefresh?: boolean;
 }
 
+export interface ImportFileOptions {
+  provider: ProviderId;
+  /** The file, already confined by the caller (the CLI takes the user's path, the tool an import-root path). */
+  path: string;
+  signal?: AbortSignal;
+  /** After each stored page: records and samples read so far. */
+  onProgress?: (progress: { provider: ProviderId; records: number; samples: number }) => void;
+  onWait?: (wait: SyncWait) => void;
+}
+
+export interface ImportFileResult {
+  provider: ProviderId;
+  runId: number;
+  status: SyncRun['status'];
+  /** Per resource (series by series name): read, created, updated, unchanged. */
+  counts: SyncRun['counts'];
+  error?: WearablesError;
+}
+
 export interface SyncService {
   /** Incremental (default) or full sync. Never advances a cursor past data that was not stored. */
   sync(options?: SyncOptions): Promise<SyncReport>;
@@ -98,6 +117,11 @@ export interface SyncService {
   ensureCovered(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<EnsureCoveredResult>;
   /** Bypasses the cache: fetches `window` now and writes through (the `fresh: true` path). */
   refreshWindow(provider: ProviderId, resource: string, window: TimeWindow, options?: TargetedSyncOptions): Promise<void>;
+  /**
+   * Imports a file of a provider that reads files (`provider.importer`): under its lock, in one
+   * audit row; records by content hash (a re-import writes nothing), samples by instant.
+   */
+  importFile(options: ImportFileOptions): Promise<ImportFileResult>;
   /**
    * Fetches documents by id with a provider's declared `recordsById` lookup `kind` and writes
    * them through (provider lock, audit row, change events); returns them as stored.

@@ -17,7 +17,7 @@ import { addDays } from '../../src/core/time/days.js';
 
 const NOW = new Date('2025-06-15T10:00:00Z');
 const TOKEN = 'pat-export-0123456789abcdef';
-export const SIM_PROVIDERS: readonly RegisteredProviderId[] = ['oura', 'whoop', 'withings'];
+export const SIM_PROVIDERS = ['oura', 'whoop', 'withings'] as const satisfies readonly RegisteredProviderId[];
 
 export interface SimulatedStore {
   sim: StartedSimulator;

@@ -23,6 +23,8 @@ const BASE_ARGS: Record<string, Record<string, unknown>> = {
   // One provider: concurrent multi-provider syncs crash on the shared lock (issue 10 item 1, fixed elsewhere).
   sync: { provider: 'oura', resources: ['daily_sleep'] },
   export_data: { kind: 'daily_sleep', format: 'csv', path: 'sweep.csv' },
+  // A file that is not there: NOT_FOUND, a valid call all the same.
+  import_data: { provider: 'apple-health', path: 'export.zip' },
   get_observations: { metric: 'steps' },
   get_trends: { metric: 'steps' },
   get_whoop_cycle: { cycle_id: 1 },

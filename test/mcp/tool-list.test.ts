@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, createTestApp, TEST_TOKEN, type TestApp } from './support/harness.js';
 import { startStubOura, type StubOura } from './support/stub-oura.js';
 
-const CORE = ['get_auth_status', 'sync', 'get_events', 'health_check', 'get_observations', 'export_data'];
+const CORE = ['get_auth_status', 'sync', 'import_data', 'get_events', 'health_check', 'get_observations', 'export_data'];
 
 describe('tool list', () => {
   let stub: StubOura;

@@ -16,7 +16,7 @@ type ToolsetLoader = () => Promise<readonly ToolDefinition[]>;
 const TOOLSET_LOADERS: ReadonlyMap<string, ToolsetLoader> = new Map<string, ToolsetLoader>([
   ['core', () => import('./core/index.js').then((toolset) => toolset.CORE_TOOLS)],
   ['insights', () => import('./insights/index.js').then((toolset) => toolset.INSIGHTS_TOOLS)],
-  ...PROVIDER_MODULES.map((module): [string, ToolsetLoader] => [module.id, () => module.loadTools()]),
+  ...PROVIDER_MODULES.flatMap((module): Array<[string, ToolsetLoader]> => (module.loadTools ? [[module.id, module.loadTools]] : [])),
 ]);
 
 const loaded = new Map<string, Promise<readonly ToolDefinition[]>>();

@@ -28,7 +28,7 @@ export interface SimulatedApp {
   close(): Promise<void>;
 }
 
-const ALL: readonly RegisteredProviderId[] = ['oura', 'whoop', 'withings'];
+const ALL = ['oura', 'whoop', 'withings'] as const satisfies readonly RegisteredProviderId[];
 
 /** Starts the simulator, syncs `historyDays` of the day-view resources of `providers` and connects a client. */
 export async function startSimulatedApp(historyDays: number, options: { seed?: number; providers?: readonly ProviderId[] } = {}): Promise<SimulatedApp> {

@@ -42,7 +42,12 @@ export const getAuthStatus = defineTool({
           refreshable: status.refreshable ?? null,
           scope: status.scope ?? null,
           last_sync: run ? { started_at: run.startedAt, finished_at: run.finishedAt, status: run.status, mode: run.mode } : null,
-          next_step: !status.connected
+          next_step: provider.importer
+            ? // A file source connects nothing: its data arrives by import.
+              run
+              ? null
+              : `Ask the user to export from the ${provider.displayName} app, copy the file into the import folder and call import_data (or run \`wearables-mcp import ${provider.id} <file>\`).`
+            : !status.connected
             ? `Run \`wearables-mcp connect ${provider.id}\` in a terminal to connect ${provider.displayName}.`
             : status.nextStep
               ? status.nextStep

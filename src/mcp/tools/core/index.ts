@@ -5,7 +5,8 @@ import { getAuthStatus } from './get-auth-status.js';
 import { getEvents } from './get-events.js';
 import { getObservations } from './get-observations.js';
 import { healthCheck } from './health-check.js';
+import { importDataTool } from './import-data.js';
 import { syncTool } from './sync.js';
 
 /** Every `core` tool, in listing order. */
-export const CORE_TOOLS: readonly ToolDefinition[] = [getAuthStatus, syncTool, getEvents, healthCheck, getObservations, exportDataTool];
+export const CORE_TOOLS: readonly ToolDefinition[] = [getAuthStatus, syncTool, importDataTool, getEvents, healthCheck, getObservations, exportDataTool];

@@ -1,9 +1,12 @@
 /** `sync`: pulls new data from connected providers into the local cache, with progress notifications. */
 import { z } from 'zod';
 import { WearablesError } from '../../../core/errors.js';
-import { PROVIDER_IDS } from '../../../providers/registry.js';
+import { PROVIDER_MODULES } from '../../../providers/registry.js';
 import { errorPayload, toSafeError } from '../../errors.js';
 import { defineTool } from '../define-tool.js';
+
+/** The providers pulled from an API (a file source is imported instead, with import_data). */
+const PULLED = PROVIDER_MODULES.filter((module) => module.capabilities.pull).map((module) => module.id) as [string, ...string[]];
 
 const countsSchema = z.object({
   fetched: z.number(),
@@ -33,7 +36,7 @@ export const syncTool = defineTool({
   toolset: 'core',
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: true, destructiveHint: false },
   input: z.object({
-    provider: z.enum(PROVIDER_IDS).optional().describe('Only this provider (default: every connected provider).'),
+    provider: z.enum(PULLED).optional().describe('Only this provider (default: every connected provider).'),
     full: z.boolean().optional().describe("Backfill the whole history from the account's first day (resumes an interrupted full sync)."),
     since: z.iso.date().optional().describe("Start day YYYY-MM-DD for this run (overrides cursors); days before the provider's history start are clamped to it."),
     resources: z.array(z.string().min(1)).min(1).optional().describe('Only these resources (e.g. daily_sleep, heartrate).'),
