@@ -41,7 +41,8 @@ function bundleFiles(directory: string): string[] {
 
 /** Static `from '...'`, side-effect `import '...'` and dynamic `import('...')` specifiers of a module. */
 function importSpecifiers(source: string): string[] {
-  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
+  // A side-effect import starts a statement; `command("import").description(...)` in the CLI is not one.
+  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /(?:^|[;}])\s*import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
   return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
 }
 
