@@ -10,7 +10,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { createTokenManager } from '../auth/token-manager.js';
-import { createSyncService } from '../sync/engine.js';
+import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createSyncFileLock } from './sync-file-lock.js';
 
@@ -50,7 +50,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     }
     return client;
   };
-  const sync = createSyncService({
+  const sync = createLazySyncService({
     store,
     providers,
     http,
