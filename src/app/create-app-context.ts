@@ -1,5 +1,5 @@
 /**
- * Builds the `AppContext` once per process: config -> logger -> store -> providers -> tokens ->
+ * Builds the `AppContext` once per process: config -> logger -> database (the local account's store) -> providers -> tokens ->
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
 import type { AppContext } from './app-context.js';
@@ -8,10 +8,12 @@ import type { ProviderId } from '../core/types.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 import { createTokenManager } from '../auth/token-manager.js';
 import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
+import { createFeedCompactor } from './feed-compaction.js';
+import { openStoreDatabase } from './open-database.js';
 import { createSyncFileLock } from './sync-file-lock.js';
 
 export interface CreateAppContextOptions {
@@ -28,7 +30,17 @@ export async function createAppContext(config: Config, options: CreateAppContext
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   registerSecret(config.encryptionKey);
   const now = options.now ?? (() => new Date());
-  const store = await openSqliteStore({ path: config.dbPath, now, logger });
+  const database = await openStoreDatabase(config, { now, logger });
+  const accountId = LOCAL_ACCOUNT_ID;
+  let store;
+  try {
+    await database.accounts.ensure(accountId);
+    store = database.forAccount(accountId);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
   const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
   const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
@@ -65,7 +77,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   return {
     config,
     logger,
+    database,
+    accountId,
     store,
+    compactFeedIfDue,
     tokens,
     providers,
     http,
@@ -78,6 +93,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
       await sync.idle();
       tokens.close();
       await store.close();
+      await database.close();
       logger.flush?.();
     },
   };
