@@ -42,6 +42,7 @@ import {
   missingWindows,
   setCursor,
   startSyncRun,
+  validateCursor,
 } from './sync-state.js';
 
 export interface PostgresStoreOptions {
@@ -105,9 +106,7 @@ export class PostgresStore implements Store {
       const samples = prepareSamples(write.samples ?? []);
       const covered = write.covered ? { ...write.covered, window: checkedWindow(write.covered.window), at: instantOf(write.covered.syncedAt, 'syncedAt') } : undefined;
       const checked = write.checked ? { ...write.checked, window: checkedWindow(write.checked.window), at: instantOf(write.checked.checkedAt, 'checkedAt') } : undefined;
-      if (write.cursor && typeof write.cursor.cursor !== 'string') {
-        throw new WearablesError('VALIDATION_ERROR', 'A cursor must be a string.', { hint: 'Pass the cursor text the sync engine chose.' });
-      }
+      if (write.cursor) validateCursor(write.cursor.cursor);
       return this.write('chunk write', async (client, at) => {
         const result: ChunkResult = { created: 0, updated: 0, unchanged: 0, deleted: 0, samplesRemoved: 0, samplesWritten: 0 };
         if (rows.length > 0) Object.assign(result, await upsertRecordRows(client, this.accountId, rows, at));
