@@ -236,6 +236,7 @@ WHERE n.nspname = $1 AND c.relkind = 'r'`,
         [this.context.schema],
       );
       return {
+        driver: 'postgres' as const,
         path: this.context.location,
         sizeBytes: size.rows[0]?.bytes ?? 0,
         schemaVersion: await appliedVersion(pool),
