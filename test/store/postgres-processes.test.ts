@@ -57,12 +57,14 @@ function startHolder(index: string, schema: string, key: string, holdMs: number)
 describe.skipIf(skip !== null)(`postgres across processes${skip === null ? '' : ` (${skip})`}`, () => {
   const root = mkdtempSync(join(tmpdir(), 'wearables-pg-processes-'));
   const schema = testSchema('processes');
+  type LeasingDatabase = StoreDatabase & Required<Pick<StoreDatabase, 'lease'>>;
   const opened: StoreDatabase[] = [];
   let postgresIndex = '';
-  const open = async (options: { schema?: string; pingMs?: number } = {}): Promise<StoreDatabase> => {
+  const open = async (options: { schema?: string; pingMs?: number } = {}): Promise<LeasingDatabase> => {
     const db = await openPostgresDatabase({ url: TEST_DATABASE_URL, schema: options.schema ?? schema, poolSize: 3, lease: { pollMs: 50, pingMs: options.pingMs ?? 5000 } });
     opened.push(db);
-    return db;
+    if (!db.lease) throw new Error('the PostgreSQL driver must offer leases');
+    return db as LeasingDatabase;
   };
 
   beforeAll(async () => {
