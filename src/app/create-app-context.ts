@@ -1,5 +1,5 @@
 /**
- * Builds the `AppContext` once per process: config -> logger -> store -> providers -> tokens ->
+ * Builds the `AppContext` once per process: config -> logger -> database (the local account's store) -> providers -> tokens ->
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
 import type { AppContext } from './app-context.js';
@@ -8,14 +8,15 @@ import type { ProviderId } from '../core/types.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
+import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 import { createTokenManager } from '../auth/token-manager.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
+import { createFeedCompactor } from './feed-compaction.js';
+import { openStoreDatabase } from './open-database.js';
 import { createSyncFileLock } from './sync-file-lock.js';
-import { openAppDatabase } from './open-database.js';
 import { createSyncLeaseLock } from './sync-lease-lock.js';
 import { postgresUrlPassword } from '../store/postgres/url.js';
-import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -35,7 +36,17 @@ export async function createAppContext(config: Config, options: CreateAppContext
     registerSecret(postgresUrlPassword(config.databaseUrl));
   }
   const now = options.now ?? (() => new Date());
-  const { database, store } = await openAppDatabase(config, { now, logger });
+  const database = await openStoreDatabase(config, { now, logger });
+  const accountId = LOCAL_ACCOUNT_ID;
+  let store;
+  try {
+    await database.accounts.ensure(accountId);
+    store = database.forAccount(accountId);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
   const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
   const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
@@ -67,13 +78,16 @@ export async function createAppContext(config: Config, options: CreateAppContext
     logger,
     now,
     // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
-    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, LOCAL_ACCOUNT_ID) : createSyncFileLock(config.home, { logger }),
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, accountId) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {
     config,
     logger,
+    database,
+    accountId,
     store,
+    compactFeedIfDue,
     tokens,
     providers,
     http,
