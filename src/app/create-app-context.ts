@@ -15,6 +15,8 @@ import { registerSecret } from '../logging/secrets.js';
 import { createFeedCompactor } from './feed-compaction.js';
 import { openStoreDatabase } from './open-database.js';
 import { createSyncFileLock } from './sync-file-lock.js';
+import { createSyncLeaseLock } from './sync-lease-lock.js';
+import { postgresUrlPassword } from '../store/postgres/url.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -29,6 +31,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const logger = options.logger ?? (await createLogger({ level: config.logLevel, file: config.logFile }));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   registerSecret(config.encryptionKey);
+  if (config.databaseUrl !== null) {
+    registerSecret(config.databaseUrl);
+    registerSecret(postgresUrlPassword(config.databaseUrl));
+  }
   const now = options.now ?? (() => new Date());
   const database = await openStoreDatabase(config, { now, logger });
   const accountId = LOCAL_ACCOUNT_ID;
@@ -71,7 +77,8 @@ export async function createAppContext(config: Config, options: CreateAppContext
     freshnessMs: config.freshnessMinutes * 60_000,
     logger,
     now,
-    crossProcessLock: createSyncFileLock(config.home, { logger }),
+    // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, accountId) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {
