@@ -239,7 +239,7 @@ async function verifyConnections(target: StoreDatabase, accountId: string, ciphe
   const different: ProviderId[] = [];
   for (const entry of expected) {
     const row = rows.get(entry.provider);
-    let same = false;
+    let same: boolean;
     try {
       same = row !== undefined && cipher.decrypt(row.blob, entry.provider, connectionAssociatedData(accountId, entry.provider)) === entry.plaintext && row.reconnectNeeded === entry.reconnectNeeded;
     } catch {
