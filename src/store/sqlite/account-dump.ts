@@ -22,16 +22,20 @@ import { checkDumpBatch } from '../account-dump-checks.js';
 import type { ConnectionRow } from '../database.js';
 import type { SyncRun } from '../store.js';
 import type { SqliteContext } from './sqlite-context.js';
+import type { SqliteHandle } from './sqlite-store.js';
 
 /** Tables holding an account's rows (samples hang off series). */
 const ACCOUNT_TABLES = ['records', 'series', 'coverage', 'open_checks', 'cursors', 'sync_runs', 'events', 'connections'] as const;
 
 /** Yields `accountId`'s content in bounded batches (NOT_FOUND when the account does not exist). */
-export async function* exportSqliteAccount(context: SqliteContext, accountId: string): AsyncGenerator<AccountDumpBatch> {
-  const account = context
-    .statement('SELECT created_at, label, event_seq, events_compacted_seq, events_compacted_at FROM accounts WHERE id = ?')
-    .get(accountId) as { created_at: string; label: string | null; event_seq: number; events_compacted_seq: number; events_compacted_at: string | null } | undefined;
-  if (!account) throw new WearablesError('NOT_FOUND', `Account ${accountId} does not exist in ${context.path ?? 'this database'}.`, { hint: 'Check the account id.' });
+export async function* exportSqliteAccount(handle: SqliteHandle, accountId: string): AsyncGenerator<AccountDumpBatch> {
+  // Each query runs alone on the connection (after any open connection transaction of the handle).
+  const all = <T>(sql: string, ...params: unknown[]): Promise<T[]> => handle.run('account export', (context) => context.statement(sql).all(...params) as T[]);
+  const [account] = await all<{ created_at: string; label: string | null; event_seq: number; events_compacted_seq: number; events_compacted_at: string | null }>(
+    'SELECT created_at, label, event_seq, events_compacted_seq, events_compacted_at FROM accounts WHERE id = ?',
+    accountId,
+  );
+  if (!account) throw new WearablesError('NOT_FOUND', `Account ${accountId} does not exist in this database.`, { hint: 'Check the account id.' });
   yield {
     kind: 'account',
     account: {
@@ -47,12 +51,8 @@ export async function* exportSqliteAccount(context: SqliteContext, accountId: st
   // Records, by key.
   let after: [string, string, string] = ['', '', ''];
   for (;;) {
-    const rows = context
-      .statement(
-        `SELECT provider, resource, id, day, start, "end", tz_offset, updated_at, data, raw, content_hash, stored_at FROM records
-WHERE account_id = ? AND (provider, resource, id) > (?, ?, ?) ORDER BY provider, resource, id LIMIT ?`,
-      )
-      .all(accountId, ...after, DUMP_BATCH_ROWS) as RecordRow[];
+    const rows = await all<RecordRow>(`SELECT provider, resource, id, day, start, "end", tz_offset, updated_at, data, raw, content_hash, stored_at FROM records
+WHERE account_id = ? AND (provider, resource, id) > (?, ?, ?) ORDER BY provider, resource, id LIMIT ?`, accountId, ...after, DUMP_BATCH_ROWS);
     if (rows.length === 0) break;
     yield { kind: 'records', rows: rows.map(toDumpRecord) };
     const last = rows.at(-1) as RecordRow;
@@ -63,13 +63,14 @@ WHERE account_id = ? AND (provider, resource, id) > (?, ?, ?) ORDER BY provider,
   // Samples, by series then time.
   let sampleAfter: [number, number] = [-1, Number.MIN_SAFE_INTEGER];
   for (;;) {
-    const rows = context
-      .statement(
-        `SELECT samples.series_id AS seriesId, series.provider AS provider, series.name AS series, samples.ts AS ts, samples.value AS value, samples.source AS source
+    const rows = await all<{ seriesId: number; provider: ProviderId; series: string; ts: number; value: number; source: string | null }>(
+      `SELECT samples.series_id AS seriesId, series.provider AS provider, series.name AS series, samples.ts AS ts, samples.value AS value, samples.source AS source
 FROM samples JOIN series ON series.series_id = samples.series_id
 WHERE series.account_id = ? AND (samples.series_id, samples.ts) > (?, ?) ORDER BY samples.series_id, samples.ts LIMIT ?`,
-      )
-      .all(accountId, ...sampleAfter, DUMP_SAMPLE_BATCH_ROWS) as Array<{ seriesId: number; provider: ProviderId; series: string; ts: number; value: number; source: string | null }>;
+      accountId,
+      ...sampleAfter,
+      DUMP_SAMPLE_BATCH_ROWS,
+    );
     if (rows.length === 0) break;
     yield { kind: 'samples', rows: rows.map(({ provider, series, ts, value, source }) => ({ provider, series, ts, value, source })) };
     const last = rows.at(-1) as { seriesId: number; ts: number };
@@ -77,10 +78,10 @@ WHERE series.account_id = ? AND (samples.series_id, samples.ts) > (?, ?) ORDER B
     if (rows.length < DUMP_SAMPLE_BATCH_ROWS) break;
   }
 
-  yield* paged(context, 'coverage', `SELECT provider, resource, start, "end", first_synced_at AS firstSyncedAt, last_synced_at AS lastSyncedAt FROM coverage WHERE account_id = ? ORDER BY provider, resource, start`, accountId);
-  yield* paged(context, 'checks', `SELECT provider, resource, start, "end", checked_at AS checkedAt FROM open_checks WHERE account_id = ? ORDER BY provider, resource, start`, accountId);
+  yield* paged(all, 'coverage', `SELECT provider, resource, start, "end", first_synced_at AS firstSyncedAt, last_synced_at AS lastSyncedAt FROM coverage WHERE account_id = ? ORDER BY provider, resource, start`, accountId);
+  yield* paged(all, 'checks', `SELECT provider, resource, start, "end", checked_at AS checkedAt FROM open_checks WHERE account_id = ? ORDER BY provider, resource, start`, accountId);
   yield* paged(
-    context,
+    all,
     'cursors',
     `SELECT provider, resource, cursor, updated_at AS updatedAt FROM cursors WHERE account_id = ? AND NOT (provider = '${IMPORT_MARKER.provider}' AND resource = '${IMPORT_MARKER.resource}') ORDER BY provider, resource`,
     accountId,
@@ -88,9 +89,7 @@ WHERE series.account_id = ? AND (samples.series_id, samples.ts) > (?, ?) ORDER B
 
   let runAfter = 0;
   for (;;) {
-    const rows = context
-      .statement('SELECT id, provider, resources, mode, started_at, finished_at, status, counts, error FROM sync_runs WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?')
-      .all(accountId, runAfter, DUMP_BATCH_ROWS) as SyncRunRow[];
+    const rows = await all<SyncRunRow>('SELECT id, provider, resources, mode, started_at, finished_at, status, counts, error FROM sync_runs WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?', accountId, runAfter, DUMP_BATCH_ROWS);
     if (rows.length === 0) break;
     yield {
       kind: 'syncRuns',
@@ -111,18 +110,19 @@ WHERE series.account_id = ? AND (samples.series_id, samples.ts) > (?, ?) ORDER B
 
   let seqAfter = -1;
   for (;;) {
-    const rows = context
-      .statement('SELECT seq, at, provider, resource, record_id AS recordId, day, change FROM events WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(accountId, seqAfter, DUMP_BATCH_ROWS) as Array<{ seq: number; at: string; provider: ProviderId; resource: string; recordId: string; day: string | null; change: 'created' | 'updated' | 'deleted' }>;
+    const rows = await all<{ seq: number; at: string; provider: ProviderId; resource: string; recordId: string; day: string | null; change: 'created' | 'updated' | 'deleted' }>(
+      'SELECT seq, at, provider, resource, record_id AS recordId, day, change FROM events WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      accountId,
+      seqAfter,
+      DUMP_BATCH_ROWS,
+    );
     if (rows.length === 0) break;
     yield { kind: 'events', rows };
     seqAfter = (rows.at(-1) as { seq: number }).seq;
     if (rows.length < DUMP_BATCH_ROWS) break;
   }
 
-  const connections = context
-    .statement('SELECT provider, blob, reconnect_needed, reconnect_reason, refresh_pending_since, updated_at FROM connections WHERE account_id = ? ORDER BY provider')
-    .all(accountId) as ConnectionDbRow[];
+  const connections = await all<ConnectionDbRow>('SELECT provider, blob, reconnect_needed, reconnect_reason, refresh_pending_since, updated_at FROM connections WHERE account_id = ? ORDER BY provider', accountId);
   for (let index = 0; index < connections.length; index += DUMP_BATCH_ROWS) {
     yield { kind: 'connections', rows: connections.slice(index, index + DUMP_BATCH_ROWS).map(toConnectionRow) };
   }
@@ -133,7 +133,7 @@ WHERE series.account_id = ? AND (samples.series_id, samples.ts) > (?, ?) ORDER B
  * otherwise). The account is marked incomplete (`IMPORT_MARKER`) before the first row and
  * unmarked after the last batch: a failure in between (or in `batches`) leaves it marked.
  */
-export async function importSqliteAccount(context: SqliteContext, accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts> {
+export async function importSqliteAccount(handle: SqliteHandle, accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts> {
   const counts = emptyDumpCounts();
   let started = false;
   let previousKind: AccountDumpBatch['kind'] | undefined;
@@ -142,15 +142,17 @@ export async function importSqliteAccount(context: SqliteContext, accountId: str
     checkDumpBatch(batch, previousKind);
     previousKind = batch.kind;
     if (batch.kind === 'account') {
-      startImport(context, accountId, batch.account);
+      await handle.run('account import', (context) => startImport(context, accountId, batch.account));
       started = true;
       continue;
     }
-    context.db.transaction(() => writeBatch(context, accountId, batch, seriesIds)).immediate();
+    await handle.run('account import', (context) => context.db.transaction(() => writeBatch(context, accountId, batch, seriesIds)).immediate());
     countBatch(counts, batch);
   }
   if (!started) throw new WearablesError('VALIDATION_ERROR', 'The account dump is empty (no account batch).', { hint: 'Export the account again.' });
-  context.statement('DELETE FROM cursors WHERE account_id = ? AND provider = ? AND resource = ?').run(accountId, IMPORT_MARKER.provider, IMPORT_MARKER.resource);
+  await handle.run('account import', (context) =>
+    context.statement('DELETE FROM cursors WHERE account_id = ? AND provider = ? AND resource = ?').run(accountId, IMPORT_MARKER.provider, IMPORT_MARKER.resource),
+  );
   return counts;
 }
 
@@ -251,9 +253,14 @@ function seriesId(context: SqliteContext, accountId: string, provider: ProviderI
   return row.series_id;
 }
 
-function* paged(context: SqliteContext, kind: 'coverage' | 'checks' | 'cursors', sql: string, accountId: string): Generator<AccountDumpBatch> {
+async function* paged(
+  all: (sql: string, ...params: unknown[]) => Promise<never[]>,
+  kind: 'coverage' | 'checks' | 'cursors',
+  sql: string,
+  accountId: string,
+): AsyncGenerator<AccountDumpBatch> {
   for (let offset = 0; ; offset += DUMP_BATCH_ROWS) {
-    const rows = context.statement(`${sql} LIMIT ? OFFSET ?`).all(accountId, DUMP_BATCH_ROWS, offset) as never[];
+    const rows = await all(`${sql} LIMIT ? OFFSET ?`, accountId, DUMP_BATCH_ROWS, offset);
     if (rows.length === 0) return;
     yield { kind, rows };
     if (rows.length < DUMP_BATCH_ROWS) return;
