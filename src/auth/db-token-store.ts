@@ -106,7 +106,26 @@ export function createDatabaseTokenStore(options: DatabaseTokenStoreOptions): To
     },
   };
 
-  const exclusive = exclusionFor(options.database, accountId, lockWaitMs, logger);
+  const crossProcess = exclusionFor(options.database, accountId, lockWaitMs, logger);
+  // Transactions of this store queue here first: each waiting for the database lease would hold
+  // a pooled connection, and enough of them would leave none for the holder's own writes.
+  const inProcess = queue();
+  const exclusive: Acquire = async () => {
+    const leave = await inProcess();
+    try {
+      const release = await crossProcess();
+      return async () => {
+        try {
+          await release();
+        } finally {
+          await leave();
+        }
+      };
+    } catch (error) {
+      await leave();
+      throw error;
+    }
+  };
 
   return {
     path: `${database.location} (account ${accountId})`,
@@ -168,7 +187,12 @@ function exclusionFor(database: DatabaseTokenStoreOptions['database'], accountId
       }
     };
   }
-  // One process only (an in-memory database): a queue is enough.
+  // One process only (an in-memory database): the in-process queue is the whole exclusion.
+  return async () => async () => undefined;
+}
+
+/** A FIFO mutex: resolves with the release once every earlier holder released. */
+function queue(): Acquire {
   let tail: Promise<void> = Promise.resolve();
   return async () => {
     const previous = tail;

@@ -16,7 +16,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import type { StoreDatabase } from '../../src/store/database.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/index.js';
 import { describeTokenStoreContract, tokens } from './token-store-contract.js';
-import { postgresTestDatabase } from '../support/postgres-test-database.js';
+import { dropSchema, postgresSkipReason, TEST_DATABASE_URL, testSchema } from '../store/postgres-support.js';
 
 const ACCOUNT = 'acct-tokens';
 
@@ -33,7 +33,7 @@ async function sqliteHarness() {
     open(key: Buffer, accountId = ACCOUNT) {
       // A handle per store: what another process would have.
       const pending = openSqliteDatabase({ path });
-      const database = lazyDatabase(pending, handles);
+      const database = lazyDatabase(pending, handles, path);
       const cipher = createTokenCipher(key);
       return createDatabaseTokenStore({ database, accountId, cipher: async () => cipher, logger: silentLogger() });
     },
@@ -49,14 +49,14 @@ async function sqliteHarness() {
 }
 
 /** A StoreDatabase whose methods wait for `pending` (so `open` can stay synchronous). */
-function lazyDatabase(pending: Promise<StoreDatabase>, handles: StoreDatabase[]): Pick<StoreDatabase, 'driver' | 'location' | 'connections' | 'lease'> {
+function lazyDatabase(pending: Promise<StoreDatabase>, handles: StoreDatabase[], location: string): Pick<StoreDatabase, 'driver' | 'location' | 'connections' | 'lease'> {
   const ready = pending.then((database) => {
     handles.push(database);
     return database;
   });
   return {
     driver: 'sqlite',
-    location: 'pending',
+    location,
     connections: (accountId) => ({
       list: async () => (await ready).connections(accountId).list(),
       get: async (provider) => (await ready).connections(accountId).get(provider),
@@ -67,19 +67,19 @@ function lazyDatabase(pending: Promise<StoreDatabase>, handles: StoreDatabase[])
 
 describeTokenStoreContract('database rows (SQLite)', sqliteHarness);
 
-const postgres = postgresTestDatabase('tokens');
-if (postgres.url) {
+const skipPostgres = postgresSkipReason();
+if (skipPostgres === null) {
   describeTokenStoreContract('database rows (PostgreSQL)', async () => {
     const { openPostgresDatabase } = await import('../../src/store/postgres/index.js');
-    const schema = await postgres.freshSchema();
+    const schema = testSchema('db_tokens');
     const handles: StoreDatabase[] = [];
-    const first = await openPostgresDatabase({ url: postgres.url as string, schema });
+    const first = await openPostgresDatabase({ url: TEST_DATABASE_URL, schema });
     handles.push(first);
     await first.accounts.ensure(ACCOUNT);
     return {
       open(key) {
-        const database = openPostgresDatabase({ url: postgres.url as string, schema, poolSize: 2 });
-        const lazy = lazyDatabase(database, handles);
+        const database = openPostgresDatabase({ url: TEST_DATABASE_URL, schema, poolSize: 2 });
+        const lazy = lazyDatabase(database, handles, 'postgres');
         const cipher = createTokenCipher(key);
         // The lease of the real database (an advisory lock per connection) excludes the others.
         return createDatabaseTokenStore({
@@ -94,13 +94,13 @@ if (postgres.url) {
       },
       async close() {
         for (const handle of handles) await handle.close();
-        await postgres.dropSchema(schema);
+        await dropSchema(schema);
       },
     };
   });
 } else {
-  describe.skip(`TokenStore contract: database rows (PostgreSQL) — skipped: TEST_DATABASE_URL is not set`, () => {
-    it('runs with TEST_DATABASE_URL', () => undefined);
+  describe.skip(`TokenStore contract: database rows (PostgreSQL): ${skipPostgres}`, () => {
+    it('needs TEST_DATABASE_URL', () => undefined);
   });
 }
 
