@@ -8,11 +8,14 @@ import type { ProviderId } from '../core/types.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
 import { createTokenManager } from '../auth/token-manager.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createSyncFileLock } from './sync-file-lock.js';
+import { openAppDatabase } from './open-database.js';
+import { createSyncLeaseLock } from './sync-lease-lock.js';
+import { postgresUrlPassword } from '../store/postgres/url.js';
+import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -27,8 +30,12 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const logger = options.logger ?? (await createLogger({ level: config.logLevel, file: config.logFile }));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   registerSecret(config.encryptionKey);
+  if (config.databaseUrl !== null) {
+    registerSecret(config.databaseUrl);
+    registerSecret(postgresUrlPassword(config.databaseUrl));
+  }
   const now = options.now ?? (() => new Date());
-  const store = await openSqliteStore({ path: config.dbPath, now, logger });
+  const { database, store } = await openAppDatabase(config, { now, logger });
   const providers = createProviders(config, options.fetch);
   const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
   const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
@@ -59,7 +66,8 @@ export async function createAppContext(config: Config, options: CreateAppContext
     freshnessMs: config.freshnessMinutes * 60_000,
     logger,
     now,
-    crossProcessLock: createSyncFileLock(config.home, { logger }),
+    // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, LOCAL_ACCOUNT_ID) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {
@@ -78,6 +86,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
       await sync.idle();
       tokens.close();
       await store.close();
+      await database.close();
       logger.flush?.();
     },
   };

@@ -10,6 +10,7 @@ import { WearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
 import { envPrefix } from '../providers/provider-module.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
+import { parsePostgresUrl } from '../store/postgres/url.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -49,6 +50,11 @@ const configSchema = z.object({
   exportRoots: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).max(20),
   /** List each tool's output schema in tools/list (for clients that validate answers). */
   outputSchemas: z.boolean({ error: 'must be true or false' }),
+  /**
+   * `DATABASE_URL`: a postgres:// or postgresql:// URL chooses the PostgreSQL store (checked
+   * before the schema sees it, so its text never appears in an error); null keeps SQLite in the home.
+   */
+  databaseUrl: z.string().nullable(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -134,6 +140,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     providers,
     exportRoots: exportRootsSetting(env, fromFile),
     outputSchemas: booleanOrRaw(env.WEARABLES_MCP_OUTPUT_SCHEMAS) ?? fromFile.outputSchemas ?? false,
+    databaseUrl: databaseUrlSetting(env.DATABASE_URL),
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -149,6 +156,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     keyPath: join(parsed.data.home, '.encryption-key'),
   };
   return deepFreeze(config);
+}
+
+/** A set DATABASE_URL must be a postgres URL; its text (it may hold a password) is never repeated. */
+function databaseUrlSetting(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  parsePostgresUrl(value.trim());
+  return value.trim();
 }
 
 function readConfigFile(path: string, required: boolean): Record<string, unknown> {
