@@ -9,6 +9,11 @@ import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
 import { createTokenManager } from '../auth/token-manager.js';
+import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
+import { createDatabaseTokenStore } from '../auth/db-token-store.js';
+import { createTokenCipher } from '../auth/encryption.js';
+import type { TokenStore } from '../auth/token-store.js';
+import type { StoreDatabase } from '../store/database.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createSyncFileLock } from './sync-file-lock.js';
@@ -37,7 +42,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const now = options.now ?? (() => new Date());
   const { database, store } = await openAppDatabase(config, { now, logger });
   const providers = createProviders(config, options.fetch);
-  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
+  // PostgreSQL (hosted): the tokens are rows of the database, under a key from the environment
+  // (required now, so a missing key is said at start); SQLite keeps the home's tokens file.
+  const tokenStore = database.driver === 'postgres' ? await databaseTokenStore(database, config, logger) : undefined;
+  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime(), ...(tokenStore ? { store: tokenStore } : {}) });
   const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
   const http = (provider: ProviderId): AuthorizedHttp => {
     let client = httpByProvider.get(provider);
@@ -90,4 +98,17 @@ export async function createAppContext(config: Config, options: CreateAppContext
       logger.flush?.();
     },
   };
+}
+
+/** The local account's connection rows, encrypted with the environment's key (CONFIG_ERROR without one). */
+async function databaseTokenStore(database: StoreDatabase, config: Config, logger: Logger): Promise<TokenStore> {
+  let key: Buffer;
+  try {
+    key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const cipher = createTokenCipher(key);
+  return createDatabaseTokenStore({ database, accountId: LOCAL_ACCOUNT_ID, cipher: async () => cipher, logger });
 }

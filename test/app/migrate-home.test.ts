@@ -28,6 +28,7 @@ import { encodeEventCursor } from '../../src/store/event-feed-query.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
 import { postgresSkipReason, TEST_DATABASE_URL } from '../store/postgres-support.js';
+import { connectClient } from '../mcp/support/harness.js';
 
 const KEY = randomBytes(32).toString('hex');
 let folder: string;
@@ -278,5 +279,46 @@ describe.skipIf(skipPostgres !== null)(`migrate into PostgreSQL${skipPostgres ? 
     }
     // A second migrate into the same account is refused.
     await expect(migrateHome({ config, to: databaseUrl, accountId: 'demo-person', logger: silentLogger() })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+  }, 180_000);
+
+  it('the migrated account answers MCP tool calls exactly as the home does', async () => {
+    // The app serves the local account of DATABASE_URL: migrate into that one.
+    const result = await migrateHome({ config, to: databaseUrl, accountId: LOCAL_ACCOUNT_ID, logger: silentLogger() });
+    expect(result.ok).toBe(true);
+    const emptyHome = await mkdtemp(join(tmpdir(), 'wearables-migrate-served-'));
+    const frozen = new Date();
+    const homeConfig = loadConfig({ env: {}, flags: { home: config.home, logFile: null, logLevel: 'silent' } });
+    const servedConfig = loadConfig({ env: { DATABASE_URL: databaseUrl, WEARABLES_MCP_ENCRYPTION_KEY: KEY }, flags: { home: emptyHome, logFile: null, logLevel: 'silent' } });
+    const noNetwork = async () => Promise.reject(new Error('no provider request is expected'));
+    const apps = await Promise.all([homeConfig, servedConfig].map((each) => createAppContext(each, { logger: silentLogger(), now: () => new Date(frozen), fetch: noNetwork })));
+    const clients = await Promise.all(apps.map((app) => connectClient(app)));
+    try {
+      expect(apps[1]!.store.accountId).toBe(LOCAL_ACCOUNT_ID);
+      const end = frozen.toISOString().slice(0, 10);
+      const start = new Date(frozen.getTime() - 6 * 86_400_000).toISOString().slice(0, 10);
+      const calls = [
+        { name: 'get_daily_summary', arguments: { start_date: start, end_date: end } },
+        { name: 'get_events', arguments: { limit: 25 } },
+        { name: 'get_auth_status', arguments: {} },
+      ];
+      for (const call of calls) {
+        const [fromHome, fromDatabase] = await Promise.all(clients.map(({ client }) => client.callTool(call)));
+        expect(fromHome!.isError, JSON.stringify(fromHome!.content)).toBeFalsy();
+        expect(fromDatabase!.isError, JSON.stringify(fromDatabase!.content)).toBeFalsy();
+        expect(fromDatabase!.structuredContent, call.name).toEqual(fromHome!.structuredContent);
+      }
+      // Answers with substance, not two empty ones.
+      const summary = (await clients[1]!.client.callTool(calls[0]!)).structuredContent as { rows: unknown[][] };
+      expect(summary.rows.length).toBeGreaterThanOrEqual(5);
+      const events = (await clients[1]!.client.callTool(calls[1]!)).structuredContent as { events: Array<{ data: unknown }> };
+      expect(events.events).toHaveLength(25);
+      expect(events.events.some((event) => event.data !== null)).toBe(true);
+      const tools = await Promise.all(clients.map(({ client }) => client.listTools()));
+      expect(tools[1]!.tools.map((tool) => tool.name)).toEqual(tools[0]!.tools.map((tool) => tool.name));
+    } finally {
+      for (const connected of clients) await connected.close();
+      for (const app of apps) await app.close();
+      await rm(emptyHome, { recursive: true, force: true });
+    }
   }, 180_000);
 });
