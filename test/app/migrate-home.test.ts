@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateHome, openDatabaseAt } from '../../src/app/migrate-home.js';
 import { createAppContext } from '../../src/app/create-app-context.js';
 import { createDatabaseTokenStore } from '../../src/auth/db-token-store.js';
@@ -133,7 +133,13 @@ async function expectSameAsHome(target: StoreDatabase, accountId: string): Promi
 }
 
 describe('migrate into another SQLite file', () => {
-  const target = () => `sqlite:${join(folder, 'target.db')}`;
+  let files = 0;
+  /** A fresh target file per test (a file holds each provider user in one account only). */
+  let target = () => `sqlite:${join(folder, 'target-0.db')}`;
+  beforeEach(() => {
+    const name = `sqlite:${join(folder, `target-${++files}.db`)}`;
+    target = () => name;
+  });
 
   it('copies every record, sample, event, cursor, check, sync run and connection, verified', async () => {
     const phases: string[] = [];
@@ -151,9 +157,17 @@ describe('migrate into another SQLite file', () => {
     const database = await openDatabaseAt(target(), { config, now: () => new Date(), logger: silentLogger() });
     try {
       await expectSameAsHome(database, result.accountId);
+      // The providers' user ids are linked to the account (a hosted sign-in finds it).
+      expect(result.identities.length).toBeGreaterThan(0);
+      expect((await database.accounts.identities(result.accountId)).map((identity) => identity.provider)).toEqual(result.identities);
     } finally {
       await database.close();
     }
+    // Another account of the same database cannot take the same provider users.
+    await expect(migrateHome({ config, to: target(), accountId: 'someone-else', logger: silentLogger() })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      hint: expect.stringContaining(`--account ${result.accountId}`),
+    });
   }, 120_000);
 
   it('refuses an account that already holds data, changing nothing', async () => {
@@ -282,7 +296,11 @@ describe.skipIf(skipPostgres !== null)(`migrate into PostgreSQL${skipPostgres ? 
   }, 180_000);
 
   it('the migrated account answers MCP tool calls exactly as the home does', async () => {
-    // The app serves the local account of DATABASE_URL: migrate into that one.
+    // The app serves the local account of DATABASE_URL: migrate into that one (the provider
+    // users move with it, so the account of the test above goes first).
+    const opened = await openDatabaseAt(databaseUrl, { config, now: () => new Date(), logger: silentLogger() });
+    expect(await opened.accounts.delete('demo-person')).toBe(true);
+    await opened.close();
     const result = await migrateHome({ config, to: databaseUrl, accountId: LOCAL_ACCOUNT_ID, logger: silentLogger() });
     expect(result.ok).toBe(true);
     const emptyHome = await mkdtemp(join(tmpdir(), 'wearables-migrate-served-'));
