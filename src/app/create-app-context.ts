@@ -1,5 +1,5 @@
 /**
- * Builds the `AppContext` once per process: config -> logger -> store -> providers -> tokens ->
+ * Builds the `AppContext` once per process: config -> logger -> database (the local account's store) -> providers -> tokens ->
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
 import type { AppContext } from './app-context.js';
@@ -16,6 +16,7 @@ import type { TokenStore } from '../auth/token-store.js';
 import type { StoreDatabase } from '../store/database.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
+import { createFeedCompactor } from './feed-compaction.js';
 import { createSyncFileLock } from './sync-file-lock.js';
 import { openAppDatabase } from './open-database.js';
 import { createSyncLeaseLock } from './sync-lease-lock.js';
@@ -41,6 +42,8 @@ export async function createAppContext(config: Config, options: CreateAppContext
   }
   const now = options.now ?? (() => new Date());
   const { database, store } = await openAppDatabase(config, { now, logger });
+  const accountId = LOCAL_ACCOUNT_ID;
+  const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
   // PostgreSQL (hosted): the tokens are rows of the database, under a key from the environment
   // (required now, so a missing key is said at start); SQLite keeps the home's tokens file.
@@ -81,7 +84,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   return {
     config,
     logger,
+    database,
+    accountId,
     store,
+    compactFeedIfDue,
     tokens,
     providers,
     http,

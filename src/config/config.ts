@@ -43,6 +43,8 @@ const configSchema = z.object({
   historyDays: z.number().int().min(1).max(3650),
   /** Minutes a check of the recent, still-changing days answers repeated reads without a provider request. */
   freshnessMinutes: z.number().min(0).max(1440),
+  /** Days the change feed keeps events; older ones are compacted away (a poller behind that is told about the gap). */
+  eventRetentionDays: z.number().int().min(1).max(3650),
   /** Toolsets exposed (`all` or toolset names: `core`, `insights`, a provider id). */
   toolsets: z.array(z.string()).min(1),
   providers: providersSchema,
@@ -136,6 +138,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     encryptionKeyFile: env.WEARABLES_MCP_ENCRYPTION_KEY_FILE || undefined,
     historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
     freshnessMinutes: numberOrUndefined(env.WEARABLES_MCP_FRESHNESS_MINUTES) ?? fromFile.freshnessMinutes ?? 5,
+    eventRetentionDays: numberOrUndefined(env.WEARABLES_MCP_EVENT_RETENTION_DAYS) ?? fromFile.eventRetentionDays ?? 90,
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,
     exportRoots: exportRootsSetting(env, fromFile),
