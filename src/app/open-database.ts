@@ -15,11 +15,11 @@ export interface OpenedDatabase {
   store: Store;
 }
 
-export async function openAppDatabase(config: Pick<Config, 'dbPath' | 'databaseUrl'>, options: { now: () => Date; logger: Logger }): Promise<OpenedDatabase> {
+export async function openAppDatabase(config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseSchema'>, options: { now: () => Date; logger: Logger }): Promise<OpenedDatabase> {
   let database: StoreDatabase;
   if (config.databaseUrl !== null) {
     const { openPostgresDatabase } = await import('../store/postgres/index.js');
-    database = await openPostgresDatabase({ url: config.databaseUrl, now: options.now, logger: options.logger });
+    database = await openPostgresDatabase({ url: config.databaseUrl, schema: config.databaseSchema, now: options.now, logger: options.logger });
   } else {
     database = await openSqliteDatabase({ path: config.dbPath, now: options.now, logger: options.logger });
   }

@@ -11,6 +11,7 @@ import type { ProviderId } from '../core/types.js';
 import { envPrefix } from '../providers/provider-module.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
 import { parsePostgresUrl } from '../store/postgres/url.js';
+import { SCHEMA_PATTERN } from '../store/postgres/pg-names.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -57,6 +58,12 @@ const configSchema = z.object({
    * before the schema sees it, so its text never appears in an error); null keeps SQLite in the home.
    */
   databaseUrl: z.string().nullable(),
+  /**
+   * `WEARABLES_MCP_DATABASE_SCHEMA`: the PostgreSQL schema holding the tables (created when absent),
+   * so deployments and tests can share one database; default `public`, and `demo` for `--demo`
+   * (the demo never writes where the real data is).
+   */
+  databaseSchema: z.string().regex(SCHEMA_PATTERN, 'must be lowercase letters, digits and underscores (a PostgreSQL schema name)'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -144,6 +151,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     exportRoots: exportRootsSetting(env, fromFile),
     outputSchemas: booleanOrRaw(env.WEARABLES_MCP_OUTPUT_SCHEMAS) ?? fromFile.outputSchemas ?? false,
     databaseUrl: databaseUrlSetting(env.DATABASE_URL),
+    databaseSchema: env.WEARABLES_MCP_DATABASE_SCHEMA || (demo ? 'demo' : 'public'),
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
