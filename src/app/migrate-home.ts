@@ -290,7 +290,8 @@ export async function openDatabaseAt(to: string, options: { config: Config; now:
       registerSecret(decodeURIComponent(url.password));
     }
     const { openPostgresDatabase } = await import('../store/postgres/index.js');
-    return openPostgresDatabase({ url: to, now: options.now, logger: options.logger });
+    // The schema the server of this configuration uses (WEARABLES_MCP_DATABASE_SCHEMA).
+    return openPostgresDatabase({ url: to, schema: options.config.databaseSchema, now: options.now, logger: options.logger });
   }
   if (/^sqlite:/i.test(to)) {
     const path = resolve(to.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
