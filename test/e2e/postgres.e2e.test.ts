@@ -4,6 +4,7 @@
  * the data is (never the password), and `serve --demo` answers MCP tool calls from it. The run
  * works in a schema of its own (`WEARABLES_MCP_DATABASE_SCHEMA`), dropped afterwards.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ describe.skipIf(skip !== null)(`wearables-mcp on PostgreSQL${skip === null ? '' 
   // A password the server ignores (trust auth) but that must never be printed.
   const url = new URL(TEST_DATABASE_URL);
   url.password = 'never-printed-pw';
-  const env = { WEARABLES_MCP_HOME: home, LOG_FILE: '', DATABASE_URL: url.toString(), WEARABLES_MCP_DATABASE_SCHEMA: schema };
+  // With PostgreSQL the tokens are database rows under a key from the environment (required).
+  const env = { WEARABLES_MCP_HOME: home, LOG_FILE: '', DATABASE_URL: url.toString(), WEARABLES_MCP_DATABASE_SCHEMA: schema, WEARABLES_MCP_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
   afterAll(async () => {
     rmSync(home, { recursive: true, force: true });
     await dropSchema(schema);
@@ -45,6 +47,9 @@ describe.skipIf(skip !== null)(`wearables-mcp on PostgreSQL${skip === null ? '' 
     expect([...sources].sort()).toEqual(['oura', 'whoop', 'withings']);
     expect(existsSync(join(home, 'demo', 'wearables.db'))).toBe(false);
     expect(existsSync(join(home, 'demo', 'sync-oura.lock'))).toBe(false);
+    // The tokens are connection rows of the database, encrypted: no tokens file, no key file.
+    expect(existsSync(join(home, 'demo', 'tokens.json'))).toBe(false);
+    expect(existsSync(join(home, 'demo', '.encryption-key'))).toBe(false);
 
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
@@ -52,6 +57,9 @@ describe.skipIf(skip !== null)(`wearables-mcp on PostgreSQL${skip === null ? '' 
       const counts = await admin.query<{ provider: string; n: string }>(`SELECT provider, count(*) AS n FROM "${schema}".records WHERE account_id = 'local' GROUP BY provider ORDER BY provider`);
       const byProvider = new Map(counts.rows.map((row) => [row.provider, Number(row.n)]));
       for (const provider of ['oura', 'whoop', 'withings']) expect(byProvider.get(provider) ?? 0).toBeGreaterThan(30);
+      const connections = await admin.query<{ provider: string; blob: { data: string } }>(`SELECT provider, blob FROM "${schema}".connections WHERE account_id = 'local' ORDER BY provider`);
+      expect(connections.rows.map((row) => row.provider)).toEqual(['oura', 'whoop', 'withings']);
+      expect(JSON.stringify(connections.rows)).not.toMatch(/accessToken|refreshToken/);
     } finally {
       await admin.end();
     }
@@ -83,6 +91,9 @@ describe.skipIf(skip !== null)(`wearables-mcp on PostgreSQL${skip === null ? '' 
       const synced = await client.callTool({ name: 'sync', arguments: { provider: 'oura' } });
       expect(synced.isError, JSON.stringify(synced.content)).toBeFalsy();
       expect(existsSync(join(home, 'demo', 'sync-oura.lock'))).toBe(false);
+    // The tokens are connection rows of the database, encrypted: no tokens file, no key file.
+    expect(existsSync(join(home, 'demo', 'tokens.json'))).toBe(false);
+    expect(existsSync(join(home, 'demo', '.encryption-key'))).toBe(false);
     } finally {
       await client.close();
     }

@@ -9,6 +9,8 @@ import type { Logger } from '../../logging/logger.js';
 import type { HeldLease, LeaseOptions, StoreDatabase } from '../database.js';
 import type { Store } from '../store.js';
 import { createAccountDirectory, createConnectionRows, validAccountId } from './accounts.js';
+import type { AccountDumpBatch, DumpCounts } from '../account-dump.js';
+import { exportPostgresAccount, importPostgresAccount } from './account-dump.js';
 import { compactEvents } from './events.js';
 import { acquireLease, type LeaseSettings } from './lease.js';
 import { appliedVersion, applyPgMigrations } from './migrate.js';
@@ -100,6 +102,15 @@ class PostgresDatabase implements StoreDatabase {
 
   lease(key: string, options?: LeaseOptions): Promise<HeldLease> {
     return acquireLease(this.context, key, options, this.leaseSettings);
+  }
+
+  /** Dump and restore of an account: account-dump.ts (helper C's module). */
+  exportAccount(accountId: string): AsyncIterable<AccountDumpBatch> {
+    return exportPostgresAccount(this.context, validAccountId(accountId));
+  }
+
+  importAccount(accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts> {
+    return importPostgresAccount(this.context, validAccountId(accountId), batches);
   }
 
   async compactEvents(options: { retentionDays: number }): Promise<{ removed: number }> {
