@@ -1,7 +1,9 @@
 /**
- * The async store seam. SQLite (better-sqlite3) now, PostgreSQL later: every driver passes the
- * shared suite in `test/store/store-contract.ts`. All methods are async even where the driver is
- * synchronous, so callers never depend on a driver's timing.
+ * The async store seam: one account's view of the cache. A driver (`StoreDatabase`, database.ts:
+ * SQLite embedded, PostgreSQL hosted) hands out one `Store` per account; every row a `Store`
+ * reads or writes belongs to its account, so nothing reads across accounts. Every driver passes
+ * the shared suite in `test/store/store-contract.ts`. All methods are async even where the driver
+ * is synchronous, so callers never depend on a driver's timing.
  */
 import type { RecordEnvelope } from '../core/records/record.js';
 import type { LocalDay, ProviderId, Sample, TimeWindow } from '../core/types.js';
@@ -43,7 +45,10 @@ export interface ChangeEvent {
   id: string;
   day: LocalDay | null;
   change: ChangeKind;
-  /** Normalized fields after the change (null for deletions). */
+  /**
+   * The record's normalized fields as stored now (the feed keeps a reference, not a copy): null
+   * for a deletion, and null when the record was deleted after this change.
+   */
   data: Record<string, unknown> | null;
 }
 
@@ -106,6 +111,39 @@ export interface EventPage {
   nextCursor: string | null;
   /** More events match right now (ask again with `nextCursor`). */
   hasMore: boolean;
+  /**
+   * Set when the cursor (or instant) points before the oldest retained event: events between it
+   * and `oldestRetainedAt` were compacted away (retention), so a poller must re-read the current
+   * state of what it mirrors instead of trusting the feed for that span. The page then starts at
+   * the oldest retained event.
+   */
+  gap?: { oldestRetainedAt: string | null };
+}
+
+/**
+ * One unit of work: everything a completely fetched chunk changes, committed atomically (all or
+ * nothing, in this order): records upserted, missing records deleted, the sample range replaced
+ * or samples upserted, coverage marked, open-window check recorded, cursor moved.
+ */
+export interface ChunkWrite {
+  records?: readonly StorableRecord[];
+  /** Deletion reconciliation after a complete fetch (see `deleteMissing`). */
+  deleteMissing?: { provider: ProviderId; resource: string; window: TimeWindow; keepIds: readonly string[] };
+  /** Samples of `series` in [start, end) are removed before `samples` are written. */
+  replaceSamples?: { provider: ProviderId; series: string; start: number; end: number };
+  samples?: readonly Sample[];
+  covered?: { provider: ProviderId; resource: string; window: TimeWindow; syncedAt: string };
+  checked?: { provider: ProviderId; resource: string; window: TimeWindow; checkedAt: string };
+  cursor?: { provider: ProviderId; resource: string; cursor: string };
+}
+
+export interface ChunkResult extends UpsertResult {
+  /** Records deleted by the reconciliation. */
+  deleted: number;
+  /** Samples removed by `replaceSamples`. */
+  samplesRemoved: number;
+  /** Samples written. */
+  samplesWritten: number;
 }
 
 export interface SyncRun {
@@ -132,6 +170,9 @@ export interface OpenCheck {
 }
 
 export interface StoreStats {
+  /** Which driver answers (absent: sqlite, the embedded default). */
+  driver?: 'sqlite' | 'postgres';
+  /** The database file, or `postgres://host:port/db` (never a password); null in memory. */
   path: string | null;
   sizeBytes: number;
   schemaVersion: number;
@@ -140,6 +181,8 @@ export interface StoreStats {
 }
 
 export interface Store {
+  /** The account every row of this store belongs to. */
+  readonly accountId: string;
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
   schemaVersion(): Promise<number>;
@@ -149,6 +192,8 @@ export interface Store {
    * unchanged is left alone and emits no event; created/updated rows emit one event each.
    */
   upsertRecords(records: readonly StorableRecord[]): Promise<UpsertResult>;
+  /** Commits one chunk's changes atomically (see `ChunkWrite`); validation fails before anything is written. */
+  writeChunk(write: ChunkWrite): Promise<ChunkResult>;
   /**
    * Reconciles deletions after a complete fetch of `window` (days inclusive start, exclusive end,
    * matched on `day`): deletes stored records of that resource in the window whose id is not in
@@ -195,17 +240,22 @@ export interface Store {
 
   listEvents(query: EventQuery): Promise<EventPage>;
 
-  /** Removes every record, sample, cursor and coverage row of a provider (on disconnect --purge). */
+  /** Removes every record, sample, cursor, coverage row and event of a provider (on disconnect --purge). */
   purgeProvider(provider: ProviderId): Promise<void>;
   stats(): Promise<StoreStats>;
   /** Cheap read and write probes for health_check. */
   probe(): Promise<{ readable: boolean; writable: boolean }>;
+  /**
+   * Closes this view. A store opened alone (`openSqliteStore`) closes its database; a view from
+   * `StoreDatabase.forAccount` leaves the shared database open (close that instead).
+   */
   close(): Promise<void>;
 }
 
 /** The reads of the cache (tools, exports, analysis); writes (upserts, deletions, coverage, cursors) belong to the sync engine. */
 export type StoreReader = Pick<
   Store,
+  | 'accountId'
   | 'schemaVersion'
   | 'queryRecords'
   | 'queryDayRecords'
