@@ -10,11 +10,18 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
 import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 import { createTokenManager } from '../auth/token-manager.js';
-import { createSyncService } from '../sync/engine.js';
+import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
+import { createDatabaseTokenStore } from '../auth/db-token-store.js';
+import { createTokenCipher } from '../auth/encryption.js';
+import type { TokenStore } from '../auth/token-store.js';
+import type { StoreDatabase } from '../store/database.js';
+import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createFeedCompactor } from './feed-compaction.js';
 import { openStoreDatabase } from './open-database.js';
 import { createSyncFileLock } from './sync-file-lock.js';
+import { createSyncLeaseLock } from './sync-lease-lock.js';
+import { postgresUrlPassword } from '../store/postgres/url.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -29,6 +36,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const logger = options.logger ?? (await createLogger({ level: config.logLevel, file: config.logFile }));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   registerSecret(config.encryptionKey);
+  if (config.databaseUrl !== null) {
+    registerSecret(config.databaseUrl);
+    registerSecret(postgresUrlPassword(config.databaseUrl));
+  }
   const now = options.now ?? (() => new Date());
   const database = await openStoreDatabase(config, { now, logger });
   const accountId = LOCAL_ACCOUNT_ID;
@@ -42,7 +53,10 @@ export async function createAppContext(config: Config, options: CreateAppContext
   }
   const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
-  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
+  // PostgreSQL (hosted): the tokens are rows of the database, under a key from the environment
+  // (required now, so a missing key is said at start); SQLite keeps the home's tokens file.
+  const tokenStore = database.driver === 'postgres' ? await databaseTokenStore(database, config, logger) : undefined;
+  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime(), ...(tokenStore ? { store: tokenStore } : {}) });
   const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
   const http = (provider: ProviderId): AuthorizedHttp => {
     let client = httpByProvider.get(provider);
@@ -62,7 +76,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     }
     return client;
   };
-  const sync = createSyncService({
+  const sync = createLazySyncService({
     store,
     providers,
     http,
@@ -71,7 +85,8 @@ export async function createAppContext(config: Config, options: CreateAppContext
     freshnessMs: config.freshnessMinutes * 60_000,
     logger,
     now,
-    crossProcessLock: createSyncFileLock(config.home, { logger }),
+    // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, accountId) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {
@@ -97,4 +112,17 @@ export async function createAppContext(config: Config, options: CreateAppContext
       logger.flush?.();
     },
   };
+}
+
+/** The local account's connection rows, encrypted with the environment's key (CONFIG_ERROR without one). */
+async function databaseTokenStore(database: StoreDatabase, config: Config, logger: Logger): Promise<TokenStore> {
+  let key: Buffer;
+  try {
+    key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const cipher = createTokenCipher(key);
+  return createDatabaseTokenStore({ database, accountId: LOCAL_ACCOUNT_ID, cipher: async () => cipher, logger });
 }

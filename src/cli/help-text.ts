@@ -55,6 +55,11 @@ const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>
     ['wearables-mcp webhooks subscribe <provider>', 'push notifications to PUBLIC_BASE_URL/webhooks/<provider>'],
     ['wearables-mcp webhooks list <provider>', 'what is subscribed'],
   ],
+  migrate: [
+    ['WEARABLES_MCP_ENCRYPTION_KEY=<hex> wearables-mcp migrate --to postgres://me@db.host/wearables', 'the home into a new account'],
+    ['wearables-mcp migrate --to postgres://me@db.host/wearables --account local', 'the account `serve` with DATABASE_URL reads'],
+    ['wearables-mcp migrate --to sqlite:copy.db --json', 'into another SQLite file, one JSON document'],
+  ],
   report: [
     ['wearables-mcp report', 'the last 30 days as report.html'],
     ['wearables-mcp report --days 90 --out ~/health.html', 'a longer period, elsewhere'],

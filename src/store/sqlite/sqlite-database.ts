@@ -15,6 +15,8 @@ import type { ProviderId } from '../../core/types.js';
 import { isProviderIdShape } from '../../core/provider-id.js';
 import { ACCOUNT_ID_PATTERN, type Account, type AccountDirectory, type AccountIdentity, type ConnectionRow, type ConnectionRows, type ConnectionTransaction, type StoreDatabase } from '../database.js';
 import type { Store } from '../store.js';
+import type { AccountDumpBatch, DumpCounts } from '../account-dump.js';
+import { exportSqliteAccount, importSqliteAccount } from './account-dump.js';
 import { compactEvents } from './events.js';
 import { appliedVersion } from './migrate.js';
 import type { SqliteContext } from './sqlite-context.js';
@@ -86,6 +88,17 @@ export class SqliteDatabase implements StoreDatabase, SqliteHandle {
   connections(accountId: string): ConnectionRows {
     assertAccountId(accountId);
     return new SqliteConnections(this, accountId);
+  }
+
+  /** Dump and restore of an account: account-dump.ts (helper C's module). */
+  exportAccount(accountId: string): AsyncIterable<AccountDumpBatch> {
+    assertAccountId(accountId);
+    return exportSqliteAccount(this, accountId);
+  }
+
+  importAccount(accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts> {
+    assertAccountId(accountId);
+    return importSqliteAccount(this, accountId, batches);
   }
 
   compactEvents(options: { retentionDays: number }): Promise<{ removed: number }> {
