@@ -15,7 +15,7 @@ import { createDatabaseTokenStore } from '../auth/db-token-store.js';
 import { createTokenCipher } from '../auth/encryption.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { StoreDatabase } from '../store/database.js';
-import { createSyncService } from '../sync/engine.js';
+import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createFeedCompactor } from './feed-compaction.js';
 import { openStoreDatabase } from './open-database.js';
@@ -76,7 +76,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     }
     return client;
   };
-  const sync = createSyncService({
+  const sync = createLazySyncService({
     store,
     providers,
     http,
