@@ -1,9 +1,9 @@
 /**
  * Notifies listeners when the set of connected providers changes: at once for changes made by
- * this process, and by polling the tokens file (`fs.watchFile`, never keeping the process alive)
- * for changes made by another process (a CLI `connect` while the server runs).
+ * this process, and by polling the token store (`TokenStore.watch`: the tokens file's stat, or
+ * the database's rows; never keeping the process alive) for changes made by another process (a
+ * CLI `connect` while the server runs).
  */
-import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from '../logging/logger.js';
 import type { TokenStore } from './token-store.js';
 
@@ -21,7 +21,7 @@ export interface ConnectionsWatcher {
 export function createConnectionsWatcher(store: TokenStore, intervalMs: number, logger: Logger): ConnectionsWatcher {
   const listeners = new Set<() => void>();
   let known: string | undefined;
-  let watching = false;
+  let stopWatching: (() => void) | undefined;
   let localWrites = 0;
 
   const snapshot = async () => (await store.connectedProviders()).join(',');
@@ -42,17 +42,15 @@ export function createConnectionsWatcher(store: TokenStore, intervalMs: number, 
         known = current;
         notify();
       })
-      .catch((error: unknown) => logger.debug({ err: error }, 'could not read the tokens file after a change'));
+      .catch((error: unknown) => logger.debug({ err: error }, 'could not read the stored connections after a change'));
   };
 
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (!watching) {
-        watching = true;
+      if (!stopWatching) {
         snapshot().then((current) => (known ??= current), () => undefined);
-        // persistent: false is watchFile's unref: the watcher never keeps the process alive.
-        watchFile(store.path, { interval: intervalMs, persistent: false }, onFileChange);
+        stopWatching = store.watch(intervalMs, onFileChange);
       }
       return () => listeners.delete(listener);
     },
@@ -68,8 +66,8 @@ export function createConnectionsWatcher(store: TokenStore, intervalMs: number, 
     },
     close() {
       listeners.clear();
-      if (watching) unwatchFile(store.path, onFileChange);
-      watching = false;
+      stopWatching?.();
+      stopWatching = undefined;
     },
   };
 }

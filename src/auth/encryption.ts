@@ -24,13 +24,17 @@ export interface EncryptedBlob {
   kid?: string;
 }
 
-/** Encrypts and decrypts with one key. `context` is bound as additional authenticated data. */
+/**
+ * Encrypts and decrypts with one key. `context` (the provider id) names the tokens in errors and
+ * is bound as additional authenticated data unless `associatedData` is given (the database token
+ * store binds account and provider, so a row copied into another account does not decrypt).
+ */
 export interface TokenCipher {
   /** Fingerprint of the key (16 hex chars of an HMAC); reveals nothing usable about the key. */
   readonly keyId: string;
-  encrypt(plaintext: string, context: string): EncryptedBlob;
+  encrypt(plaintext: string, context: string, associatedData?: string): EncryptedBlob;
   /** Throws CONFIG_ERROR (other key) or AUTH_FAILED (damaged data); never returns garbage. */
-  decrypt(blob: EncryptedBlob, context: string): string;
+  decrypt(blob: EncryptedBlob, context: string, associatedData?: string): string;
 }
 
 const GENERATE_HINT =
@@ -122,21 +126,21 @@ export function createTokenCipher(key: Buffer): TokenCipher {
   const keyId = createHmac('sha256', key).update('wearables-mcp token key id').digest('hex').slice(0, 16);
   return {
     keyId,
-    encrypt(plaintext, context) {
+    encrypt(plaintext, context, associatedData = context) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv);
-      cipher.setAAD(Buffer.from(context, 'utf8'));
+      cipher.setAAD(Buffer.from(associatedData, 'utf8'));
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64'), kid: keyId };
     },
-    decrypt(blob, context) {
+    decrypt(blob, context, associatedData = context) {
       if (blob.kid !== undefined && blob.kid !== keyId) throw wrongKeyError(context);
       try {
         const iv = Buffer.from(blob.iv, 'base64');
         const tag = Buffer.from(blob.tag, 'base64');
         if (iv.length !== IV_BYTES || tag.length !== 16) throw new Error('bad iv or tag length');
         const decipher = createDecipheriv(ALGORITHM, key, iv);
-        decipher.setAAD(Buffer.from(context, 'utf8'));
+        decipher.setAAD(Buffer.from(associatedData, 'utf8'));
         decipher.setAuthTag(tag);
         return Buffer.concat([decipher.update(Buffer.from(blob.data, 'base64')), decipher.final()]).toString('utf8');
       } catch (error) {

@@ -13,7 +13,7 @@ import { createTokenCipher, loadEncryptionKey, type KeySource, type TokenCipher 
 import { createConnectionsWatcher } from './connections-watcher.js';
 import type { TokenManager } from './token-manager-api.js';
 import type { ConnectionStatus, TokenSet } from '../core/token-set.js';
-import { createTokenStore, type StoredTokens, type TokenStoreOptions, type TokenTransaction } from './token-store.js';
+import { createTokenStore, type StoredTokens, type TokenStore, type TokenStoreOptions, type TokenTransaction } from './token-store.js';
 
 /** What the token manager reads of the configuration: the key, the tokens file, the client secrets. */
 export interface TokenSettings extends KeySource {
@@ -32,18 +32,23 @@ export interface TokenManagerOptions {
   watchIntervalMs?: number;
   /** Lock timing for the tokens file (tests shorten it). */
   lock?: TokenStoreOptions['lock'];
+  /**
+   * Where the tokens are kept, when not the tokens file of `config.tokensPath`: the hosted
+   * database's connection rows (`createDatabaseTokenStore`).
+   */
+  store?: TokenStore;
 }
 
 const DEFAULT_SKEW_MS = 5 * 60_000;
 
-/** Creates the token manager over the encrypted tokens file at `config.tokensPath`. */
+/** Creates the token manager over the encrypted tokens file at `config.tokensPath` (or `options.store`). */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { config, providers, logger } = options;
   const now = options.now ?? Date.now;
   const skewMs = options.refreshSkewMs ?? DEFAULT_SKEW_MS;
   for (const settings of Object.values(config.providers)) registerSecret(settings.clientSecret);
 
-  const store = createTokenStore({ path: config.tokensPath, cipher: cipherLoader(config), logger, lock: options.lock });
+  const store = options.store ?? createTokenStore({ path: config.tokensPath, cipher: cipherLoader(config), logger, lock: options.lock });
   const inflight = new Map<ProviderId, Promise<TokenSet>>();
   const watcher = createConnectionsWatcher(store, options.watchIntervalMs ?? 2_000, logger);
 

@@ -5,6 +5,7 @@
  * server never overwrite each other's rotated refresh tokens.
  */
 import { randomBytes } from 'node:crypto';
+import { unwatchFile, watchFile } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WearablesError } from '../core/errors.js';
@@ -59,6 +60,7 @@ export interface TokenTransaction {
 }
 
 export interface TokenStore {
+  /** Where the tokens are (a file, or a database and account), for messages. */
   readonly path: string;
   /** Reads one provider's tokens (no lock: the file is only ever replaced whole). */
   read(provider: ProviderId): Promise<StoredTokens | undefined>;
@@ -66,6 +68,11 @@ export interface TokenStore {
   connectedProviders(): Promise<ProviderId[]>;
   /** Runs `work` holding the cross-process lock on the tokens file. */
   transaction<T>(work: (transaction: TokenTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` (at most every `intervalMs`, never keeping the process alive) when the
+   * stored connections may have been changed by another process. Returns the stop function.
+   */
+  watch(intervalMs: number, onChange: () => void): () => void;
 }
 
 export interface TokenStoreOptions {
@@ -196,6 +203,12 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
         await release().catch((error: unknown) => logger.warn({ err: error }, 'could not release the tokens lock'));
       }
     },
+    watch(intervalMs, onChange) {
+      // persistent: false is watchFile's unref: the watcher never keeps the process alive.
+      const listener = () => onChange();
+      watchFile(path, { interval: intervalMs, persistent: false }, listener);
+      return () => unwatchFile(path, listener);
+    },
   };
 }
 
@@ -291,7 +304,8 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   }
 }
 
-function parseTokenSet(provider: ProviderId, text: string): TokenSet {
+/** Parses a decrypted token set; AUTH_FAILED (reconnect) when it is not one. */
+export function parseTokenSet(provider: ProviderId, text: string): TokenSet {
   let value: unknown;
   try {
     value = JSON.parse(text);

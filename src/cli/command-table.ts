@@ -21,6 +21,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   purge: async () => (await import('./purge.js')).registerPurgeCommand,
   webhooks: async () => (await import('./webhooks.js')).registerWebhooksCommand,
   report: async () => (await import('./report.js')).registerReportCommand,
+  migrate: async () => (await import('./migrate.js')).registerMigrateCommand,
 };
 
 /** Global options that take a value (their value is not the command word). */

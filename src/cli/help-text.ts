@@ -55,6 +55,10 @@ const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>
     ['wearables-mcp webhooks subscribe <provider>', 'push notifications to PUBLIC_BASE_URL/webhooks/<provider>'],
     ['wearables-mcp webhooks list <provider>', 'what is subscribed'],
   ],
+  migrate: [
+    ['WEARABLES_MCP_ENCRYPTION_KEY=<64 hex> wearables-mcp migrate --to postgres://me@db.example.com:5432/wearables', 'the home into a new account'],
+    ['wearables-mcp migrate --to postgres://me@db.example.com/wearables --account alice --json', 'into the account "alice", as JSON'],
+  ],
   report: [
     ['wearables-mcp report', 'the last 30 days as report.html'],
     ['wearables-mcp report --days 90 --out ~/health.html', 'a longer period, elsewhere'],

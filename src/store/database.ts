@@ -9,6 +9,7 @@
  * `LOCAL_ACCOUNT_ID`; a home made before accounts existed is migrated in place into it.
  */
 import type { ProviderId } from '../core/types.js';
+import type { AccountDumpBatch, DumpCounts } from './account-dump.js';
 import type { Store } from './store.js';
 
 /** The implicit account of the local, single-person modes. */
@@ -121,6 +122,19 @@ export interface StoreDatabase {
    * retained feed starts so an older cursor is answered with a `gap`. Returns how many were removed.
    */
   compactEvents(options: { retentionDays: number }): Promise<{ removed: number }>;
+  /**
+   * An account's whole content as bounded batches (format: account-dump.ts): records with raw,
+   * hash and stored_at, samples, coverage, open checks, cursors, sync runs, events in order,
+   * connection rows as ciphertext. NOT_FOUND when the account does not exist.
+   */
+  exportAccount(accountId: string): AsyncIterable<AccountDumpBatch>;
+  /**
+   * Writes a dump (from any driver) into `accountId`, created when absent; an existing account
+   * must hold no data (VALIDATION_ERROR). Keeps stored_at, hashes and event seq values. Each
+   * batch commits on its own; the account carries `IMPORT_MARKER` until `batches` is exhausted
+   * and written, so an interrupted import is recognisable (`isImportIncomplete`).
+   */
+  importAccount(accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts>;
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }

@@ -28,6 +28,7 @@ afterEach(async () => {
   await temp.remove();
 });
 
+// What every token store does is in token-store-contract.ts; this file keeps the file's own behaviour.
 describe('tokens file', () => {
   it('is written with mode 0600 as { version: 1, providers } with encrypted entries only', async () => {
     const store = openStore();
@@ -63,30 +64,6 @@ describe('tokens file', () => {
     expect(await readdir(temp.home)).toEqual(['tokens.json']);
   });
 
-  it('serializes read-modify-write across store instances so no provider entry is lost', async () => {
-    const stores = [openStore(), openStore(), openStore()];
-    const ids = ['oura', 'whoop', 'withings'] as const;
-    await Promise.all(
-      ids.flatMap((id, index) =>
-        Array.from({ length: 5 }, (_, round) =>
-          stores[index]!.transaction(async (transaction) => {
-            await transaction.read(id);
-            await transaction.write(id, tokens(`access-${id}-${round}`));
-          }),
-        ),
-      ),
-    );
-    expect(await stores[0]!.connectedProviders()).toEqual(['oura', 'whoop', 'withings']);
-  });
-
-  it('keeps unreadable entries of another key untouched when one provider is saved again', async () => {
-    await openStore().transaction((transaction) => transaction.write('whoop', tokens('access-whoop-old')));
-    const otherKeyStore = openStore(randomBytes(32));
-    await expect(otherKeyStore.read('whoop')).rejects.toMatchObject({ code: 'CONFIG_ERROR' });
-    await otherKeyStore.transaction((transaction) => transaction.write('oura', tokens('access-oura-new')));
-    expect((await openStore().read('whoop'))?.tokens.accessToken).toBe('access-whoop-old');
-  });
-
   it('reports a damaged file clearly and keeps it aside when new tokens are saved', async () => {
     await writeFile(path, '{"version":1,"providers":', { mode: 0o600 });
     const store = openStore();
@@ -97,18 +74,5 @@ describe('tokens file', () => {
     const aside = names.find((name) => name.startsWith('tokens.json.damaged-'));
     expect(aside).toBeDefined();
     expect(await readFile(`${temp.home}/${aside}`, 'utf8')).toBe('{"version":1,"providers":');
-  });
-
-  it('marks a connection as needing reconnect and clears the mark with new tokens', async () => {
-    const store = openStore();
-    await store.transaction(async (transaction) => {
-      await transaction.write('oura', tokens('access-1'));
-      await transaction.markReconnectNeeded('oura');
-    });
-    expect((await store.read('oura'))?.reconnectNeeded).toBe(true);
-    await store.transaction((transaction) => transaction.write('oura', tokens('access-2')));
-    expect((await store.read('oura'))?.reconnectNeeded).toBe(false);
-    expect(await store.transaction((transaction) => transaction.remove('oura'))).toBe(true);
-    expect(await store.connectedProviders()).toEqual([]);
   });
 });

@@ -4,23 +4,23 @@ import type { ProviderId } from '../../core/types.js';
 import type { StoreStats } from '../store.js';
 import { appliedVersion } from './migrate.js';
 import { clearChecks } from './open-checks.js';
-import type { SqliteContext } from './sqlite-context.js';
+import type { AccountContext, SqliteContext } from './sqlite-context.js';
 
 /** File size (database + WAL), per-resource record counts/day ranges, per-series sample counts. */
-export function stats(context: SqliteContext): StoreStats {
+export function stats(context: AccountContext): StoreStats {
   const records = context
     .statement(
       `SELECT provider, resource, count(*) AS count, min(day) AS firstDay, max(day) AS lastDay
-FROM records GROUP BY provider, resource ORDER BY provider, resource`,
+FROM records WHERE account_id = ? GROUP BY provider, resource ORDER BY provider, resource`,
     )
-    .all() as StoreStats['records'];
+    .all(context.accountId) as StoreStats['records'];
   const samples = context
     .statement(
       `SELECT series.provider AS provider, series.name AS series, count(*) AS count, min(samples.ts) AS first, max(samples.ts) AS last
-FROM samples JOIN series ON series.series_id = samples.series_id
+FROM samples JOIN series ON series.series_id = samples.series_id WHERE series.account_id = ?
 GROUP BY samples.series_id ORDER BY series.provider, series.name`,
     )
-    .all() as StoreStats['samples'];
+    .all(context.accountId) as StoreStats['samples'];
   return { path: context.path, sizeBytes: fileSize(context), schemaVersion: appliedVersion(context.db), records, samples };
 }
 
@@ -50,18 +50,18 @@ export function probe(context: SqliteContext): { readable: boolean; writable: bo
 }
 
 /**
- * Removes every record, event, sample, series, coverage row, cursor and sync run of a provider.
+ * Removes every record, event, sample, series, coverage row, check, cursor and sync run of a provider in this account.
  * Deleted cells are zeroed (secure_delete), the file is rebuilt (VACUUM, which also drops stale
  * cell copies left in page free space) and the WAL truncated, so the data is gone from disk.
  */
-export function purgeProvider(context: SqliteContext, provider: ProviderId): void {
+export function purgeProvider(context: AccountContext, provider: ProviderId): void {
   context.db.pragma('secure_delete = ON');
   try {
     context.db
       .transaction(() => {
-        context.statement('DELETE FROM samples WHERE series_id IN (SELECT series_id FROM series WHERE provider = ?)').run(provider);
+        context.statement('DELETE FROM samples WHERE series_id IN (SELECT series_id FROM series WHERE account_id = ? AND provider = ?)').run(context.accountId, provider);
         for (const table of ['series', 'records', 'events', 'coverage', 'cursors', 'sync_runs']) {
-          context.statement(`DELETE FROM ${table} WHERE provider = ?`).run(provider);
+          context.statement(`DELETE FROM ${table} WHERE account_id = ? AND provider = ?`).run(context.accountId, provider);
         }
         clearChecks(context, provider);
       })
@@ -79,7 +79,7 @@ export function purgeProvider(context: SqliteContext, provider: ProviderId): voi
   }
 }
 
-function fileSize(context: SqliteContext): number {
+export function fileSize(context: SqliteContext): number {
   if (context.path === null) return 0;
   let total = 0;
   for (const suffix of ['', '-wal']) {

@@ -6,12 +6,13 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logging/logger.js';
+import { LOCAL_ACCOUNT_ID } from '../database.js';
 import type { Store } from '../store.js';
 import { applyMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { createSqliteContext } from './sqlite-context.js';
 import { toCacheError } from './sqlite-errors.js';
-import { SqliteStore } from './sqlite-store.js';
+import { SqliteDatabase } from './sqlite-database.js';
 
 export interface SqliteStoreOptions {
   /** Database file path, or `:memory:` for a throwaway store. */
@@ -25,28 +26,47 @@ export interface SqliteStoreOptions {
 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
-/** Opens and migrates the SQLite store at `options.path`. Failures are `CACHE_ERROR`s with a hint. */
-export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+/**
+ * Opens and migrates the SQLite database at `options.path` (no account is created). Failures are
+ * `CACHE_ERROR`s with a hint.
+ */
+export async function openSqliteDatabase(options: SqliteStoreOptions): Promise<SqliteDatabase> {
   const now = options.now ?? (() => new Date());
   const inMemory = options.path === ':memory:';
+  const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
   let db: Database.Database | undefined;
   try {
     if (!inMemory) createPrivateFile(options.path);
     db = new Database(options.path);
-    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, inMemory);
+    configure(db, busyTimeoutMs, inMemory);
     if (!inMemory) restrictModes(options.path, options.logger);
     applyMigrations(db, MIGRATIONS, { path: options.path, now, logger: options.logger });
     if (!inMemory) restrictModes(options.path, options.logger);
-    return new SqliteStore(createSqliteContext(db, inMemory ? null : options.path, now, options.logger));
+    return Promise.resolve(new SqliteDatabase(createSqliteContext(db, inMemory ? null : options.path, now, options.logger), options.path, busyTimeoutMs));
   } catch (error) {
     db?.close();
     throw toCacheError(error, `open of ${options.path}`);
   }
 }
 
+/**
+ * Opens the database and returns the store of the local account (created when absent), whose
+ * `close()` closes the database: the single-person modes and most tests need nothing more.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const database = await openSqliteDatabase(options);
+  try {
+    await database.accounts.ensure(LOCAL_ACCOUNT_ID);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database.ownedStore(LOCAL_ACCOUNT_ID);
+}
+
 function configure(db: Database.Database, busyTimeoutMs: number, inMemory: boolean): void {
   // The busy timeout comes first: switching to WAL itself may wait for another process.
-  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   if (!inMemory) db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupts (they re-sync).
   db.pragma('synchronous = NORMAL');

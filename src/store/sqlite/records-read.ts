@@ -7,7 +7,7 @@ import type { ProviderId } from '../../core/types.js';
 import { paging } from '../query-paging.js';
 import type { DayRecord, RecordQuery, StoredRecord } from '../store.js';
 import { isDay } from '../../core/time/days.js';
-import type { SqliteContext } from './sqlite-context.js';
+import type { AccountContext } from './sqlite-context.js';
 
 interface RecordRow {
   provider: string;
@@ -27,8 +27,8 @@ interface RecordRow {
 const COLUMNS = 'provider, resource, id, day, start, "end", tz_offset, updated_at, data, raw, content_hash, stored_at';
 
 /** Records of one resource in an inclusive day range, ordered by day then start. */
-export function queryRecords(context: SqliteContext, query: RecordQuery): StoredRecord[] {
-  const { where, params } = dayFilter(query);
+export function queryRecords(context: AccountContext, query: RecordQuery): StoredRecord[] {
+  const { where, params } = dayFilter(context, query);
   const { limit, offset } = paging(query.limit, query.offset);
   if (query.order !== undefined && query.order !== 'asc' && query.order !== 'desc') {
     throw new WearablesError('VALIDATION_ERROR', `order must be "asc" or "desc".`, { hint: 'Leave order out for ascending days.' });
@@ -47,8 +47,8 @@ type DayRow = [id: string, day: string | null, start: string | null, end: string
  * ascending by day and start in index order. Rows come back as arrays (better-sqlite3's raw
  * mode): a 365-day read then costs about what a plain `SELECT day, data` of the same rows does.
  */
-export function queryDayRecords(context: SqliteContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): DayRecord[] {
-  const { where, params } = dayFilter(query);
+export function queryDayRecords(context: AccountContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): DayRecord[] {
+  const { where, params } = dayFilter(context, query);
   const statement = context.statement(`SELECT ${DAY_COLUMNS} FROM records WHERE ${where} ORDER BY day, start`);
   const rows = statement.raw(true).all(...params) as DayRow[];
   const out = new Array<DayRecord>(rows.length);
@@ -60,23 +60,23 @@ export function queryDayRecords(context: SqliteContext, query: Omit<RecordQuery,
 }
 
 /** How many records of one resource fall in an inclusive day range. */
-export function countRecords(context: SqliteContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): number {
-  const { where, params } = dayFilter(query);
+export function countRecords(context: AccountContext, query: Omit<RecordQuery, 'limit' | 'offset' | 'order'>): number {
+  const { where, params } = dayFilter(context, query);
   const row = context.statement(`SELECT count(*) AS count FROM records WHERE ${where}`).get(...params) as { count: number };
   return row.count;
 }
 
 /** One record by its key, or null. */
-export function getRecord(context: SqliteContext, provider: ProviderId, resource: string, id: string): StoredRecord | null {
-  const row = context.statement(`SELECT ${COLUMNS} FROM records WHERE provider = ? AND resource = ? AND id = ?`).get(provider, resource, id) as
+export function getRecord(context: AccountContext, provider: ProviderId, resource: string, id: string): StoredRecord | null {
+  const row = context.statement(`SELECT ${COLUMNS} FROM records WHERE account_id = ? AND provider = ? AND resource = ? AND id = ?`).get(context.accountId, provider, resource, id) as
     | RecordRow
     | undefined;
   return row ? toStoredRecord(row) : null;
 }
 
-function dayFilter(query: Pick<RecordQuery, 'provider' | 'resource' | 'startDay' | 'endDay'>): { where: string; params: string[] } {
-  const clauses = ['provider = ?', 'resource = ?'];
-  const params: string[] = [query.provider, query.resource];
+function dayFilter(context: AccountContext, query: Pick<RecordQuery, 'provider' | 'resource' | 'startDay' | 'endDay'>): { where: string; params: string[] } {
+  const clauses = ['account_id = ?', 'provider = ?', 'resource = ?'];
+  const params: string[] = [context.accountId, query.provider, query.resource];
   for (const [bound, operator] of [
     [query.startDay, '>='],
     [query.endDay, '<='],

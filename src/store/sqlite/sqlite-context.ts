@@ -29,3 +29,20 @@ export function createSqliteContext(db: Database.Database, path: string | null, 
     },
   };
 }
+
+/** A context bound to one account: every statement of a `Store` filters or writes `account_id`. */
+export interface AccountContext extends SqliteContext {
+  readonly accountId: string;
+}
+
+/** The account-bound view of `context` (shares its connection and statement cache). */
+export function forAccountContext(context: SqliteContext, accountId: string): AccountContext {
+  return {
+    db: context.db,
+    path: context.path,
+    now: () => context.now(),
+    logger: context.logger,
+    statement: (sql) => context.statement(sql),
+    accountId,
+  };
+}

@@ -1,11 +1,11 @@
 /**
- * The `Store` on one better-sqlite3 connection. Every method is async per the seam, runs its
+ * The `Store` of one account on the database's better-sqlite3 connection. Every method is async per the seam, runs its
  * synchronous work in one go (no transaction spans an await), and turns SQLite failures into
  * `CACHE_ERROR`s with a hint.
  */
 import { WearablesError } from '../../core/errors.js';
 import type { ProviderId, Sample, TimeWindow } from '../../core/types.js';
-import type { DayRecord, EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StorableRecord, StoredRecord, SyncRun, UpsertResult } from '../store.js';
+import type { ChunkResult, ChunkWrite, DayRecord, EventPage, EventQuery, OpenCheck, RecordQuery, SampleBucket, SampleQuery, Store, StoreStats, StorableRecord, StoredRecord, SyncRun, UpsertResult } from '../store.js';
 import { clearCoverage, markCovered, missingWindows } from './coverage.js';
 import { listEvents } from './events.js';
 import { clearChecks, listChecks, markChecked } from './open-checks.js';
@@ -15,26 +15,34 @@ import { MIGRATIONS } from './migrations.js';
 import { countRecords, getRecord, queryDayRecords, queryRecords } from './records-read.js';
 import { deleteMissing, upsertRecords } from './records-write.js';
 import { aggregateSamples, countSamples, deleteSamples, querySamples, upsertSamples } from './samples.js';
-import type { SqliteContext } from './sqlite-context.js';
-import { toCacheError } from './sqlite-errors.js';
+import { forAccountContext, type AccountContext, type SqliteContext } from './sqlite-context.js';
+import { writeChunk } from './chunk.js';
 import { finishSyncRun, getCursor, listSyncRuns, setCursor, startSyncRun } from './sync-state.js';
 
-/** Implements `Store` over an open, migrated connection (built by `openSqliteStore`). */
+/** What a `SqliteStore` needs of its database: serialized access to the connection, and closing it. */
+export interface SqliteHandle {
+  /** Runs `work` on the connection (after any connection transaction of this handle), translating failures once. */
+  run<T>(operation: string, work: (context: SqliteContext) => T): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Implements `Store` for one account over an open, migrated database (built by `SqliteDatabase.forAccount`). */
 export class SqliteStore implements Store {
   #closed = false;
 
-  constructor(private readonly context: SqliteContext) {}
+  /** @param ownsDatabase closing this store closes the database (`openSqliteStore`). */
+  constructor(
+    private readonly handle: SqliteHandle,
+    readonly accountId: string,
+    private readonly ownsDatabase = false,
+  ) {}
 
-  /** Runs `work` on the connection, translating failures once. */
-  private run<T>(operation: string, work: (context: SqliteContext) => T): Promise<T> {
+  /** Runs `work` bound to this account, translating failures once. */
+  private run<T>(operation: string, work: (context: AccountContext) => T): Promise<T> {
     if (this.#closed) {
       return Promise.reject(new WearablesError('CACHE_ERROR', `Cache ${operation} failed: the store is closed.`, { hint: 'Open the store again.' }));
     }
-    try {
-      return Promise.resolve(work(this.context));
-    } catch (error) {
-      return Promise.reject(toCacheError(error, operation));
-    }
+    return this.handle.run(operation, (context) => work(forAccountContext(context, this.accountId)));
   }
 
   migrate(): Promise<void> {
@@ -46,6 +54,9 @@ export class SqliteStore implements Store {
     return this.run('schema version read', (context) => appliedVersion(context.db));
   }
 
+  writeChunk(write: ChunkWrite): Promise<ChunkResult> {
+    return this.run('chunk write', (context) => writeChunk(context, write));
+  }
   upsertRecords(records: readonly StorableRecord[]): Promise<UpsertResult> {
     return this.run('record upsert', (context) => upsertRecords(context, records));
   }
@@ -129,18 +140,13 @@ export class SqliteStore implements Store {
   }
   probe(): Promise<{ readable: boolean; writable: boolean }> {
     if (this.#closed) return Promise.resolve({ readable: false, writable: false });
-    return this.run('probe', (context) => probe(context));
+    return this.run('probe', (context) => probe(context)).catch(() => ({ readable: false, writable: false }));
   }
 
-  /** Closes the connection (idempotent); later calls fail with CACHE_ERROR. */
-  close(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
+  /** Closes this view (idempotent; later calls fail with CACHE_ERROR), and the database when the view owns it. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
-    try {
-      this.context.db.close();
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(toCacheError(error, 'close'));
-    }
+    if (this.ownsDatabase) await this.handle.close();
   }
 }

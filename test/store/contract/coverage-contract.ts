@@ -1,11 +1,11 @@
 /** Contract: coverage merges intervals and reports the gaps of a window; cursors round-trip. */
 import { describe, expect, it } from 'vitest';
-import { expectWearablesError, storeFactory, type OpenStore } from './harness.js';
+import { expectWearablesError, storeFactory, type StoreDriver } from './harness.js';
 
 const SYNCED = '2024-06-01T00:00:00.000Z';
 
-export function coverageContract(open: OpenStore): void {
-  const fresh = storeFactory(open);
+export function coverageContract(driver: StoreDriver): void {
+  const fresh = storeFactory(driver);
 
   describe('coverage', () => {
     it('merges adjacent and overlapping day windows and reports only the gaps', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, Store } from '../../../src/store/store.js';
 import { days, sleepRecord } from '../store-fixtures.js';
-import { expectWearablesError, storeFactory, type OpenStore } from './harness.js';
+import { expectWearablesError, storeFactory, type StoreDriver } from './harness.js';
 
 async function readAll(store: Store, limit: number, since?: string): Promise<{ events: ChangeEvent[]; pages: number }> {
   const events: ChangeEvent[] = [];
@@ -20,8 +20,8 @@ async function readAll(store: Store, limit: number, since?: string): Promise<{ e
   }
 }
 
-export function eventsContract(open: OpenStore): void {
-  const fresh = storeFactory(open);
+export function eventsContract(driver: StoreDriver): void {
+  const fresh = storeFactory(driver);
 
   describe('listEvents', () => {
     it('pages events sharing one timestamp with limit 3: none skipped, none repeated', async () => {

@@ -1,12 +1,12 @@
 /** Contract: sync run audit, purge, stats and probes. */
 import { describe, expect, it } from 'vitest';
 import { days, heartRate, sleepRecord } from '../store-fixtures.js';
-import { expectWearablesError, storeFactory, type OpenStore } from './harness.js';
+import { expectWearablesError, storeFactory, type StoreDriver } from './harness.js';
 
 const T0 = Date.parse('2024-05-01T00:00:00Z');
 
-export function maintenanceContract(open: OpenStore): void {
-  const fresh = storeFactory(open);
+export function maintenanceContract(driver: StoreDriver): void {
+  const fresh = storeFactory(driver);
 
   describe('sync runs', () => {
     it('records a run from start to finish and lists newest first, per provider', async () => {
@@ -38,7 +38,7 @@ export function maintenanceContract(open: OpenStore): void {
 
   describe('purgeProvider', () => {
     it("removes every record, sample, event, cursor and coverage row of one provider and nothing of another's", async () => {
-      const { store } = await fresh();
+      const { store, neighbour } = await fresh();
       for (const provider of ['oura', 'whoop'] as const) {
         await store.upsertRecords(days('2024-05-01', 3).map((day) => sleepRecord(day, { provider })));
         await store.upsertSamples(heartRate(T0, 10, 300_000, provider));
@@ -56,6 +56,10 @@ export function maintenanceContract(open: OpenStore): void {
       expect(await store.countSamples({ provider: 'whoop', series: 'heart_rate', start: T0, end: T0 + 86_400_000 })).toBe(10);
       expect(await store.getCursor('whoop', 'daily_sleep')).toBe('2024-05-04');
       expect((await store.listEvents({})).events).toHaveLength(3);
+      // Another account's data of the purged provider is untouched.
+      expect(await neighbour.countRecords({ provider: 'oura', resource: 'daily_sleep' })).toBe(7);
+      expect(await neighbour.getCursor('oura', 'daily_sleep')).toBe('neighbour-cursor');
+      expect(await neighbour.countSamples({ provider: 'oura', series: 'heart_rate', start: T0, end: T0 + 86_400_000 })).toBe(24);
       // The store keeps working for the purged provider.
       await store.upsertSamples(heartRate(T0, 2));
       expect(await store.countSamples({ provider: 'oura', series: 'heart_rate', start: T0, end: T0 + 86_400_000 })).toBe(2);
@@ -78,12 +82,16 @@ export function maintenanceContract(open: OpenStore): void {
       expect(stats.samples).toEqual([{ provider: 'oura', series: 'heart_rate', count: 7, first: T0, last: T0 + 6 * 300_000 }]);
     });
 
-    it('probes as readable and writable while open, and as neither once closed', async () => {
-      const { store } = await fresh();
+    it('probes as readable and writable while open, and as neither once the database is closed', async () => {
+      const { store, db, neighbour } = await fresh();
       expect(await store.probe()).toEqual({ readable: true, writable: true });
+      // Closing an account's view leaves the shared database open for the others.
       await store.close();
-      expect(await store.probe()).toEqual({ readable: false, writable: false });
-      await expectWearablesError(store.countRecords({ provider: 'oura', resource: 'daily_sleep' }), 'CACHE_ERROR');
+      expect(await neighbour.probe()).toEqual({ readable: true, writable: true });
+      expect(await neighbour.countRecords({ provider: 'oura', resource: 'daily_sleep' })).toBe(7);
+      await db.close();
+      expect(await neighbour.probe()).toEqual({ readable: false, writable: false });
+      await expectWearablesError(neighbour.countRecords({ provider: 'oura', resource: 'daily_sleep' }), 'CACHE_ERROR');
     });
 
     it('migrate is idempotent', async () => {

@@ -1,10 +1,10 @@
 /** Contract: record upserts are idempotent, changes and deletions are detected and evented. */
 import { describe, expect, it } from 'vitest';
 import { days, sleepRecord } from '../store-fixtures.js';
-import { expectWearablesError, storeFactory, type OpenStore } from './harness.js';
+import { expectWearablesError, storeFactory, type StoreDriver } from './harness.js';
 
-export function recordsContract(open: OpenStore): void {
-  const fresh = storeFactory(open);
+export function recordsContract(driver: StoreDriver): void {
+  const fresh = storeFactory(driver);
 
   describe('upsertRecords', () => {
     it('stores new records once; an identical second upsert changes nothing and emits no event', async () => {

@@ -1,13 +1,13 @@
 /** Contract: samples are idempotent on (provider, series, ts), ranged and aggregated correctly. */
 import { describe, expect, it } from 'vitest';
 import { heartRate } from '../store-fixtures.js';
-import { expectWearablesError, storeFactory, type OpenStore } from './harness.js';
+import { expectWearablesError, storeFactory, type StoreDriver } from './harness.js';
 
 const T0 = Date.parse('2024-05-01T00:00:00Z');
 const HOUR = 3_600_000;
 
-export function samplesContract(open: OpenStore): void {
-  const fresh = storeFactory(open);
+export function samplesContract(driver: StoreDriver): void {
+  const fresh = storeFactory(driver);
 
   describe('samples', () => {
     it('upserts idempotently: a later value for the same ts replaces the earlier one', async () => {
