@@ -63,6 +63,12 @@ export interface RunningHostedServer {
 
 type Env = { Bindings: HttpBindings };
 
+/**
+ * Tools a remote person has no use for and must not have: they read or write files on the
+ * server (a shared disk), which no account owns.
+ */
+export const HOSTED_EXCLUDED_TOOLS: readonly string[] = ['export_data', 'import_data'];
+
 /** Builds the app (exported for tests that need no listening socket). */
 export async function startHostedServer(options: HostedServerOptions): Promise<RunningHostedServer> {
   const { hosted, http: httpConfig, logger, pool } = options;
@@ -92,7 +98,8 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     asMetadata,
     accountExists: async (id) => (await options.database.accounts.get(id)) !== null,
   });
-  const sessions = createAccountSessions({ open: options.openAccount, logger, ...(options.mcpOptions ? { mcpOptions: options.mcpOptions } : {}) });
+  const mcpOptions: McpServerOptions = { ...options.mcpOptions, excludeTools: [...(options.mcpOptions?.excludeTools ?? []), ...HOSTED_EXCLUDED_TOOLS] };
+  const sessions = createAccountSessions({ open: options.openAccount, logger, mcpOptions });
   const clientAddress = clientAddressFor(httpConfig.trustProxy);
   const perAccount = createRateLimiter({ max: hosted.accountRateLimitPerMinute, windowMs: 60_000 });
   const perAddress = createRateLimiter({ max: httpConfig.rateLimit.max, windowMs: httpConfig.rateLimit.windowMs });

@@ -1,0 +1,92 @@
+/**
+ * One account's services in a database shared by many people (the hosted mode): its `Store`
+ * (`database.forAccount`), its provider tokens (the database's connection rows, encrypted with
+ * the key from the environment), authenticated HTTP per provider and its sync engine, whose
+ * per-provider exclusion is a database lease on (account, provider). The same shape as the
+ * local `AppContext`, so the one MCP server factory serves an account unchanged.
+ */
+import { createDatabaseTokenStore } from '../auth/db-token-store.js';
+import type { TokenCipher } from '../auth/encryption.js';
+import { createTokenManager } from '../auth/token-manager.js';
+import type { Config } from '../config/config.js';
+import { WearablesError } from '../core/errors.js';
+import type { FetchLike } from '../core/http.js';
+import type { ProviderId } from '../core/types.js';
+import type { Logger } from '../logging/logger.js';
+import type { Provider } from '../providers/provider.js';
+import type { StoreDatabase } from '../store/database.js';
+import { createSyncService } from '../sync/engine.js';
+import type { CrossProcessLock } from '../sync/provider-lock.js';
+import type { AppContext } from './app-context.js';
+import { providerHttpFor } from './provider-http.js';
+
+export interface AccountContextBase {
+  config: Config;
+  logger: Logger;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  database: StoreDatabase;
+  cipher: TokenCipher;
+  fetch?: FetchLike;
+  now?: () => Date;
+}
+
+/** A sync lock per (account, provider) shared by every process on the database. */
+function leaseLock(database: StoreDatabase, accountId: string): CrossProcessLock | undefined {
+  const lease = database.lease?.bind(database);
+  if (!lease) return undefined;
+  return (provider, options = {}) =>
+    lease(`sync:${accountId}:${provider}`, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onWait ? { onWait: () => options.onWait?.({ description: 'another process of this server' }) } : {}),
+    });
+}
+
+/** Opens the services of `accountId` (which must exist). `close()` leaves the shared database open. */
+export async function openAccountContext(base: AccountContextBase, accountId: string): Promise<AppContext> {
+  if (!(await base.database.accounts.get(accountId))) {
+    throw new WearablesError('NOT_FOUND', 'This account does not exist (it may have been deleted).', { hint: 'Sign in again.' });
+  }
+  const { config, logger, providers } = base;
+  const now = base.now ?? (() => new Date());
+  const store = base.database.forAccount(accountId);
+  const tokens = createTokenManager({
+    config,
+    providers,
+    logger,
+    now: () => now().getTime(),
+    // Another process's connect shows up within this interval (this process's at once).
+    watchIntervalMs: 15_000,
+    store: createDatabaseTokenStore({ database: base.database, accountId, cipher: async () => base.cipher, logger }),
+  });
+  const http = providerHttpFor({ tokens, logger, ...(base.fetch ? { fetch: base.fetch } : {}) });
+  const lock = leaseLock(base.database, accountId);
+  const sync = createSyncService({
+    store,
+    providers,
+    http,
+    isConnected: (provider) => tokens.isConnected(provider),
+    historyDays: config.historyDays,
+    freshnessMs: config.freshnessMinutes * 60_000,
+    logger,
+    now,
+    ...(lock ? { crossProcessLock: lock } : {}),
+  });
+  let closed = false;
+  return {
+    config,
+    logger,
+    store,
+    tokens,
+    providers,
+    http,
+    sync,
+    now,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sync.idle();
+      tokens.close();
+      await store.close();
+    },
+  };
+}

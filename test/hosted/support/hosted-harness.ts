@@ -1,0 +1,207 @@
+/**
+ * A real `serve --http --hosted` for tests: the simulator as the providers, a PostgreSQL schema of
+ * its own (TEST_DATABASE_URL), a free port on 127.0.0.1 as PUBLIC_BASE_URL; plus a cookie-keeping
+ * "browser" that walks the sign-in pages the way a person would (following links, posting the
+ * consent form), and an OAuth client provider for the unmodified SDK client.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { OAuthClientMetadata, OAuthClientProvider, OAuthDiscoveryState, StoredOAuthClientInformation, StoredOAuthTokens } from '@modelcontextprotocol/client';
+import pg from 'pg';
+import { startHosted, type HostedApp } from '../../../src/app/start-hosted.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { loadHostedConfig } from '../../../src/hosted/hosted-config.js';
+import { loadHttpConfig } from '../../../src/http/http-config.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
+import { dropSchema, TEST_DATABASE_URL, testSchema } from '../../store/postgres-support.js';
+
+export const ENCRYPTION_KEY = 'c'.repeat(64);
+
+export interface HostedHarness {
+  base: string;
+  server: HostedApp;
+  simulator: StartedSimulator;
+  schema: string;
+  logs: string[];
+  /** A query on the test schema. */
+  query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startHostedHarness(options: { env?: Record<string, string>; ttl?: { accessToken?: number; authorizationCode?: number } } = {}): Promise<HostedHarness> {
+  const simulator = await startSimulator({ seed: 11, days: 30 });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'wearables-hosted-'));
+  const schema = testSchema('hosted');
+  const config = loadConfig({
+    env: { WEARABLES_MCP_ENCRYPTION_KEY: ENCRYPTION_KEY },
+    flags: {
+      home: dir,
+      logFile: null,
+      logLevel: 'info',
+      providers: Object.fromEntries(
+        (['oura', 'whoop', 'withings'] as const).map((id) => [id, { ...simulator.endpoints[id], clientId: simulator.clientId, clientSecret: simulator.clientSecret }]),
+      ),
+    },
+  });
+  const logs: string[] = [];
+  const collector = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = await createLogger({ level: 'info', file: null, stderr: collector });
+  const hosted = loadHostedConfig({ DATABASE_URL: TEST_DATABASE_URL, PUBLIC_BASE_URL: base, HOSTED_REFRESH_GRACE_SECONDS: '2', ...options.env });
+  const http = loadHttpConfig({ PORT: String(port), SYNC_INTERVAL_MINUTES: '0', ...options.env }, { hosted: true });
+  const server = await startHosted({ config, hosted, http, logger, schema, ...(options.ttl ? { ttl: options.ttl } : {}) });
+  const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 2, options: `-c search_path="${schema}"` });
+  return {
+    base,
+    server,
+    simulator,
+    schema,
+    logs,
+    async query(text, values) {
+      return (await pool.query(text, values)).rows;
+    },
+    async close() {
+      await server.close();
+      await pool.end();
+      await simulator.close();
+      await dropSchema(schema);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser: keeps this server's cookies, follows the sign-in pages like a person clicking. */
+export class Browser {
+  private readonly cookies = new Map<string, string>();
+  /** Every page and redirect seen, for assertions. */
+  readonly pages: Array<{ url: string; status: number; body: string }> = [];
+
+  constructor(
+    private readonly base: string,
+    /** Which "Sign in with …" link to follow. */
+    public provider = 'oura',
+  ) {}
+
+  async request(url: string | URL, init: RequestInit = {}): Promise<Response> {
+    const target = new URL(url, this.base);
+    const ours = target.origin === new URL(this.base).origin;
+    const headers = new Headers(init.headers);
+    if (ours && this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
+    if (ours) {
+      for (const line of response.headers.getSetCookie()) {
+        const pair = line.split(';')[0] ?? '';
+        const eq = pair.indexOf('=');
+        const name = pair.slice(0, eq).trim();
+        const value = pair.slice(eq + 1).trim();
+        if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+    }
+    return response;
+  }
+
+  /**
+   * Walks from an authorization URL to the client's redirect URI: sign-in page (the provider's
+   * link), the provider (the simulator approves), consent (Allow). Returns the redirect URL.
+   */
+  async authorize(authorizationUrl: URL | string, redirectUri: string, decision: 'allow' | 'deny' = 'allow'): Promise<URL> {
+    let next: { url: URL; init?: RequestInit } = { url: new URL(authorizationUrl) };
+    for (let step = 0; step < 20; step++) {
+      const response = await this.request(next.url, next.init);
+      const location = response.headers.get('location');
+      if (location) {
+        await response.body?.cancel();
+        const target = new URL(location, next.url);
+        if (target.href.startsWith(redirectUri)) return target;
+        next = { url: target };
+        continue;
+      }
+      const body = await response.text();
+      this.pages.push({ url: next.url.href, status: response.status, body });
+      const link = new RegExp(`href="(/sign-in/[^"]+/provider/${this.provider})"`).exec(body);
+      const consent = /action="(\/sign-in\/[^"]+\/consent)"/.exec(body);
+      if (response.status === 200 && link) next = { url: new URL(link[1] as string, this.base) };
+      else if (response.status === 200 && consent) {
+        next = {
+          url: new URL(consent[1] as string, this.base),
+          init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `decision=${decision}` },
+        };
+      } else throw new Error(`sign-in stopped at ${next.url.pathname}: HTTP ${response.status} ${body.slice(0, 300)}`);
+    }
+    throw new Error('sign-in did not reach the redirect URI in 20 steps');
+  }
+}
+
+/** The OAuth client provider a connector implements (in memory). */
+export class MemoryOAuthClient implements OAuthClientProvider {
+  client: StoredOAuthClientInformation | undefined;
+  stored: StoredOAuthTokens | undefined;
+  verifier = '';
+  authorizationUrl: URL | undefined;
+  discovery: OAuthDiscoveryState | undefined;
+
+  constructor(
+    readonly redirectUrl: string,
+    private readonly name = 'Test Connector',
+  ) {}
+
+  get clientMetadata(): OAuthClientMetadata {
+    return {
+      client_name: this.name,
+      redirect_uris: [this.redirectUrl],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    };
+  }
+  clientInformation() {
+    return this.client;
+  }
+  saveClientInformation(information: StoredOAuthClientInformation) {
+    this.client = information;
+  }
+  tokens() {
+    return this.stored;
+  }
+  saveTokens(tokens: StoredOAuthTokens) {
+    this.stored = tokens;
+  }
+  redirectToAuthorization(url: URL) {
+    this.authorizationUrl = url;
+  }
+  saveCodeVerifier(verifier: string) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
+  saveDiscoveryState(state: OAuthDiscoveryState) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery;
+  }
+}
