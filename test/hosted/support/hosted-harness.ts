@@ -4,6 +4,7 @@
  * "browser" that walks the sign-in pages the way a person would (following links, posting the
  * consent form), and an OAuth client provider for the unmodified SDK client.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,4 +205,59 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   discoveryState() {
     return this.discovery;
   }
+}
+
+/** A client registered by dynamic registration (RFC 7591), as a connector without a metadata document does. */
+export async function registerClient(base: string, redirectUri: string, name = 'Raw Client'): Promise<string> {
+  const response = await fetch(`${base}/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_name: name, redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }),
+  });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { client_id: string }).client_id;
+}
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+}
+
+export function pkcePair(): Pkce {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** An authorization request URL (PKCE S256, this server's resource unless another is given). */
+export function authorizationUrl(base: string, clientId: string, redirectUri: string, pkce: Pkce | null, extra: Record<string, string> = {}): URL {
+  const url = new URL('/authorize', base);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('scope', 'wearables');
+  url.searchParams.set('state', randomBytes(8).toString('hex'));
+  url.searchParams.set('resource', `${base}/mcp`);
+  if (pkce) {
+    url.searchParams.set('code_challenge', pkce.challenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
+  for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
+  return url;
+}
+
+/** POST /token with a form; returns status and JSON. */
+export async function tokenRequest(base: string, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** An MCP request with a bearer token: its status (a tools/list over the stateless 2026 revision). */
+export async function mcpStatus(base: string, token: string): Promise<{ status: number; challenge: string | null }> {
+  const response = await fetch(`${base}/mcp`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }),
+  });
+  await response.body?.cancel();
+  return { status: response.status, challenge: response.headers.get('www-authenticate') };
 }
