@@ -12,11 +12,24 @@ import { Browser, MemoryOAuthClient, startHostedHarness, type HostedHarness } fr
 const skip = postgresSkipReason();
 if (skip) console.warn(skip);
 const REDIRECT = 'http://127.0.0.1:1/callback';
+const CLIENT_DOCUMENT = 'https://connector.example/oauth/client.json';
+const CIMD_REDIRECT = 'http://127.0.0.1:3/cimd-callback';
 
 describe.skipIf(skip !== null)('hosted sign-in through the SDK client', () => {
   let harness: HostedHarness;
   beforeAll(async () => {
-    harness = await startHostedHarness();
+    harness = await startHostedHarness({
+      clientDocuments: {
+        [CLIENT_DOCUMENT]: {
+          client_id: CLIENT_DOCUMENT,
+          client_name: 'Metadata Document Connector',
+          redirect_uris: [CIMD_REDIRECT],
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'none',
+        },
+      },
+    });
   }, 60_000);
   afterAll(async () => {
     await harness?.close();
@@ -80,5 +93,27 @@ describe.skipIf(skip !== null)('hosted sign-in through the SDK client', () => {
     const stored = JSON.stringify(await harness.query('SELECT * FROM hosted_oauth_payloads'));
     expect(stored).not.toContain(oauth.stored!.access_token);
     expect(stored).not.toContain(oauth.stored!.refresh_token!);
+  });
+
+  it('identifies a client by its Client ID Metadata Document (no registration)', async () => {
+    const oauth = new MemoryOAuthClient(CIMD_REDIRECT, 'Metadata Document Connector');
+    oauth.clientMetadataUrl = CLIENT_DOCUMENT;
+    const first = new Client({ name: 'cimd', version: '1.0.0' });
+    await expect(first.connect(new StreamableHTTPClientTransport(new URL('/mcp', harness.base), { authProvider: oauth }))).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(oauth.authorizationUrl?.searchParams.get('client_id')).toBe(CLIENT_DOCUMENT);
+    const browser = new Browser(harness.base, 'withings');
+    const callback = await browser.authorize(oauth.authorizationUrl!, CIMD_REDIRECT);
+    expect(harness.documentsFetched).toContain(CLIENT_DOCUMENT);
+    expect(browser.pages.find((page) => page.body.includes('Allow access?'))?.body).toContain('Metadata Document Connector');
+    const transport = new StreamableHTTPClientTransport(new URL('/mcp', harness.base), { authProvider: oauth });
+    await transport.finishAuth(callback.searchParams);
+    const client = new Client({ name: 'cimd', version: '1.0.0' });
+    await client.connect(transport);
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    expect(names.some((name) => name.includes('withings'))).toBe(true);
+    await client.close();
+    // Nothing was registered for it.
+    const registered = await harness.query('SELECT 1 FROM hosted_oauth_payloads WHERE model = $1', ['Client']);
+    expect(registered).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ export interface HostedHarness {
   simulator: StartedSimulator;
   schema: string;
   logs: string[];
+  /** Client ID Metadata Document URLs the authorization server fetched. */
+  documentsFetched: string[];
   /** A query on the test schema. */
   query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -45,7 +48,41 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startHostedHarness(options: { env?: Record<string, string>; ttl?: { accessToken?: number; authorizationCode?: number } } = {}): Promise<HostedHarness> {
+export interface HostedHarnessOptions {
+  env?: Record<string, string>;
+  ttl?: { accessToken?: number; authorizationCode?: number };
+  /**
+   * Client ID Metadata Documents by their https URL. The authorization server fetches them from a
+   * real local HTTP server (no public https host can run here): only the URL's origin is rewritten.
+   */
+  clientDocuments?: Record<string, unknown>;
+}
+
+/** Serves `documents` (by path) on 127.0.0.1; returns a fetch that sends their https URLs there. */
+async function documentServer(documents: Record<string, unknown>): Promise<{ fetch: typeof fetch; close(): Promise<void>; fetched: string[] }> {
+  const byPath = new Map(Object.entries(documents).map(([url, body]) => [new URL(url).pathname, { url, body }]));
+  const fetched: string[] = [];
+  const server = createHttpServer((request, response) => {
+    const entry = byPath.get(request.url ?? '');
+    if (!entry) {
+      response.writeHead(404).end();
+      return;
+    }
+    fetched.push(entry.url);
+    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' }).end(JSON.stringify(entry.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const local: typeof fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const { dispatcher: _dispatcher, ...rest } = (init ?? {}) as RequestInit & { dispatcher?: unknown };
+    return fetch(`http://127.0.0.1:${port}${url.pathname}`, rest);
+  };
+  return { fetch: local, fetched, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function startHostedHarness(options: HostedHarnessOptions = {}): Promise<HostedHarness> {
   const simulator = await startSimulator({ seed: 11, days: 30 });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -72,7 +109,8 @@ export async function startHostedHarness(options: { env?: Record<string, string>
   const logger = await createLogger({ level: 'info', file: null, stderr: collector });
   const hosted = loadHostedConfig({ DATABASE_URL: TEST_DATABASE_URL, PUBLIC_BASE_URL: base, HOSTED_REFRESH_GRACE_SECONDS: '2', ...options.env });
   const http = loadHttpConfig({ PORT: String(port), SYNC_INTERVAL_MINUTES: '0', ...options.env }, { hosted: true });
-  const server = await startHosted({ config, hosted, http, logger, schema, ...(options.ttl ? { ttl: options.ttl } : {}) });
+  const documents = options.clientDocuments ? await documentServer(options.clientDocuments) : undefined;
+  const server = await startHosted({ config, hosted, http, logger, schema, ...(options.ttl ? { ttl: options.ttl } : {}), ...(documents ? { clientMetadataFetch: documents.fetch } : {}) });
   const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 2, options: `-c search_path="${schema}"` });
   return {
     base,
@@ -80,11 +118,13 @@ export async function startHostedHarness(options: { env?: Record<string, string>
     simulator,
     schema,
     logs,
+    documentsFetched: documents?.fetched ?? [],
     async query(text, values) {
       return (await pool.query(text, values)).rows;
     },
     async close() {
       await server.close();
+      await documents?.close();
       await pool.end();
       await simulator.close();
       await dropSchema(schema);
@@ -163,6 +203,8 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   verifier = '';
   authorizationUrl: URL | undefined;
   discovery: OAuthDiscoveryState | undefined;
+  /** Set to use a Client ID Metadata Document instead of registration. */
+  clientMetadataUrl: string | undefined;
 
   constructor(
     readonly redirectUrl: string,
