@@ -3,7 +3,7 @@
  * in PostgreSQL; src/hosted/). Needs DATABASE_URL and PUBLIC_BASE_URL; with `--demo` the built-in
  * simulator stands in for the providers people sign in with. SIGINT/SIGTERM shut down.
  */
-import { startHosted, type HostedApp } from '../app/start-hosted.js';
+import type { HostedApp } from '../app/start-hosted.js';
 import { WearablesError } from '../core/errors.js';
 import { loadHostedConfig } from '../hosted/hosted-config.js';
 import { loadHttpConfig } from '../http/http-config.js';
@@ -29,6 +29,8 @@ export async function serveHosted(global: GlobalOptions, options: ServeHttpOptio
     const config = environment?.config ?? configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
     const logger = await createLogger({ level: config.logLevel, file: config.logFile });
     const manifest = readToolManifest();
+    // The authorization server and the database driver load once the settings are known good.
+    const { startHosted } = await import('../app/start-hosted.js');
     server = await startHosted({
       config,
       hosted,
