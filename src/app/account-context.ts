@@ -11,9 +11,8 @@ import { createTokenManager } from '../auth/token-manager.js';
 import type { Config } from '../config/config.js';
 import { WearablesError } from '../core/errors.js';
 import type { FetchLike } from '../core/http.js';
-import type { ProviderId } from '../core/types.js';
 import type { Logger } from '../logging/logger.js';
-import type { Provider } from '../providers/provider.js';
+import { createProviders } from '../providers/registry.js';
 import type { StoreDatabase } from '../store/database.js';
 import { createSyncService } from '../sync/engine.js';
 import type { CrossProcessLock } from '../sync/provider-lock.js';
@@ -23,7 +22,6 @@ import { providerHttpFor } from './provider-http.js';
 export interface AccountContextBase {
   config: Config;
   logger: Logger;
-  providers: ReadonlyMap<ProviderId, Provider>;
   database: StoreDatabase;
   cipher: TokenCipher;
   fetch?: FetchLike;
@@ -46,7 +44,10 @@ export async function openAccountContext(base: AccountContextBase, accountId: st
   if (!(await base.database.accounts.get(accountId))) {
     throw new WearablesError('NOT_FOUND', 'This account does not exist (it may have been deleted).', { hint: 'Sign in again.' });
   }
-  const { config, logger, providers } = base;
+  const { config, logger } = base;
+  // Provider instances of its own: a provider learns things about the person it serves (the
+  // offsets their records report), which must never carry over to another account.
+  const providers = createProviders(config, base.fetch);
   const now = base.now ?? (() => new Date());
   const store = base.database.forAccount(accountId);
   const tokens = createTokenManager({

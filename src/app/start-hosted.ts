@@ -59,7 +59,7 @@ export async function startHosted(options: StartHostedOptions): Promise<HostedAp
     const providers = createProviders(config, options.fetch);
     // Sign-in needs a provider's OAuth with this server's client id and secret.
     const signInProviders = [...providers.values()].filter((provider) => provider.oauth?.userId && config.providers[provider.id]?.clientId && config.providers[provider.id]?.clientSecret);
-    const base = { config, logger, providers, database, cipher: createTokenCipher(key), ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const base = { config, logger, database, cipher: createTokenCipher(key), ...(options.fetch ? { fetch: options.fetch } : {}) };
     const server = await startHostedServer({
       hosted,
       http: options.http,

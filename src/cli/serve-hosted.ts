@@ -13,6 +13,9 @@ import { configFor, type GlobalOptions } from './options.js';
 import { reportError } from './output.js';
 import type { ServeHttpOptions } from './serve-http.js';
 
+/** People the demo simulator signs in, in turn (each sign-in a different person, then round again). */
+const DEMO_PEOPLE = 4;
+
 export async function serveHosted(global: GlobalOptions, options: ServeHttpOptions): Promise<void> {
   let demo: { close(): Promise<void> } | undefined;
   let server: HostedApp | undefined;
@@ -24,7 +27,7 @@ export async function serveHosted(global: GlobalOptions, options: ServeHttpOptio
     }
     const http = loadHttpConfig(process.env, { ...(options.host ? { host: options.host } : {}), ...(port !== undefined ? { port } : {}), hosted: true });
     // The simulator loads only for --demo: it stands in for the providers people sign in with.
-    const environment = global.demo ? await (await import('./demo-environment.js')).startDemoEnvironment(global) : undefined;
+    const environment = global.demo ? await (await import('./demo-environment.js')).startDemoEnvironment(global, { persons: DEMO_PEOPLE }) : undefined;
     demo = environment;
     const config = environment?.config ?? configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
     const logger = await createLogger({ level: config.logLevel, file: config.logFile });

@@ -79,7 +79,7 @@ describe.skipIf(skip !== null)('hosted sign-in through the SDK client', () => {
     const answer = await client.callTool({ name: 'get_oura_personal_info', arguments: {} });
     expect(answer.isError).toBeFalsy();
     // The simulated person's profile, read from Oura with the account's Oura token.
-    expect(answer.structuredContent).toMatchObject({ profile: { source: 'oura', height_m: harness.simulator.person.profile.heightM } });
+    expect(answer.structuredContent).toMatchObject({ profile: { source: 'oura', height_m: harness.simulator.people[0]!.person.profile.heightM } });
     await client.close();
 
     // The account exists, with the Oura identity and an encrypted connection; tokens never in a log.

@@ -18,7 +18,7 @@ import { loadConfig } from '../../../src/config/config.js';
 import { loadHostedConfig } from '../../../src/hosted/hosted-config.js';
 import { loadHttpConfig } from '../../../src/http/http-config.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { startSimulator, type StartedSimulator } from '../../../src/simulator/index.js';
+import { startPersonsSimulator, type StartedPersonsSimulator } from '../../../src/simulator/persons.js';
 import { dropSchema, TEST_DATABASE_URL, testSchema } from '../../store/postgres-support.js';
 
 export const ENCRYPTION_KEY = 'c'.repeat(64);
@@ -26,7 +26,8 @@ export const ENCRYPTION_KEY = 'c'.repeat(64);
 export interface HostedHarness {
   base: string;
   server: HostedApp;
-  simulator: StartedSimulator;
+  /** Two people behind one simulator URL: sign-in 1 is person 0, sign-in 2 person 1, ... */
+  simulator: StartedPersonsSimulator;
   schema: string;
   logs: string[];
   /** Client ID Metadata Document URLs the authorization server fetched. */
@@ -83,7 +84,7 @@ async function documentServer(documents: Record<string, unknown>): Promise<{ fet
 }
 
 export async function startHostedHarness(options: HostedHarnessOptions = {}): Promise<HostedHarness> {
-  const simulator = await startSimulator({ seed: 11, days: 30 });
+  const simulator = await startPersonsSimulator({ persons: 2, seed: 11, days: 30 });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'wearables-hosted-'));
