@@ -6,7 +6,16 @@
 import type { Pool } from 'pg';
 import type { Logger } from '../logging/logger.js';
 
-export type AuditEvent = 'account_created' | 'sign_in' | 'provider_connected' | 'consent_given' | 'consent_denied' | 'token_granted';
+export type AuditEvent =
+  | 'account_created'
+  | 'sign_in'
+  | 'provider_connected'
+  | 'provider_disconnected'
+  | 'consent_given'
+  | 'consent_denied'
+  | 'token_granted'
+  | 'account_exported'
+  | 'account_deleted';
 
 export interface AuditLog {
   record(accountId: string | null, event: AuditEvent, detail?: Record<string, string | number | boolean>): Promise<void>;

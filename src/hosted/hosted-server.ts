@@ -22,6 +22,8 @@ import type { Logger } from '../logging/logger.js';
 import type { McpServerOptions } from '../mcp/server.js';
 import type { Provider as DataProvider } from '../providers/provider.js';
 import type { StoreDatabase } from '../store/database.js';
+import { createAccountCookies } from './account-cookie.js';
+import { createAccountPage } from './account-page.js';
 import { createAccountSessions, type AccountContext, type AccountSessions } from './account-sessions.js';
 import { createAuditLog } from './audit.js';
 import { authorizationServerMetadata, createAuthorizationServer, PROVIDER_PATHS } from './authorization-server.js';
@@ -29,6 +31,7 @@ import type { HostedConfig } from './hosted-config.js';
 import { installRefreshGrace } from './refresh-grace.js';
 import { createResourceServer } from './resource-server.js';
 import { applyHostedSchema, deleteExpired } from './schema.js';
+import { createProviderOAuth } from './provider-oauth.js';
 import { createSignInRoutes } from './sign-in.js';
 
 export interface HostedServerOptions {
@@ -56,6 +59,8 @@ export interface RunningHostedServer {
   port: number;
   oidc: Provider;
   sessions: AccountSessions;
+  /** Deletes an account and everything of it (the account page's deletion). */
+  deleteAccount(accountId: string): Promise<boolean>;
   /** Deletes expired authorization state now (the schedule's job); returns rows removed. */
   cleanup(): Promise<number>;
   close(): Promise<void>;
@@ -130,6 +135,19 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     app.all(`${path}/*`, toProvider);
   }
 
+  const cookies = createAccountCookies(options.secret, { secure: hosted.publicBaseUrl.startsWith('https:') });
+  const providerOAuth = createProviderOAuth({ pool, accounts: options.database.accounts, baseUrl: hosted.publicBaseUrl, audit, logger });
+  const accountPage = createAccountPage({
+    pool,
+    database: options.database,
+    providers: options.signInProviders,
+    providerOAuth,
+    cookies,
+    sessions,
+    audit,
+    logger,
+    baseUrl: hosted.publicBaseUrl,
+  });
   app.route(
     '/sign-in',
     createSignInRoutes({
@@ -137,12 +155,15 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
       pool,
       accounts: options.database.accounts,
       providers: options.signInProviders,
+      providerOAuth,
+      cookies,
       contextFor: (accountId) => sessions.context(accountId),
-      baseUrl: hosted.publicBaseUrl,
+      completeAccountSignIn: (c, grant) => accountPage.completeAccountSignIn(c, grant),
       audit,
       logger,
     }),
   );
+  app.route('/account', accountPage.routes);
 
   const mcpCors = cors({
     origin: httpConfig.corsOrigins.includes('*') ? '*' : [...httpConfig.corsOrigins],
@@ -203,6 +224,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     port,
     oidc,
     sessions,
+    deleteAccount: (accountId) => accountPage.deleteAccount(accountId),
     cleanup,
     close: () =>
       (closing ??= (async () => {

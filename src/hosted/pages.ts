@@ -2,6 +2,8 @@
  * The server-rendered pages of the hosted sign-in: plain HTML and one form, no script, so they
  * work in any browser a connector opens (and with JavaScript off).
  */
+import type { Context } from 'hono';
+
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const STYLE =
@@ -38,4 +40,12 @@ export function consentPage(uid: string, clientName: string, redirectHost: strin
 /** A failure the person can act on. */
 export function problemPage(title: string, detail: string): string {
   return page(title, `<p>${escapeHtml(detail)}</p><p class="muted">Start again from the app you were connecting.</p>`);
+}
+
+/** Answers a page with the headers every page here carries (no caching, no framing, no script). */
+export function htmlPage(c: Context, status: 200 | 400 | 403 | 404 | 409 | 502, body: string): Response {
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  return c.html(body, status);
 }

@@ -23,6 +23,7 @@ interface KoaLike {
   req: NodeJS.ReadableStream & { body?: unknown; headers: Record<string, string | string[] | undefined> };
   set(field: string, value: string): void;
   type: string;
+  oidc?: { entities?: { RefreshToken?: { accountId?: string } } };
 }
 
 async function readForm(req: KoaLike['req']): Promise<string> {
@@ -68,9 +69,9 @@ export function installRefreshGrace(provider: Provider, pool: Pool, graceSeconds
       const answer = ctx.body as { refresh_token?: unknown } | undefined;
       if (ctx.status === 200 && answer && typeof answer.refresh_token === 'string' && answer.refresh_token !== refreshToken) {
         await client.query(
-          `INSERT INTO hosted_refresh_replies (key, reply, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
+          `INSERT INTO hosted_refresh_replies (key, account_id, reply, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))
            ON CONFLICT (key) DO UPDATE SET reply = EXCLUDED.reply, expires_at = EXCLUDED.expires_at`,
-          [key, seal(refreshToken, PURPOSE, answer), graceSeconds],
+          [key, ctx.oidc?.entities?.RefreshToken?.accountId ?? null, seal(refreshToken, PURPOSE, answer), graceSeconds],
         );
       }
       await client.query('COMMIT');

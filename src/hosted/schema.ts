@@ -28,6 +28,7 @@ const STEPS: readonly string[] = [
    CREATE INDEX hosted_oauth_payloads_expiry ON hosted_oauth_payloads (expires_at) WHERE expires_at IS NOT NULL;
    CREATE TABLE hosted_refresh_replies (
      key text PRIMARY KEY,
+     account_id text,
      reply jsonb NOT NULL,
      expires_at timestamptz NOT NULL
    );

@@ -165,6 +165,24 @@ export class Browser {
     return response;
   }
 
+  /** Follows redirects (through the provider too) to the page they end at. */
+  async visit(url: string | URL, init?: RequestInit): Promise<{ url: URL; status: number; body: string }> {
+    let next: { url: URL; init?: RequestInit } = { url: new URL(url, this.base), ...(init ? { init } : {}) };
+    for (let step = 0; step < 20; step++) {
+      const response = await this.request(next.url, next.init);
+      const location = response.headers.get('location');
+      if (!location || response.status < 300 || response.status >= 400) return { url: next.url, status: response.status, body: await response.text() };
+      await response.body?.cancel();
+      next = { url: new URL(location, next.url) };
+    }
+    throw new Error('too many redirects');
+  }
+
+  /** POSTs a form (as the page's form would) and follows where it leads. */
+  post(path: string, form: Record<string, string> = {}): Promise<{ url: URL; status: number; body: string }> {
+    return this.visit(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  }
+
   /**
    * Walks from an authorization URL to the client's redirect URI: sign-in page (the provider's
    * link), the provider (the simulator approves), consent (Allow). Returns the redirect URL.
