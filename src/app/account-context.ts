@@ -44,7 +44,10 @@ export async function openAccountContext(base: AccountContextBase, accountId: st
   if (!(await base.database.accounts.get(accountId))) {
     throw new WearablesError('NOT_FOUND', 'This account does not exist (it may have been deleted).', { hint: 'Sign in again.' });
   }
-  const { config, logger } = base;
+  const { logger } = base;
+  // Each account sees the tools of the providers it connected, also when the simulator stands in
+  // for the providers (--demo shows every tool in the single-person modes).
+  const config: Config = base.config.demo ? { ...base.config, demo: false } : base.config;
   // Provider instances of its own: a provider learns things about the person it serves (the
   // offsets their records report), which must never carry over to another account.
   const providers = createProviders(config, base.fetch);
