@@ -5,6 +5,8 @@
 # version's headers; each binary is kept in .tmp/better-sqlite3/ (a later run copies it instead of
 # compiling) and the machine's own binary is put back at the end, so `npm test` works afterwards.
 # Typecheck and lint are not repeated: they do not depend on the Node version running them.
+# TEST_DATABASE_URL and WEARABLES_REQUIRE_POSTGRES (exported by .ci/run) reach every version's run,
+# so the PostgreSQL suites run on each Node too.
 # Results: test-output/vitest-node<major>.json (vitest's JSON report, moved). Exit status 1 when a
 # version failed.
 set -euo pipefail

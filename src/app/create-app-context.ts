@@ -1,5 +1,5 @@
 /**
- * Builds the `AppContext` once per process: config -> logger -> store -> providers -> tokens ->
+ * Builds the `AppContext` once per process: config -> logger -> database (the local account's store) -> providers -> tokens ->
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
 import type { AppContext } from './app-context.js';
@@ -7,12 +7,21 @@ import type { FetchLike } from '../core/http.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
 import { createTokenManager } from '../auth/token-manager.js';
+import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
+import { createDatabaseTokenStore } from '../auth/db-token-store.js';
+import { createTokenCipher } from '../auth/encryption.js';
+import type { TokenStore } from '../auth/token-store.js';
+import type { StoreDatabase } from '../store/database.js';
 import { createSyncService } from '../sync/engine.js';
 import { registerSecret } from '../logging/secrets.js';
+import { createFeedCompactor } from './feed-compaction.js';
 import { providerHttpFor } from './provider-http.js';
 import { createSyncFileLock } from './sync-file-lock.js';
+import { openAppDatabase } from './open-database.js';
+import { createSyncLeaseLock } from './sync-lease-lock.js';
+import { postgresUrlPassword } from '../store/postgres/url.js';
+import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -27,10 +36,19 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const logger = options.logger ?? (await createLogger({ level: config.logLevel, file: config.logFile }));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   registerSecret(config.encryptionKey);
+  if (config.databaseUrl !== null) {
+    registerSecret(config.databaseUrl);
+    registerSecret(postgresUrlPassword(config.databaseUrl));
+  }
   const now = options.now ?? (() => new Date());
-  const store = await openSqliteStore({ path: config.dbPath, now, logger });
+  const { database, store } = await openAppDatabase(config, { now, logger });
+  const accountId = LOCAL_ACCOUNT_ID;
+  const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
-  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime() });
+  // PostgreSQL (hosted): the tokens are rows of the database, under a key from the environment
+  // (required now, so a missing key is said at start); SQLite keeps the home's tokens file.
+  const tokenStore = database.driver === 'postgres' ? await databaseTokenStore(database, config, logger) : undefined;
+  const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime(), ...(tokenStore ? { store: tokenStore } : {}) });
   const http = providerHttpFor({ tokens, logger, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
   const sync = createSyncService({
     store,
@@ -41,13 +59,17 @@ export async function createAppContext(config: Config, options: CreateAppContext
     freshnessMs: config.freshnessMinutes * 60_000,
     logger,
     now,
-    crossProcessLock: createSyncFileLock(config.home, { logger }),
+    // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, LOCAL_ACCOUNT_ID) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {
     config,
     logger,
+    database,
+    accountId,
     store,
+    compactFeedIfDue,
     tokens,
     providers,
     http,
@@ -60,7 +82,21 @@ export async function createAppContext(config: Config, options: CreateAppContext
       await sync.idle();
       tokens.close();
       await store.close();
+      await database.close();
       logger.flush?.();
     },
   };
+}
+
+/** The local account's connection rows, encrypted with the environment's key (CONFIG_ERROR without one). */
+async function databaseTokenStore(database: StoreDatabase, config: Config, logger: Logger): Promise<TokenStore> {
+  let key: Buffer;
+  try {
+    key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const cipher = createTokenCipher(key);
+  return createDatabaseTokenStore({ database, accountId: LOCAL_ACCOUNT_ID, cipher: async () => cipher, logger });
 }

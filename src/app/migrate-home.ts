@@ -62,6 +62,8 @@ export interface MigrateResult {
   restarted: boolean;
   counts: DumpCounts;
   connections: ProviderId[];
+  /** Provider user ids (from the token sets) linked to the account, so a hosted sign-in finds it. */
+  identities: ProviderId[];
   comparison: DigestComparison;
   /** Connections that do not decrypt in the target to the home's token set (empty when all do). */
   connectionDifferences: ProviderId[];
@@ -110,6 +112,17 @@ export async function migrateHome(options: MigrateOptions): Promise<MigrateResul
     }
     source = await openSqliteDatabase({ path: config.dbPath, now, logger });
     if (!(await source.accounts.get(LOCAL_ACCOUNT_ID))) await source.accounts.ensure(LOCAL_ACCOUNT_ID);
+
+    // A provider user already linked to another account there would sign in to that one.
+    for (const entry of homeTokens) {
+      if (entry.userId === undefined) continue;
+      const owner = await target.accounts.findByIdentity(entry.provider, entry.userId);
+      if (owner && owner.id !== accountId) {
+        throw new WearablesError('VALIDATION_ERROR', `The ${entry.provider} user of this home is already linked to account ${owner.id} in the target.`, {
+          hint: `Migrate into that account with --account ${owner.id} (it must hold no data yet), or delete it first.`,
+        });
+      }
+    }
 
     let restarted = false;
     const existing = await target.accounts.get(accountId);
@@ -161,6 +174,14 @@ export async function migrateHome(options: MigrateOptions): Promise<MigrateResul
       if (!(error instanceof VerificationFailed) || !comparison) throw error;
     }
     const ok = comparison !== undefined && comparison.equal && connectionDifferences.length === 0;
+    const identities: ProviderId[] = [];
+    if (ok) {
+      for (const entry of homeTokens) {
+        if (entry.userId === undefined) continue;
+        await target.accounts.linkIdentity(accountId, entry.provider, entry.userId);
+        identities.push(entry.provider);
+      }
+    }
     progress('done');
     return {
       ok,
@@ -169,6 +190,7 @@ export async function migrateHome(options: MigrateOptions): Promise<MigrateResul
       restarted,
       counts,
       connections: connectionRows.map((row) => row.provider),
+      identities,
       comparison: comparison as DigestComparison,
       connectionDifferences,
     };
@@ -184,6 +206,8 @@ class VerificationFailed extends Error {}
 interface HomeToken {
   provider: ProviderId;
   plaintext: string;
+  /** The provider's user id, when its token response names one. */
+  userId: string | undefined;
   reconnectNeeded: boolean;
   reconnectReason: 'rejected' | 'grant_lost' | undefined;
   refreshPendingSince: number | null;
@@ -225,6 +249,7 @@ async function readHomeTokens(config: Config): Promise<HomeToken[]> {
     out.push({
       provider,
       plaintext,
+      userId: typeof tokens.userId === 'string' && tokens.userId !== '' ? tokens.userId : undefined,
       reconnectNeeded: entry.reconnectNeeded === true,
       reconnectReason: entry.reconnectReason,
       refreshPendingSince: typeof entry.refreshPendingSince === 'number' ? entry.refreshPendingSince : null,
@@ -265,7 +290,8 @@ export async function openDatabaseAt(to: string, options: { config: Config; now:
       registerSecret(decodeURIComponent(url.password));
     }
     const { openPostgresDatabase } = await import('../store/postgres/index.js');
-    return openPostgresDatabase({ url: to, now: options.now, logger: options.logger });
+    // The schema the server of this configuration uses (WEARABLES_MCP_DATABASE_SCHEMA).
+    return openPostgresDatabase({ url: to, schema: options.config.databaseSchema, now: options.now, logger: options.logger });
   }
   if (/^sqlite:/i.test(to)) {
     const path = resolve(to.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));

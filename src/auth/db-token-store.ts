@@ -28,6 +28,8 @@ export interface DatabaseTokenStoreOptions {
   logger: Logger;
   /** Longest wait for another process's token transaction (default 60 s). */
   lockWaitMs?: number;
+  /** SQLite's lock file: taken over when not refreshed for this long (default 15 s; tests shorten it). */
+  lockStaleMs?: number;
 }
 
 /** The associated data bound into every connection row's ciphertext. */
@@ -106,7 +108,7 @@ export function createDatabaseTokenStore(options: DatabaseTokenStoreOptions): To
     },
   };
 
-  const crossProcess = exclusionFor(options.database, accountId, lockWaitMs, logger);
+  const crossProcess = exclusionFor(options.database, accountId, { waitMs: lockWaitMs, staleMs: options.lockStaleMs ?? 15_000 }, logger);
   // Transactions of this store queue here first: each waiting for the database lease would hold
   // a pooled connection, and enough of them would leave none for the holder's own writes.
   const inProcess = queue();
@@ -152,7 +154,7 @@ export function createDatabaseTokenStore(options: DatabaseTokenStoreOptions): To
 type Acquire = () => Promise<() => Promise<void>>;
 
 /** Cross-process exclusion for one account's token transactions. */
-function exclusionFor(database: DatabaseTokenStoreOptions['database'], accountId: string, lockWaitMs: number, logger: Logger): Acquire {
+function exclusionFor(database: DatabaseTokenStoreOptions['database'], accountId: string, timing: { waitMs: number; staleMs: number }, logger: Logger): Acquire {
   const busy = () =>
     new WearablesError('AUTH_FAILED', 'Another wearables-mcp process is holding the provider connections lock.', {
       hint: 'Retry in a moment; a token refresh by another server or CLI run is in progress.',
@@ -162,7 +164,7 @@ function exclusionFor(database: DatabaseTokenStoreOptions['database'], accountId
   if (lease) {
     return async () => {
       try {
-        const held = await lease(`connections:${accountId}`, { maxWaitMs: lockWaitMs });
+        const held = await lease(`connections:${accountId}`, { maxWaitMs: timing.waitMs });
         return () => held.release();
       } catch (error) {
         if (error instanceof WearablesError && error.code === 'SYNC_ERROR') throw busy();
@@ -178,8 +180,8 @@ function exclusionFor(database: DatabaseTokenStoreOptions['database'], accountId
         return await lockfile.lock(path, {
           realpath: false,
           lockfilePath: `${path}.connections-${accountId}.lock`,
-          stale: 15_000,
-          retries: { retries: Math.ceil(lockWaitMs / 500), factor: 1.5, minTimeout: 25, maxTimeout: 500, randomize: true },
+          stale: timing.staleMs,
+          retries: { retries: Math.ceil(timing.waitMs / 500), factor: 1.5, minTimeout: 25, maxTimeout: 500, randomize: true },
           onCompromised: (error) => logger.warn({ err: error }, 'connections lock was compromised (held too long or removed)'),
         });
       } catch {

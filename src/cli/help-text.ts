@@ -56,8 +56,9 @@ const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>
     ['wearables-mcp webhooks list <provider>', 'what is subscribed'],
   ],
   migrate: [
-    ['WEARABLES_MCP_ENCRYPTION_KEY=<64 hex> wearables-mcp migrate --to postgres://me@db.example.com:5432/wearables', 'the home into a new account'],
-    ['wearables-mcp migrate --to postgres://me@db.example.com/wearables --account alice --json', 'into the account "alice", as JSON'],
+    ['WEARABLES_MCP_ENCRYPTION_KEY=<hex> wearables-mcp migrate --to postgres://me@db.host/wearables', 'the home into a new account'],
+    ['wearables-mcp migrate --to postgres://me@db.host/wearables --account local', 'the account `serve` with DATABASE_URL reads'],
+    ['wearables-mcp migrate --to sqlite:copy.db --json', 'into another SQLite file, one JSON document'],
   ],
   report: [
     ['wearables-mcp report', 'the last 30 days as report.html'],

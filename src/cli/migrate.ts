@@ -57,7 +57,10 @@ function progressPrinter(): (progress: MigrateProgress) => void {
       const { records, samples, events } = progress.counts;
       line(`Copying: ${records.toLocaleString('en-US')} records, ${samples.toLocaleString('en-US')} samples, ${events.toLocaleString('en-US')} events`);
     }
-    if (progress.phase === 'verify' && phaseChanged) line('Verifying: comparing both stores…');
+    if (progress.phase === 'verify' && phaseChanged) {
+      const { records, samples, events } = progress.counts;
+      line(`Copied: ${records.toLocaleString('en-US')} records, ${samples.toLocaleString('en-US')} samples, ${events.toLocaleString('en-US')} events. Verifying: comparing both stores…`);
+    }
   };
 }
 
@@ -69,6 +72,7 @@ export function serializeMigrate(result: MigrateResult) {
     restarted: result.restarted,
     counts: result.counts,
     connections: result.connections,
+    identities: result.identities,
     verified: result.ok,
     differences: result.comparison.differences,
     ...(result.connectionDifferences.length > 0 ? { connection_differences: result.connectionDifferences } : {}),
@@ -76,16 +80,43 @@ export function serializeMigrate(result: MigrateResult) {
   };
 }
 
+/** Groups of compared rows (records, samples, cursor, checks, ...), by the first word. */
+function groups(result: MigrateResult): Array<{ kind: string; parts: number; rows: number; same: boolean }> {
+  const byKind = new Map<string, { kind: string; parts: number; rows: number; same: boolean }>();
+  for (const row of result.comparison.rows) {
+    const kind = row.what.startsWith('sync runs') ? 'sync runs' : (row.what.split(' ')[0] as string);
+    const entry = byKind.get(kind) ?? { kind, parts: 0, rows: 0, same: true };
+    entry.parts++;
+    entry.rows += Number(/^\d+/.exec(row.source)?.[0] ?? (row.source === 'none' ? 0 : 1));
+    entry.same &&= row.same;
+    byKind.set(kind, entry);
+  }
+  return [...byKind.values()];
+}
+
 export function formatMigrate(result: MigrateResult): string {
-  const width = Math.max(...result.comparison.rows.map((row) => row.what.length), 10);
+  const counts = result.counts;
   const lines = [
-    `${result.ok ? 'Migrated' : 'Copied (NOT verified)'} into account ${result.accountId} at ${result.target}${result.restarted ? ' (an interrupted migrate was started over)' : ''}`,
-    `  ${result.counts.records} records, ${result.counts.samples} samples, ${result.counts.events} events, ${result.counts.coverage} coverage intervals, ${result.counts.cursors} cursors, ${result.counts.syncRuns} sync runs, ${result.connections.length} connections (${result.connections.join(', ') || 'none'})`,
+    `${result.ok ? 'Migrated' : 'Copied but NOT verified:'} the home into account ${result.accountId} at ${result.target}${result.restarted ? ' (an interrupted migrate was started over)' : ''}`,
+    `  ${counts.records} records, ${counts.samples} samples, ${counts.events} events, ${counts.coverage} coverage intervals, ${counts.checks} checks, ${counts.cursors} cursors, ${counts.syncRuns} sync runs`,
+    `  connections: ${result.connections.join(', ') || 'none'} (re-encrypted with the environment's key)${result.identities.length > 0 ? `; identities linked: ${result.identities.join(', ')}` : ''}`,
     '',
-    `  ${'compared'.padEnd(width)}  ${'home'.padEnd(22)}  ${'target'.padEnd(22)}`,
-    ...result.comparison.rows.map((row) => `  ${row.what.padEnd(width)}  ${row.source.padEnd(22)}  ${row.target.padEnd(22)}  ${row.same ? 'same' : 'DIFFERENT'}`),
+    'Compared (home vs target, content digests):',
+    ...groups(result).map((group) => `  ${group.kind.padEnd(10)} ${String(group.parts).padStart(4)} ${group.kind === 'events' || group.kind === 'sync runs' ? 'feed ' : 'parts'}  ${String(group.rows).padStart(8)} rows  ${group.same ? 'same' : 'DIFFERENT'}`),
   ];
-  for (const provider of result.connectionDifferences) lines.push(`  connection ${provider}: DIFFERENT (missing or not decryptable in the target)`);
-  if (result.ok) lines.push('', `Serve it with DATABASE_URL set to the target and the same WEARABLES_MCP_ENCRYPTION_KEY; the home is unchanged.`);
+  const differences = result.comparison.rows.filter((row) => !row.same);
+  if (differences.length > 0) {
+    lines.push('', 'Differences:');
+    for (const row of differences) lines.push(`  ${row.what}: home ${row.source}, target ${row.target}`);
+  }
+  for (const provider of result.connectionDifferences) lines.push(`  connection ${provider}: missing or not decryptable in the target`);
+  if (result.ok) {
+    lines.push(
+      '',
+      result.accountId === 'local'
+        ? 'Serve it with DATABASE_URL set to the target and the same WEARABLES_MCP_ENCRYPTION_KEY. The home is unchanged.'
+        : `The local modes with DATABASE_URL serve the account "local" (migrate with --account local for that); this account is for the hosted server. The home is unchanged.`,
+    );
+  }
   return lines.join('\n');
 }

@@ -37,6 +37,7 @@ export async function serveHttp(global: GlobalOptions, options: ServeHttpOptions
     const server = await startHttpServer({
       context,
       config: httpConfig,
+      afterScheduledSync: () => context.compactFeedIfDue(),
       mcpOptions: { ...(options.toolsets ? { toolsets: options.toolsets } : {}), readOnly: Boolean(options.readOnly), ...(manifest ? { manifest } : {}) },
     });
     process.stderr.write(

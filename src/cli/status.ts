@@ -29,7 +29,7 @@ export async function collectStatus(context: AppContext) {
       samples: stats.samples.filter((row) => row.provider === id),
     });
   }
-  return { home: context.config.home, database: stats.path, size_bytes: stats.sizeBytes, schema_version: stats.schemaVersion, providers };
+  return { home: context.config.home, driver: stats.driver ?? 'sqlite', database: stats.path, size_bytes: stats.sizeBytes, schema_version: stats.schemaVersion, providers };
 }
 
 /** Registers `status`. */
@@ -50,7 +50,7 @@ export function registerStatusCommand(program: Command): void {
 }
 
 function formatStatus(status: Awaited<ReturnType<typeof collectStatus>>): string {
-  const lines = [`Data directory: ${status.home}`, `Cache: ${status.database} (${(status.size_bytes / 1024 / 1024).toFixed(1)} MB, schema v${status.schema_version})`];
+  const lines = [`Data directory: ${status.home}`, `Cache: ${status.database} (${status.driver}, ${(status.size_bytes / 1024 / 1024).toFixed(1)} MB, schema v${status.schema_version})`];
   for (const provider of status.providers) {
     const connection = provider.connection;
     const state = connection.reconnectNeeded

@@ -47,6 +47,8 @@ export function registerSyncCommand(program: Command): void {
             display.stop();
             interrupt.dispose();
           }
+          // The change feed's retention: at most once a day, cheap when nothing is due.
+          if (!interrupt.signal.aborted) await context.compactFeedIfDue();
           const summary = () => formatSyncSummary(report, { elapsedMs: Date.now() - started, isSeries: seriesLookup(context.providers) });
           printResult({ json }, { ok: report.results.every((result) => result.status === 'ok'), ...serializeReport(report) }, () =>
             options.verbose ? `${formatReport(report)}\n\n${summary()}` : summary(),

@@ -10,6 +10,8 @@ import { WearablesError } from '../core/errors.js';
 import type { ProviderId } from '../core/types.js';
 import { envPrefix } from '../providers/provider-module.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
+import { parsePostgresUrl } from '../store/postgres/url.js';
+import { SCHEMA_PATTERN } from '../store/postgres/pg-names.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -42,6 +44,8 @@ const configSchema = z.object({
   historyDays: z.number().int().min(1).max(3650),
   /** Minutes a check of the recent, still-changing days answers repeated reads without a provider request. */
   freshnessMinutes: z.number().min(0).max(1440),
+  /** Days the change feed keeps events; older ones are compacted away (a poller behind that is told about the gap). */
+  eventRetentionDays: z.number().int().min(1).max(3650),
   /** Toolsets exposed (`all` or toolset names: `core`, `insights`, a provider id). */
   toolsets: z.array(z.string()).min(1),
   providers: providersSchema,
@@ -49,6 +53,17 @@ const configSchema = z.object({
   exportRoots: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).max(20),
   /** List each tool's output schema in tools/list (for clients that validate answers). */
   outputSchemas: z.boolean({ error: 'must be true or false' }),
+  /**
+   * `DATABASE_URL`: a postgres:// or postgresql:// URL chooses the PostgreSQL store (checked
+   * before the schema sees it, so its text never appears in an error); null keeps SQLite in the home.
+   */
+  databaseUrl: z.string().nullable(),
+  /**
+   * `WEARABLES_MCP_DATABASE_SCHEMA`: the PostgreSQL schema holding the tables (created when absent),
+   * so deployments and tests can share one database; default `public`, and `demo` for `--demo`
+   * (the demo never writes where the real data is).
+   */
+  databaseSchema: z.string().regex(SCHEMA_PATTERN, 'must be lowercase letters, digits and underscores (a PostgreSQL schema name)'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -130,10 +145,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     encryptionKeyFile: env.WEARABLES_MCP_ENCRYPTION_KEY_FILE || undefined,
     historyDays: flags.historyDays ?? numberOrUndefined(env.WEARABLES_MCP_HISTORY_DAYS) ?? fromFile.historyDays ?? 90,
     freshnessMinutes: numberOrUndefined(env.WEARABLES_MCP_FRESHNESS_MINUTES) ?? fromFile.freshnessMinutes ?? 5,
+    eventRetentionDays: numberOrUndefined(env.WEARABLES_MCP_EVENT_RETENTION_DAYS) ?? fromFile.eventRetentionDays ?? 90,
     toolsets: flags.toolsets ?? listOrUndefined(env.WEARABLES_MCP_TOOLSETS) ?? fromFile.toolsets ?? ['all'],
     providers,
     exportRoots: exportRootsSetting(env, fromFile),
     outputSchemas: booleanOrRaw(env.WEARABLES_MCP_OUTPUT_SCHEMAS) ?? fromFile.outputSchemas ?? false,
+    databaseUrl: databaseUrlSetting(env.DATABASE_URL),
+    databaseSchema: env.WEARABLES_MCP_DATABASE_SCHEMA || (demo ? 'demo' : 'public'),
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -149,6 +167,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     keyPath: join(parsed.data.home, '.encryption-key'),
   };
   return deepFreeze(config);
+}
+
+/** A set DATABASE_URL must be a postgres URL; its text (it may hold a password) is never repeated. */
+function databaseUrlSetting(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  parsePostgresUrl(value.trim());
+  return value.trim();
 }
 
 function readConfigFile(path: string, required: boolean): Record<string, unknown> {

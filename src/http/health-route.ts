@@ -17,7 +17,7 @@ export interface HealthReport {
     kind: string | null;
     last_sync: { status: string; finished_at: string | null; mode: string } | null;
   }>;
-  cache: { readable: boolean; writable: boolean; size_bytes: number; records: number; samples: number; schema_version: number };
+  cache: { driver: 'sqlite' | 'postgres'; readable: boolean; writable: boolean; size_bytes: number; records: number; samples: number; schema_version: number };
   scheduler: SchedulerState | null;
   sse_sessions: number;
 }
@@ -46,6 +46,8 @@ export async function healthReport(deps: HealthDeps): Promise<HealthReport> {
   const probe = await context.store.probe().catch(() => ({ readable: false, writable: false }));
   const stats = await context.store.stats().catch(() => undefined);
   const cache = {
+    // The driver only: its location (a path or a database host) stays out of this unauthenticated answer.
+    driver: stats?.driver ?? 'sqlite',
     ...probe,
     size_bytes: stats?.sizeBytes ?? 0,
     records: stats?.records.reduce((sum, entry) => sum + entry.count, 0) ?? 0,

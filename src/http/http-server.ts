@@ -20,6 +20,8 @@ export interface StartHttpServerOptions {
   mcpOptions?: McpServerOptions;
   /** Clock of the rate limiter (tests). */
   now?: () => number;
+  /** Run after each scheduled sync (the app's change feed compaction). */
+  afterScheduledSync?: () => Promise<unknown>;
 }
 
 export interface RunningHttpServer {
@@ -42,6 +44,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     logger: context.logger,
     intervalMs: config.syncIntervalMs,
     jitterMs: config.syncJitterMs,
+    ...(options.afterScheduledSync ? { afterRun: options.afterScheduledSync } : {}),
   });
   const dispatcher = createWebhookDispatcher({ store: context.store, sync: context.sync, providers: context.providers, logger: context.logger, now: context.now });
   let listenUrl = '';

@@ -4,7 +4,8 @@
  * provider at the same minute. Runs never overlap: the next run is planned only after the
  * previous one finished, `runNow` joins a running run, and the sync engine's per-provider lock
  * joins any sync started elsewhere (a tool, a webhook). `stop` aborts a running sync, which
- * keeps every chunk already stored and resumes after it next time.
+ * keeps every chunk already stored and resumes after it next time. After a run, `afterRun`
+ * (the change feed's daily compaction) runs before the next run is planned.
  */
 import type { Logger } from '../logging/logger.js';
 import type { SyncReport, SyncService } from '../sync/sync-service.js';
@@ -26,6 +27,8 @@ export interface SyncSchedulerOptions {
   random?: () => number;
   timers?: SchedulerTimers;
   now?: () => Date;
+  /** Housekeeping after each run, before the next is planned (change feed compaction); its failure is logged. */
+  afterRun?: () => Promise<unknown>;
 }
 
 /** What `/health` shows about the scheduler. */
@@ -98,6 +101,14 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         lastRun = { started_at: startedAt, finished_at: now().toISOString(), statuses: { all: 'failed' } };
         options.logger.warn({ err: error }, 'scheduled sync failed');
         return undefined;
+      })
+      .then(async (report) => {
+        try {
+          await options.afterRun?.();
+        } catch (error) {
+          options.logger.warn({ err: error }, 'housekeeping after the scheduled sync failed');
+        }
+        return report;
       })
       .finally(() => {
         running = undefined;

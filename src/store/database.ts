@@ -35,13 +35,16 @@ export interface AccountIdentity {
 }
 
 export interface AccountDirectory {
-  /** Creates the account when absent (idempotent); returns it either way. */
+  /** Creates the account when absent (idempotent); returns it either way. A malformed id is a VALIDATION_ERROR. */
   ensure(id: string, options?: { label?: string | null }): Promise<Account>;
   get(id: string): Promise<Account | null>;
   list(): Promise<Account[]>;
   /** The account a provider user id is linked to, if any. */
   findByIdentity(provider: ProviderId, providerUserId: string): Promise<Account | null>;
-  /** Links a provider user id to an account; fails (VALIDATION_ERROR) when it is linked to another. */
+  /**
+   * Links a provider user id to an account (idempotent); fails with VALIDATION_ERROR when it is
+   * linked to another account, NOT_FOUND when the account does not exist.
+   */
   linkIdentity(accountId: string, provider: ProviderId, providerUserId: string): Promise<void>;
   unlinkIdentity(accountId: string, provider: ProviderId): Promise<void>;
   identities(accountId: string): Promise<AccountIdentity[]>;
@@ -108,7 +111,10 @@ export interface StoreDatabase {
   /** Where the data is, without secrets: a file path, or `postgres://host:port/db`. */
   readonly location: string;
   readonly accounts: AccountDirectory;
-  /** The `Store` of one account (the account must exist: `accounts.ensure` first). */
+  /**
+   * The `Store` of one account (the account must exist: `accounts.ensure` first; a malformed id
+   * throws VALIDATION_ERROR). Its `close()` closes only the view.
+   */
   forAccount(accountId: string): Store;
   /** An account's provider connections (the hosted token store's rows). */
   connections(accountId: string): ConnectionRows;
@@ -120,6 +126,7 @@ export interface StoreDatabase {
   /**
    * Drops events older than `retentionDays` (every account), remembering per account where the
    * retained feed starts so an older cursor is answered with a `gap`. Returns how many were removed.
+   * `retentionDays` outside whole 1..3650 is a VALIDATION_ERROR.
    */
   compactEvents(options: { retentionDays: number }): Promise<{ removed: number }>;
   /**
@@ -136,5 +143,6 @@ export interface StoreDatabase {
    */
   importAccount(accountId: string, batches: AsyncIterable<AccountDumpBatch>): Promise<DumpCounts>;
   schemaVersion(): Promise<number>;
+  /** Closes the database (idempotent); every view's later call fails with CACHE_ERROR and probes false. */
   close(): Promise<void>;
 }

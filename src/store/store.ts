@@ -170,6 +170,9 @@ export interface OpenCheck {
 }
 
 export interface StoreStats {
+  /** Which driver answers (absent: sqlite, the embedded default). */
+  driver?: 'sqlite' | 'postgres';
+  /** The database file, or `postgres://host:port/db` (never a password); null in memory. */
   path: string | null;
   sizeBytes: number;
   schemaVersion: number;

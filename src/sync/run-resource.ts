@@ -1,7 +1,8 @@
 /**
- * Runs one resource over its planned windows, chunk by chunk, oldest first. Only after a chunk
- * was completely fetched and stored are its coverage marked and the cursor moved, so an error or
- * a crash mid-chunk leaves both where the stored data ends.
+ * Runs one resource over its planned windows, chunk by chunk, oldest first. A chunk is fetched
+ * completely, then its records, deletions, samples, coverage and cursor are committed in one
+ * `writeChunk`, so an error or a crash mid-chunk leaves nothing of it and both where the stored
+ * data ends.
  */
 import type { TimeWindow } from '../core/types.js';
 import type { SyncRun } from '../store/store.js';
@@ -9,7 +10,7 @@ import { runChangesPass } from './changes-pass.js';
 import type { ResourceCounts } from './counts.js';
 import { advanceCursor, chunkWindow, coverableWindow, openPart, type RunBounds } from './plan-windows.js';
 import type { ResourcePlan } from './resource-plan.js';
-import { storeDocumentChunk, storeSeriesChunk, type ChunkContext } from './store-chunk.js';
+import { commitChunk, fetchDocumentChunk, fetchSeriesChunk, type ChunkContext } from './store-chunk.js';
 
 export interface ResourceRunInput extends ChunkContext {
   /** Windows to fetch (each is cut to `maxWindowDays`); ignored for snapshot resources. */
@@ -32,8 +33,8 @@ export interface ResourceRunInput extends ChunkContext {
 export async function runResource(input: ResourceRunInput): Promise<void> {
   const { spec, store, provider, bounds } = input;
   if (spec.windowing === 'none') {
-    await storeDocumentChunk(input, { start: bounds.today, end: bounds.endDay }, input.counts);
-    await store.setCursor(provider.id, spec.name, input.now().toISOString());
+    const snapshot = await fetchDocumentChunk(input, { start: bounds.today, end: bounds.endDay });
+    await commitChunk(store, snapshot, { cursor: { provider: provider.id, resource: spec.name, cursor: input.now().toISOString() } }, input.counts);
     input.onChunk?.(1, 1);
     return;
   }
@@ -43,15 +44,19 @@ export async function runResource(input: ResourceRunInput): Promise<void> {
   const doneBefore = input.plan?.doneBefore ?? 0;
   if (chunks.length === 0 && doneBefore > 0) input.onChunk?.(doneBefore, doneBefore);
   for (const [index, chunk] of chunks.entries()) {
-    if (spec.kind === 'series') await storeSeriesChunk(input, chunk, input.counts);
-    else await storeDocumentChunk(input, chunk, input.counts);
+    const fetched = spec.kind === 'series' ? await fetchSeriesChunk(input, chunk) : await fetchDocumentChunk(input, chunk);
     const covered = coverableWindow(chunk, windowing, bounds, spec.lateDataHours);
-    if (covered) await store.markCovered(provider.id, spec.name, covered, input.now().toISOString());
     const next = advanceCursor(cursor, chunk, input.allowFirstCursor);
-    if (next !== null) {
-      await store.setCursor(provider.id, spec.name, next);
-      cursor = next;
-    }
+    await commitChunk(
+      store,
+      fetched,
+      {
+        ...(covered ? { covered: { provider: provider.id, resource: spec.name, window: covered, syncedAt: input.now().toISOString() } } : {}),
+        ...(next !== null ? { cursor: { provider: provider.id, resource: spec.name, cursor: next } } : {}),
+      },
+      input.counts,
+    );
+    if (next !== null) cursor = next;
     await input.plan?.onStored?.(chunk);
     input.onChunk?.(doneBefore + index + 1, doneBefore + chunks.length);
   }

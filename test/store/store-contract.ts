@@ -11,6 +11,7 @@ import { chunkContract } from './contract/chunk-contract.js';
 import { concurrencyContract } from './contract/concurrency-contract.js';
 import { connectionsContract } from './contract/connections-contract.js';
 import { coverageContract } from './contract/coverage-contract.js';
+import { dumpContract } from './contract/dump-contract.js';
 import { eventsContract } from './contract/events-contract.js';
 import type { StoreDriver } from './contract/harness.js';
 import { maintenanceContract } from './contract/maintenance-contract.js';
@@ -33,5 +34,6 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
     concurrencyContract(driver);
     retentionContract(driver);
     connectionsContract(driver);
+    dumpContract(driver);
   });
 }

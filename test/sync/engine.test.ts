@@ -101,12 +101,12 @@ describe('sync: failures and resumption', () => {
     expect(await h.store.missingWindows('oura', 'daily_sleep', { start: '2024-04-16', end: '2024-06-14' })).toEqual([
       { start: '2024-05-16', end: '2024-06-14' },
     ]);
-    // The page stored before the fault is there, but nothing after it.
-    expect(await h.store.countRecords({ provider: 'oura', resource: 'daily_sleep' })).toBe(33);
+    // The two complete chunks are stored; nothing of the failed chunk (its first page included).
+    expect(await h.store.countRecords({ provider: 'oura', resource: 'daily_sleep' })).toBe(30);
     const run = (await h.store.listSyncRuns({ provider: 'oura', limit: 1 }))[0];
     expect(run).toMatchObject({ status: 'partial' });
     expect(run?.error).toContain('daily_sleep: UPSTREAM_ERROR');
-    expect(run?.counts.daily_sleep).toMatchObject({ created: 33 });
+    expect(run?.counts.daily_sleep).toMatchObject({ created: 30 });
 
     h.oura.fault = null;
     const resumed = await h.sync.sync({ providers: ['oura'] });

@@ -2,6 +2,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { HostContext } from '../host-context.js';
 import { WearablesError } from '../../core/errors.js';
+import { gapField } from '../feed-gap.js';
 import { guardedRead, jsonContents, quoted, variable } from './resource-support.js';
 
 const MAX_RUNS = 200;
@@ -31,14 +32,15 @@ export function registerFeedResources(server: McpServer, context: HostContext): 
     new ResourceTemplate('wearables://events/{since}', { list: undefined }),
     {
       title: 'Change feed',
-      description: 'Changes stored after a cursor or ISO-8601 instant ("start" for the beginning), oldest first, with next_cursor.',
+      description:
+        'Changes stored after a cursor or ISO-8601 instant ("start" for the beginning), oldest first, with next_cursor; an event\'s data is the record as stored now (null once deleted); gap when the cursor is older than the retained feed.',
       mimeType: 'application/json',
     },
     (uri, variables) =>
       guardedRead(async () => {
         const since = variable(variables, 'since');
         const page = await context.store.listEvents({ ...(since === 'start' ? {} : { since }), limit: EVENT_PAGE });
-        return jsonContents(uri, { events: page.events, next_cursor: page.nextCursor, has_more: page.hasMore });
+        return jsonContents(uri, { events: page.events, next_cursor: page.nextCursor, has_more: page.hasMore, ...gapField(page.gap) });
       }),
   );
 }

@@ -4,7 +4,7 @@ import type { ProviderId } from '../../core/types.js';
 import { isProviderIdShape } from '../../core/provider-id.js';
 import { ACCOUNT_ID_PATTERN, type Account, type AccountDirectory, type AccountIdentity, type ConnectionRow, type ConnectionRows, type ConnectionTransaction } from '../database.js';
 import { advisoryKey } from './migrate.js';
-import { inTransaction, type PgContext, type Queryable } from './pg-context.js';
+import { inTransaction, unknownAccount, type PgContext, type Queryable } from './pg-context.js';
 import { toPgCacheError } from './pg-errors.js';
 
 export function validAccountId(id: string): string {
@@ -84,6 +84,8 @@ export function createAccountDirectory(context: PgContext): AccountDirectory {
           throw new WearablesError('VALIDATION_ERROR', 'A provider user id must be a non-empty string of at most 200 characters.', { hint: "Pass the provider's own user id." });
         }
         await inTransaction(context, async (client) => {
+          const account = await client.query('SELECT 1 FROM accounts WHERE id = $1 FOR SHARE', [accountId]);
+          if ((account.rowCount ?? 0) === 0) throw unknownAccount(accountId);
           const other = await client.query<{ account_id: string }>('SELECT account_id FROM account_identities WHERE provider = $1 AND provider_user_id = $2 FOR UPDATE', [
             provider,
             providerUserId,
@@ -182,9 +184,11 @@ export function createConnectionRows(context: PgContext, accountId: string): Con
     get(provider) {
       return guarded('connection read', () => readConnection(context.pool, accountId, provider));
     },
-    transaction(work) {
-      return guarded('connection transaction', () =>
-        inTransaction(context, async (client) => {
+    async transaction(work) {
+      // What `work` throws passes through unchanged (after the rollback); the driver's own failures become CACHE_ERROR.
+      const thrown: { error?: unknown } = {};
+      try {
+        return await inTransaction(context, async (client) => {
           // An advisory lock, not the account row: a token refresh never waits behind a long ingest.
           await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(`wearables-mcp:connections:${context.schema}:${accountId}`)]);
           const transaction: ConnectionTransaction = {
@@ -210,9 +214,17 @@ ON CONFLICT (account_id, provider) DO UPDATE SET blob = excluded.blob, reconnect
               return (result.rowCount ?? 0) > 0;
             },
           };
-          return work(transaction);
-        }),
-      );
+          try {
+            return await work(transaction);
+          } catch (error) {
+            thrown.error = error;
+            throw error;
+          }
+        });
+      } catch (error) {
+        if ('error' in thrown && error === thrown.error) throw error;
+        throw toPgCacheError(error, 'connection transaction');
+      }
     },
   };
 }

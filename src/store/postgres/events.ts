@@ -115,12 +115,13 @@ WHERE ${clauses.join(' AND ')} ORDER BY e.seq LIMIT $${params.length}`,
   return result;
 }
 
-/** True when compaction removed events the query asked for (after its cursor or instant). */
+/** True when compaction removed events after the query's cursor or instant. */
 function pointsBeforeRetained(parsed: ReturnType<typeof parseEventQuery>, head: FeedHead): boolean {
   if (head.compacted_seq === 0) return false;
   if (parsed.afterSeq !== null) return parsed.afterSeq < head.compacted_seq;
   if (parsed.sinceAt !== null) return head.compacted_at !== null && Date.parse(parsed.sinceAt) < head.compacted_at.getTime();
-  return true;
+  // Reading from the beginning is reading what is retained: no gap is claimed.
+  return false;
 }
 
 function toChangeEvent(row: EventRow): ChangeEvent {

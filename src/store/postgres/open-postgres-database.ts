@@ -115,8 +115,10 @@ class PostgresDatabase implements StoreDatabase {
 
   async compactEvents(options: { retentionDays: number }): Promise<{ removed: number }> {
     const days = options.retentionDays;
-    if (!Number.isFinite(days) || days < 0 || days > 36_500) {
-      throw new WearablesError('VALIDATION_ERROR', `retentionDays must be 0 to 36500 (got ${String(days)}).`, { hint: 'Use e.g. 30.' });
+    if (!Number.isInteger(days) || days < 1 || days > 3650) {
+      throw new WearablesError('VALIDATION_ERROR', `Event retention must be a whole number of days from 1 to 3650 (got ${String(days)}).`, {
+        hint: 'Use e.g. 30 (days of change history a poller can resume within).',
+      });
     }
     try {
       const removed = await compactEvents(this.context.pool, new Date(this.context.now().getTime() - days * 86_400_000));

@@ -42,6 +42,7 @@ import {
   missingWindows,
   setCursor,
   startSyncRun,
+  validateCursor,
 } from './sync-state.js';
 
 export interface PostgresStoreOptions {
@@ -105,9 +106,7 @@ export class PostgresStore implements Store {
       const samples = prepareSamples(write.samples ?? []);
       const covered = write.covered ? { ...write.covered, window: checkedWindow(write.covered.window), at: instantOf(write.covered.syncedAt, 'syncedAt') } : undefined;
       const checked = write.checked ? { ...write.checked, window: checkedWindow(write.checked.window), at: instantOf(write.checked.checkedAt, 'checkedAt') } : undefined;
-      if (write.cursor && typeof write.cursor.cursor !== 'string') {
-        throw new WearablesError('VALIDATION_ERROR', 'A cursor must be a string.', { hint: 'Pass the cursor text the sync engine chose.' });
-      }
+      if (write.cursor) validateCursor(write.cursor.cursor);
       return this.write('chunk write', async (client, at) => {
         const result: ChunkResult = { created: 0, updated: 0, unchanged: 0, deleted: 0, samplesRemoved: 0, samplesWritten: 0 };
         if (rows.length > 0) Object.assign(result, await upsertRecordRows(client, this.accountId, rows, at));
@@ -237,6 +236,7 @@ WHERE n.nspname = $1 AND c.relkind = 'r'`,
         [this.context.schema],
       );
       return {
+        driver: 'postgres' as const,
         path: this.context.location,
         sizeBytes: size.rows[0]?.bytes ?? 0,
         schemaVersion: await appliedVersion(pool),

@@ -2,7 +2,8 @@
  * Samples on PostgreSQL: `(series_id, ts, value, source)` with the (account, provider, name)
  * interned in `series`. A large batch is streamed with COPY into a per-connection staging table
  * and merged with one `INSERT ... SELECT ... ON CONFLICT`; a small one goes in as one multi-row
- * `unnest` insert. Either way identical points write nothing and are not counted.
+ * `unnest` insert. Either way identical points write nothing and are not counted. A large batch
+ * whose span holds no stored point of its series is COPYed straight into `samples`.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,18 +60,53 @@ export async function writeSamples(context: PgContext, client: Queryable & objec
     );
     return result.rowCount ?? 0;
   }
+  const copy = (sql: string): Promise<void> =>
+    pipeline(Readable.from(copyLines(samples, seriesOf)), (client as unknown as { query(stream: unknown): NodeJS.WritableStream }).query(context.copyFrom(sql)));
+  // Fast path: no stored point of these series in the batch's time span (a first sync, a backfill,
+  // a window whose range was just replaced): COPY straight into the table. A concurrent writer
+  // that stored one of the points meanwhile makes it fail on the key; the savepoint then undoes
+  // it and the merge below runs instead.
+  if (!(await anyStoredInSpan(client, samples, seriesOf))) {
+    await client.query('SAVEPOINT sample_copy');
+    try {
+      await copy('COPY samples (series_id, ts, value, source) FROM STDIN');
+      await client.query('RELEASE SAVEPOINT sample_copy');
+      return samples.length;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '23505') throw error;
+      await client.query('ROLLBACK TO SAVEPOINT sample_copy');
+    }
+  }
   if (!stagedClients.has(client)) {
     // One staging table per connection, emptied at every commit (no catalog churn per batch).
     await client.query('CREATE TEMP TABLE IF NOT EXISTS sample_staging (series_id integer, ts bigint, value double precision, source text) ON COMMIT DELETE ROWS');
     stagedClients.add(client);
   }
-  await client.query('TRUNCATE sample_staging');
-  const copy = (client as unknown as { query(stream: unknown): NodeJS.WritableStream }).query(
-    context.copyFrom('COPY sample_staging (series_id, ts, value, source) FROM STDIN'),
-  );
-  await pipeline(Readable.from(copyLines(samples, seriesOf)), copy);
+  await client.query('DELETE FROM sample_staging');
+  await copy('COPY sample_staging (series_id, ts, value, source) FROM STDIN');
   const result = await client.query(`INSERT INTO samples (series_id, ts, value, source) SELECT series_id, ts, value, source FROM sample_staging ${MERGE}`);
   return result.rowCount ?? 0;
+}
+
+/** Whether any stored point of the batch's series lies between the batch's first and last ts (one index probe per series). */
+async function anyStoredInSpan(client: Queryable, samples: readonly Sample[], seriesOf: (sample: Sample) => number): Promise<boolean> {
+  const spans = new Map<number, { min: number; max: number }>();
+  for (const sample of samples) {
+    const id = seriesOf(sample);
+    const span = spans.get(id);
+    if (!span) spans.set(id, { min: sample.ts, max: sample.ts });
+    else {
+      if (sample.ts < span.min) span.min = sample.ts;
+      if (sample.ts > span.max) span.max = sample.ts;
+    }
+  }
+  const ids = [...spans.keys()];
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS s (id, lo, hi)
+  WHERE EXISTS (SELECT 1 FROM samples x WHERE x.series_id = s.id AND x.ts >= s.lo AND x.ts <= s.hi)) AS found`,
+    [ids, ids.map((id) => spans.get(id)?.min), ids.map((id) => spans.get(id)?.max)],
+  );
+  return rows[0]?.found === true;
 }
 
 /** COPY text format, 4,096 rows per chunk. Sources are escaped (tab, newline, backslash). */

@@ -118,8 +118,20 @@ export async function getCursor(db: Queryable, accountId: string, provider: Prov
   return rows[0]?.cursor ?? null;
 }
 
+/** Longest cursor kept (the engine's cursors are instants or days). */
+const MAX_CURSOR_LENGTH = 1_000;
+
+/** Refuses an empty or oversized cursor before anything is written. */
+export function validateCursor(cursor: string): void {
+  if (typeof cursor !== 'string' || cursor === '' || cursor.length > MAX_CURSOR_LENGTH) {
+    throw new WearablesError('VALIDATION_ERROR', `A sync cursor must be a non-empty string of at most ${MAX_CURSOR_LENGTH} characters.`, {
+      hint: 'Pass the end of the last completely stored window (a day or an ISO-8601 instant).',
+    });
+  }
+}
+
 export async function setCursor(db: Queryable, accountId: string, provider: ProviderId, resource: string, cursor: string, at: Date): Promise<void> {
-  if (typeof cursor !== 'string') throw new WearablesError('VALIDATION_ERROR', 'A cursor must be a string.', { hint: 'Pass the cursor text the sync engine chose.' });
+  validateCursor(cursor);
   await db.query(
     `INSERT INTO cursors (account_id, provider, resource, cursor, updated_at) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (account_id, provider, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,

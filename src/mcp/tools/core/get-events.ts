@@ -1,11 +1,13 @@
 /**
  * `get_events`: the change feed ("what changed since X"): created/updated/deleted records in
  * store order, paged with an opaque cursor. Pages shrink to fit the size budget, so the cursor
- * always continues right after the last event shown.
+ * always continues right after the last event shown. An event references its record (its data is
+ * the record now); a cursor older than the retained feed is answered with `gap`.
  */
 import { z } from 'zod';
 import { PROVIDER_IDS } from '../../../providers/registry.js';
 import type { EventPage } from '../../../store/store.js';
+import { gapField } from '../../feed-gap.js';
 import { DEFAULT_BUDGET_BYTES } from '../../response.js';
 import { defineTool } from '../define-tool.js';
 import { assertDayInBounds } from '../shared/day-range.js';
@@ -20,7 +22,12 @@ const eventSchema = z.object({
   id: z.string(),
   day: z.string().nullable(),
   change: z.enum(['created', 'updated', 'deleted']),
-  data: z.record(z.string(), z.unknown()).nullable().optional().describe('Fields after the change (include_data).'),
+  data: z.record(z.string(), z.unknown()).nullable().optional().describe('The record\'s fields as stored now, null once deleted (include_data).'),
+});
+
+const gapSchema = z.object({
+  oldest_retained_at: z.string().nullable().describe('When the oldest event still kept was stored (null: none kept).'),
+  note: z.string(),
 });
 
 const BUDGET_BYTES = DEFAULT_BUDGET_BYTES;
@@ -29,7 +36,7 @@ export const getEvents = defineTool({
   name: 'get_events',
   title: 'Change feed',
   description:
-    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. Continue with next_cursor while has_more is true; keep it to ask for newer changes later.',
+    'What changed in the local cache since a cursor or instant: created, updated (re-scored) and deleted records, oldest first. Continue with next_cursor while has_more is true; keep it to ask for newer changes later. Old events are dropped after a retention period: `gap` says when since points before them.',
   toolset: 'core',
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   input: z.object({
@@ -38,13 +45,14 @@ export const getEvents = defineTool({
     providers: z.array(z.enum(PROVIDER_IDS)).max(PROVIDER_IDS.length).optional(),
     resources: listInput(nameInput()).optional().describe('e.g. daily_sleep, sleep, workout'),
     limit: z.number().int().min(1).max(500).optional().describe('Events per page (default 50; fewer when they would not fit).'),
-    include_data: z.boolean().optional().describe('Include each record\'s fields after the change (default false).'),
+    include_data: z.boolean().optional().describe('Include each record\'s fields as stored now (default false; null once deleted).'),
   }),
   output: z.object({
     events: z.array(eventSchema),
     next_cursor: z.string().nullable().describe('Resume point: pass as since to continue or to poll for newer changes.'),
     has_more: z.boolean().describe('More changes are waiting right now.'),
     count: z.number().int(),
+    gap: gapSchema.optional().describe('Present when since points before the oldest retained event: changes in between are not listed.'),
   }),
   async handle(input, context) {
     // An instant names a day too: it must lie in the range any input may name.
@@ -72,7 +80,13 @@ export const getEvents = defineTool({
         change: event.change,
         ...(includeData ? { data: event.data } : {}),
       }));
-      const answer = { events, next_cursor: page.nextCursor, has_more: page.hasMore, count: events.length };
+      const answer = {
+        events,
+        next_cursor: page.nextCursor,
+        has_more: page.hasMore,
+        count: events.length,
+        ...gapField(page.gap),
+      };
       const size = Buffer.byteLength(JSON.stringify(answer));
       // Too big: ask the store for a smaller page so its cursor matches what is shown.
       if (size <= BUDGET_BYTES || limit === 1) return answer;
