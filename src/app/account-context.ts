@@ -15,9 +15,9 @@ import type { Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
 import type { StoreDatabase } from '../store/database.js';
 import { createSyncService } from '../sync/engine.js';
-import type { CrossProcessLock } from '../sync/provider-lock.js';
 import type { AppContext } from './app-context.js';
 import { providerHttpFor } from './provider-http.js';
+import { createSyncLeaseLock } from './sync-lease-lock.js';
 
 export interface AccountContextBase {
   config: Config;
@@ -26,17 +26,8 @@ export interface AccountContextBase {
   cipher: TokenCipher;
   fetch?: FetchLike;
   now?: () => Date;
-}
-
-/** A sync lock per (account, provider) shared by every process on the database. */
-function leaseLock(database: StoreDatabase, accountId: string): CrossProcessLock | undefined {
-  const lease = database.lease?.bind(database);
-  if (!lease) return undefined;
-  return (provider, options = {}) =>
-    lease(`sync:${accountId}:${provider}`, {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onWait ? { onWait: () => options.onWait?.({ description: 'another process of this server' }) } : {}),
-    });
+  /** The process's change-feed compactor (every account's feed at once). */
+  compactFeedIfDue(): Promise<{ removed: number } | null>;
 }
 
 /** Opens the services of `accountId` (which must exist). `close()` leaves the shared database open. */
@@ -63,7 +54,8 @@ export async function openAccountContext(base: AccountContextBase, accountId: st
     store: createDatabaseTokenStore({ database: base.database, accountId, cipher: async () => base.cipher, logger }),
   });
   const http = providerHttpFor({ tokens, logger, ...(base.fetch ? { fetch: base.fetch } : {}) });
-  const lock = leaseLock(base.database, accountId);
+  const lease = base.database.lease?.bind(base.database);
+  const lock = lease ? createSyncLeaseLock({ lease }, accountId) : undefined;
   const sync = createSyncService({
     store,
     providers,
@@ -79,6 +71,9 @@ export async function openAccountContext(base: AccountContextBase, accountId: st
   return {
     config,
     logger,
+    database: base.database,
+    accountId,
+    compactFeedIfDue: () => base.compactFeedIfDue(),
     store,
     tokens,
     providers,

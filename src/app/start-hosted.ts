@@ -4,7 +4,6 @@
  * the hosted tables, the providers people sign in with, and the hosted server opening one
  * account's services per token (account-context.ts).
  */
-import pg from 'pg';
 import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
 import { createTokenCipher } from '../auth/encryption.js';
 import type { Config } from '../config/config.js';
@@ -20,13 +19,14 @@ import type { StoreDatabase } from '../store/database.js';
 import { openPostgresDatabase } from '../store/postgres/index.js';
 import { quoteIdentifier, validSchema } from '../store/postgres/pg-names.js';
 import { openAccountContext } from './account-context.js';
+import { createFeedCompactor } from './feed-compaction.js';
 
 export interface StartHostedOptions {
   config: Config;
   hosted: HostedConfig;
   http: HttpConfig;
   logger: Logger;
-  /** Schema of every table (tests give each run its own; default `public`). */
+  /** Schema of every table (default `config.databaseSchema`: WEARABLES_MCP_DATABASE_SCHEMA, `public`, `demo` with --demo). */
   schema?: string;
   fetch?: FetchLike;
   mcpOptions?: McpServerOptions;
@@ -44,8 +44,10 @@ export async function startHosted(options: StartHostedOptions): Promise<HostedAp
   registerSecret(config.encryptionKey);
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   const key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
-  const schema = validSchema(options.schema ?? 'public');
+  const schema = validSchema(options.schema ?? config.databaseSchema);
   const database = await openPostgresDatabase({ url: hosted.databaseUrl, schema, logger });
+  // node-postgres loads only here (the local modes never load it).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: hosted.databaseUrl,
     max: 10,
@@ -59,7 +61,8 @@ export async function startHosted(options: StartHostedOptions): Promise<HostedAp
     const providers = createProviders(config, options.fetch);
     // Sign-in needs a provider's OAuth with this server's client id and secret.
     const signInProviders = [...providers.values()].filter((provider) => provider.oauth?.userId && config.providers[provider.id]?.clientId && config.providers[provider.id]?.clientSecret);
-    const base = { config, logger, database, cipher: createTokenCipher(key), ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now: () => new Date(), logger });
+    const base = { config, logger, database, cipher: createTokenCipher(key), compactFeedIfDue, ...(options.fetch ? { fetch: options.fetch } : {}) };
     const server = await startHostedServer({
       hosted,
       http: options.http,
@@ -69,6 +72,7 @@ export async function startHosted(options: StartHostedOptions): Promise<HostedAp
       openAccount: (accountId) => openAccountContext(base, accountId),
       secret: key,
       logger,
+      maintenance: async () => void (await compactFeedIfDue()),
       ...(options.mcpOptions ? { mcpOptions: options.mcpOptions } : {}),
       ...(options.clientMetadataFetch ? { clientMetadataFetch: options.clientMetadataFetch } : {}),
       ...(options.ttl ? { ttl: options.ttl } : {}),

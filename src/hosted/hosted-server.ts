@@ -48,6 +48,8 @@ export interface HostedServerOptions {
   secret: Buffer;
   logger: Logger;
   mcpOptions?: McpServerOptions;
+  /** Run with every cleanup (the change feed's compaction). */
+  maintenance?: () => Promise<void>;
   /** Fetch of Client ID Metadata Documents (tests). */
   clientMetadataFetch?: typeof fetch;
   /** Lifetimes for tests (seconds). */
@@ -210,6 +212,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
   const url = `http://${host}:${port}`;
 
   const cleanup = async () => {
+    await options.maintenance?.().catch((error: unknown) => logger.warn({ err: error }, 'maintenance failed'));
     const removed = await deleteExpired(pool);
     if (removed > 0) logger.info({ removed }, 'expired authorization state deleted');
     return removed;
