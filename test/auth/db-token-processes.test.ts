@@ -157,7 +157,9 @@ describe('database token store across processes', () => {
     child.process.stdin?.write('go\n');
     // The child commits the refresh-pending mark before it sends the request.
     await until(async () => (await database.connections(ACCOUNT).get('oura'))?.refreshPendingSince !== null, 'the refresh to start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Time for the request to reach the simulator (the mark is committed just before it is sent),
+    // well inside the hold, so the child dies with its request in flight.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     child.process.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     await until(() => sim.simulator.control.counters().tokenRefreshes === 1, 'the simulator to rotate', HOLD_MS + 5_000);
