@@ -131,7 +131,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
   });
   const clientAddress = clientAddressFor(httpConfig.trustProxy);
   const perAccount = createRateLimiter({ max: hosted.accountRateLimitPerMinute, windowMs: 60_000 });
-  const perAddress = createRateLimiter({ max: httpConfig.rateLimit.max, windowMs: httpConfig.rateLimit.windowMs });
+  const perAddress = createRateLimiter({ max: hosted.addressRateLimitPerMinute, windowMs: 60_000 });
 
   let listenPort = httpConfig.port;
   const app = new Hono<Env>();
