@@ -31,6 +31,7 @@ import { createAuditLog } from './audit.js';
 import { authorizationServerMetadata, createAuthorizationServer, PROVIDER_PATHS } from './authorization-server.js';
 import type { HostedConfig } from './hosted-config.js';
 import { installRefreshGrace } from './refresh-grace.js';
+import { installRegistrationDefaults } from './registration-defaults.js';
 import { createResourceServer } from './resource-server.js';
 import { applyHostedSchema, deleteExpired } from './schema.js';
 import { createProviderOAuth } from './provider-oauth.js';
@@ -95,6 +96,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     ...(options.clientMetadataFetch ? { fetch: options.clientMetadataFetch } : {}),
   });
   installRefreshGrace(oidc, pool, hosted.refreshGraceSeconds);
+  installRegistrationDefaults(oidc);
   const audit = createAuditLog(pool, logger);
   oidc.on('grant.success', (ctx) => {
     const entities = ctx.oidc.entities as Record<string, { accountId?: string } | undefined>;
