@@ -17,7 +17,7 @@ import { registerSecret } from '../logging/secrets.js';
 import type { McpServerOptions } from '../mcp/server.js';
 import { createProviders } from '../providers/registry.js';
 import type { StoreDatabase } from '../store/database.js';
-import { openPostgresDatabase } from '../store/postgres/index.js';
+import { openPostgresDatabase, postgresUrlPassword } from '../store/postgres/index.js';
 import { quoteIdentifier, validSchema } from '../store/postgres/pg-names.js';
 import { openAccountContext } from './account-context.js';
 import { createFeedCompactor } from './feed-compaction.js';
@@ -43,6 +43,8 @@ export interface HostedApp extends RunningHostedServer {
 export async function startHosted(options: StartHostedOptions): Promise<HostedApp> {
   const { config, hosted, logger } = options;
   registerSecret(config.encryptionKey);
+  registerSecret(hosted.databaseUrl);
+  registerSecret(postgresUrlPassword(hosted.databaseUrl));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   const key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
   const providers = createProviders(config, options.fetch);
