@@ -105,7 +105,8 @@ async function benchReads() {
     `file ${(stats.sizeBytes / 1_048_576).toFixed(1)} MiB`);
 
   const raw = new Database(path, { readonly: true });
-  const select = raw.prepare('SELECT * FROM records WHERE provider = ? AND resource = ? AND day >= ? AND day <= ? ORDER BY day, start, id');
+  // The same rows the store reads: the local account's (every key starts with account_id).
+  const select = raw.prepare('SELECT * FROM records WHERE account_id = ? AND provider = ? AND resource = ? AND day >= ? AND day <= ? ORDER BY day, start, id');
   const windows = Array.from({ length: READS }, (_, index) => {
     const first = (index * 7919) % (dayCount - 30);
     return [allDays[first], allDays[first + 29]];
@@ -119,7 +120,7 @@ async function benchReads() {
       storeTimes.push(performance.now() - started);
       if (records.length !== 30) throw new Error(`expected 30 ${resource} records, got ${records.length}`);
       started = performance.now();
-      select.all('oura', resource, startDay, endDay);
+      select.all(store.accountId, 'oura', resource, startDay, endDay);
       rawTimes.push(performance.now() - started);
     }
     storeTimes.sort((a, b) => a - b);

@@ -7,21 +7,21 @@ import type { FetchLike } from '../core/http.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
+import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 import { createTokenManager } from '../auth/token-manager.js';
 import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
 import { createDatabaseTokenStore } from '../auth/db-token-store.js';
 import { createTokenCipher } from '../auth/encryption.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { StoreDatabase } from '../store/database.js';
-import { createSyncService } from '../sync/engine.js';
+import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createFeedCompactor } from './feed-compaction.js';
+import { openStoreDatabase } from './open-database.js';
 import { providerHttpFor } from './provider-http.js';
 import { createSyncFileLock } from './sync-file-lock.js';
-import { openAppDatabase } from './open-database.js';
 import { createSyncLeaseLock } from './sync-lease-lock.js';
 import { postgresUrlPassword } from '../store/postgres/url.js';
-import { LOCAL_ACCOUNT_ID } from '../store/database.js';
 
 export interface CreateAppContextOptions {
   logger?: Logger;
@@ -41,8 +41,16 @@ export async function createAppContext(config: Config, options: CreateAppContext
     registerSecret(postgresUrlPassword(config.databaseUrl));
   }
   const now = options.now ?? (() => new Date());
-  const { database, store } = await openAppDatabase(config, { now, logger });
+  const database = await openStoreDatabase(config, { now, logger });
   const accountId = LOCAL_ACCOUNT_ID;
+  let store;
+  try {
+    await database.accounts.ensure(accountId);
+    store = database.forAccount(accountId);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now, logger });
   const providers = createProviders(config, options.fetch);
   // PostgreSQL (hosted): the tokens are rows of the database, under a key from the environment
@@ -50,7 +58,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
   const tokenStore = database.driver === 'postgres' ? await databaseTokenStore(database, config, logger) : undefined;
   const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime(), ...(tokenStore ? { store: tokenStore } : {}) });
   const http = providerHttpFor({ tokens, logger, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
-  const sync = createSyncService({
+  const sync = createLazySyncService({
     store,
     providers,
     http,
@@ -60,7 +68,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
     logger,
     now,
     // A database with leases (PostgreSQL) serialises syncs itself; SQLite keeps the home's lock files.
-    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, LOCAL_ACCOUNT_ID) : createSyncFileLock(config.home, { logger }),
+    crossProcessLock: database.lease ? createSyncLeaseLock({ lease: database.lease.bind(database) }, accountId) : createSyncFileLock(config.home, { logger }),
   });
   let closed = false;
   return {

@@ -17,9 +17,10 @@ function write(logger: Logger, level: Level, args: unknown[]): void {
 
 /**
  * A logger that forwards to the one `loading` resolves to. When loading fails, `onFailure` gets
- * the error once and later lines are dropped (there is nowhere to write them).
+ * the error once and later lines are dropped (there is nowhere to write them). A warning or worse
+ * logged before it arrives calls `onUrgent` (the caller starts loading at once).
  */
-export function deferredLogger(loading: Promise<Logger>, onFailure: (error: unknown) => void): Logger {
+export function deferredLogger(loading: Promise<Logger>, onFailure: (error: unknown) => void, options: { onUrgent?: () => void } = {}): Logger {
   let target: Logger | undefined;
   let failed = false;
   let dropped = 0;
@@ -36,7 +37,9 @@ export function deferredLogger(loading: Promise<Logger>, onFailure: (error: unkn
       onFailure(error);
     },
   );
+  const urgent = new Set<Level>(['warn', 'error', 'fatal']);
   const method = (level: Level) => (...args: unknown[]) => {
+    if (!target && urgent.has(level)) options.onUrgent?.();
     if (target) write(target, level, args);
     else if (failed) return;
     else if (pending.length < MAX_PENDING_LINES) pending.push([level, args]);

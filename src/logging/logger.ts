@@ -42,7 +42,12 @@ export interface LoggerOptions {
   deferFile?: boolean;
   /** The user named the file (LOG_FILE / config.json): failing to open it is a FILE_ERROR. */
   fileRequired?: boolean;
+  /** `createDeferredLogger`: how long after start-up pino starts loading (default 1 s). */
+  startAfterMs?: number;
 }
+
+/** `serve` answers its first requests (~0.5 s) before pino loads. */
+const DEFERRED_START_MS = 1_000;
 
 /**
  * Creates the process logger. The file stream is created by pino-roll with mode 0600. A log
@@ -115,9 +120,28 @@ export function createDeferredLogger(options: LoggerOptions): Logger {
     if (problem !== undefined) throw logFileError(options.file, problem);
   }
   const stderr = options.stderr ?? process.stderr;
-  return deferredLogger(createLogger({ ...options, deferFile: true }), (error) => {
-    stderr.write(`wearables-mcp: logging is off: ${scrubSecrets(error instanceof Error ? error.message : String(error))}\n`);
+  // pino (~30 ms to import) loads once start-up is over: after `startAfterMs`, or at once for a
+  // warning or worse, or when the event loop is about to empty (a short-lived process still
+  // writes its lines). Until then lines wait, in order, in the deferred logger.
+  let begin: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    begin = resolve;
   });
+  const timer = setTimeout(begin, options.startAfterMs ?? DEFERRED_START_MS);
+  timer.unref();
+  process.once('beforeExit', begin);
+  const loading = started.then(() => {
+    clearTimeout(timer);
+    process.removeListener('beforeExit', begin);
+    return createLogger({ ...options, deferFile: true });
+  });
+  return deferredLogger(
+    loading,
+    (error) => {
+      stderr.write(`wearables-mcp: logging is off: ${scrubSecrets(error instanceof Error ? error.message : String(error))}\n`);
+    },
+    { onUrgent: () => begin() },
+  );
 }
 
 const ignore: LogFn = () => undefined;

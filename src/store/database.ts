@@ -26,7 +26,7 @@ export interface Account {
   label: string | null;
 }
 
-/** How a person is known to a provider: the provider's own user id (seed 003: Withings' userid). */
+/** How a person is known to a provider: the provider's own user id (as its API reports it). */
 export interface AccountIdentity {
   accountId: string;
   provider: ProviderId;

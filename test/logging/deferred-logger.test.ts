@@ -68,4 +68,21 @@ describe('deferred logger', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('serve\'s logger starts loading after start-up, or at once for a warning, and loses no line', async () => {
+    const quiet: string[] = [];
+    const slow = createDeferredLogger({ level: 'info', file: null, startAfterMs: 150, stderr: { write: (line: string) => void quiet.push(line) } });
+    slow.info('during start-up');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(quiet).toEqual([]);
+    await expect.poll(() => quiet.length, { timeout: 5_000 }).toBe(1);
+    expect(JSON.parse(quiet[0] ?? '{}')).toMatchObject({ level: 30, msg: 'during start-up' });
+
+    const urgent: string[] = [];
+    const fast = createDeferredLogger({ level: 'info', file: null, startAfterMs: 60_000, stderr: { write: (line: string) => void urgent.push(line) } });
+    fast.info('first');
+    fast.error('something failed');
+    await expect.poll(() => urgent.length, { timeout: 5_000 }).toBe(2);
+    expect(urgent.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['first', 'something failed']);
+  });
 });

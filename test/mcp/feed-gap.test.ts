@@ -50,7 +50,7 @@ describe('change feed gap', () => {
   });
 
   it('the events resource carries the same gap; reading from the start claims none', async () => {
-    const read = async (since: string) => JSON.parse((await connected.client.readResource({ uri: `wearables://events/${since}` })).contents[0]?.text as string) as FeedAnswer;
+    const read = async (since: string) => JSON.parse(((await connected.client.readResource({ uri: `wearables://events/${since}` })).contents[0] as { text: string }).text) as FeedAnswer;
     const behind = await read(oldCursor);
     expect(behind.gap?.oldest_retained_at).toBe(TEST_NOW.toISOString());
     expect(behind.events.map((event) => event.id)).toEqual(['ds-2024-06-14']);

@@ -3,6 +3,9 @@
  * straight into the table, or through the staging merge when points exist), the location and
  * errors never showing the password, and a refused URL or schema name.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WearablesError } from '../../src/core/errors.js';
 import type { Sample } from '../../src/core/types.js';
@@ -23,6 +26,17 @@ function series(count: number, options: { offset?: number; value?: (index: numbe
     source: options.source === undefined ? 'rest' : options.source,
   }));
 }
+
+describe('postgres driver loading', () => {
+  it('imports node-postgres nowhere statically (only types and the dynamic import when PostgreSQL is chosen)', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const offenders = files.filter((file) => /^import (?!type )[^;]*from '(pg|pg-copy-streams)';/m.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+    const opener = readFileSync(join(root, 'store', 'postgres', 'open-postgres-database.ts'), 'utf8');
+    expect(opener).toContain("import('pg')");
+  });
+});
 
 describe('postgres URLs', () => {
   it('describes a URL by host, port and database only, and finds its password to scrub', () => {

@@ -108,11 +108,14 @@ export function checkDayArguments(fields: readonly string[], values: Record<stri
 }
 
 /** Exact lengths of the fixed-length string formats (what their patterns allow). */
-const FORMAT_LENGTHS: Readonly<Record<string, number>> = { date: 10, uuid: 36 };
+const FORMAT_LENGTHS: Readonly<Record<string, number>> = { uuid: 36 };
+/** Formats that bound their own length (`date` is YYYY-MM-DD): no `maxLength` is listed beside them (~0.8 KB of the listing). */
+const SELF_BOUNDED_FORMATS: ReadonlySet<string> = new Set(['date']);
 
 /**
  * `schema` (a tool's input JSON Schema) with the default bounds written where a field sets none:
- * `maxLength` on strings (the exact length of a `date` or `uuid`), `maxItems` on arrays. Returns a copy.
+ * `maxLength` on strings (the exact length of a `uuid`; none beside a `date`, which bounds
+ * itself), `maxItems` on arrays. Returns a copy.
  */
 export function withDefaultBounds(schema: JsonSchema): JsonSchema {
   const visit = (node: unknown): unknown => {
@@ -123,7 +126,7 @@ export function withDefaultBounds(schema: JsonSchema): JsonSchema {
       // `enum`/`const`/`default` hold values, not schemas: copy them untouched.
       out[key] = key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : visit(value);
     }
-    if (out.type === 'string' && out.maxLength === undefined && out.enum === undefined && out.const === undefined) {
+    if (out.type === 'string' && out.maxLength === undefined && out.enum === undefined && out.const === undefined && !SELF_BOUNDED_FORMATS.has(String(out.format))) {
       out.maxLength = FORMAT_LENGTHS[String(out.format)] ?? DEFAULT_MAX_STRING_LENGTH;
     }
     if (out.type === 'array' && out.maxItems === undefined) out.maxItems = DEFAULT_MAX_ITEMS;

@@ -23,8 +23,8 @@ const SELF_DESCRIBING_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'e
 const DATA_KEYS = new Set(['enum', 'const', 'default', 'examples']);
 
 /**
- * `schema` without what a client learns nothing from: the `$schema` of the default dialect and a
- * pattern next to a self-describing format; in answers (`output`) also integer bounds that only
+ * `schema` without what a client learns nothing from: the `$schema` of the default dialect, a
+ * pattern next to a self-describing format and a date's `maxLength` of 10; in answers (`output`) also integer bounds that only
  * restate 2^53 (arguments keep them: every argument is bounded where it enters), string
  * `propertyNames` and `additionalProperties: false`, so a client that validates does not break
  * when an answer gains a field.
@@ -37,6 +37,8 @@ export function compactSchema(schema: JsonSchema, io: 'input' | 'output'): JsonS
     for (const [key, value] of Object.entries(node as JsonSchema)) out[key] = DATA_KEYS.has(key) ? value : visit(value);
     delete out.$schema;
     if (typeof out.format === 'string' && SELF_DESCRIBING_FORMATS.has(out.format)) delete out.pattern;
+    // A `format: date` is ten characters by definition; the boundary still enforces the bound.
+    if (out.format === 'date' && out.maxLength === 10) delete out.maxLength;
     if (io === 'output') {
       if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
       if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;

@@ -10,7 +10,6 @@ import type { Provider } from '../provider.js';
 import { defineProviderModule } from '../provider-module.js';
 import { APPLE_HEALTH_MAPPINGS } from './day-view.js';
 import { APPLE_HEALTH_SOURCES } from './fhir.js';
-import { readAppleHealthExport } from './read-export.js';
 import { APPLE_HEALTH_RESOURCES } from './resources.js';
 
 const ID = 'apple-health';
@@ -32,7 +31,11 @@ export function createAppleHealthProvider(): Provider {
     resources: APPLE_HEALTH_RESOURCES,
     importer: {
       accepts: ['export.zip', 'export.xml'],
-      read: (path, context) => readAppleHealthExport(path, { now: new Date(context.now), ...(context.signal ? { signal: context.signal } : {}) }).pages,
+      // The parser (saxes, yauzl: ~40 ms to load) is imported by the first import, not at start-up.
+      async *read(path, context) {
+        const { readAppleHealthExport } = await import('./read-export.js');
+        yield* readAppleHealthExport(path, { now: new Date(context.now), ...(context.signal ? { signal: context.signal } : {}) }).pages;
+      },
     },
     // eslint-disable-next-line require-yield -- a file source has no window to fetch: it refuses.
     async *fetchWindow() {

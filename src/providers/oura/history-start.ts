@@ -8,20 +8,12 @@
  *    possible span: lists are sorted by day, oldest first, so each first document is that
  *    collection's first day. One request per probed collection, however long the history.
  */
+import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY } from './limits.js';
 import { WearablesError } from '../../core/errors.js';
 import { latestDay } from '../../core/bounds.js';
 import type { LocalDay } from '../../core/types.js';
 import type { FetchContext } from '../provider.js';
 import { ouraPageSchema } from './schema.js';
-
-/**
- * No Oura account holds data before this day: the first rings shipped to Kickstarter backers in
- * 2015 and API v2 serves nothing older.
- */
-export const OURA_EARLIEST_DAY: LocalDay = '2015-01-01';
-
-/** Oura allows 5,000 requests per 5 minutes per user; a backfill keeps to 4,500. */
-export const OURA_BACKFILL_BUDGET = { requests: 4_500, perMs: 300_000 } as const;
 
 /**
  * Collections whose first document marks the first worn day: activity is recorded from the first
@@ -119,3 +111,5 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function withSignal(context: FetchContext): { signal?: AbortSignal } {
   return context.signal ? { signal: context.signal } : {};
 }
+
+export { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY };

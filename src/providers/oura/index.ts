@@ -6,10 +6,10 @@ import type { FetchLike } from '../../core/http.js';
 import type { OAuthProvider } from '../provider.js';
 import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { createReportedZone } from '../reported-zone.js';
-import { fetchOuraWindow, probeOura } from './client.js';
 import { createOuraOAuth } from './oauth.js';
 import { OURA_RESOURCES } from './resources.js';
-import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY, findOuraHistoryStart } from './history-start.js';
+import { OURA_BACKFILL_BUDGET, OURA_EARLIEST_DAY } from './limits.js';
+import { lazyIterable, lazyModule } from '../../core/lazy-module.js';
 import { createOuraWebhooks } from './webhooks/index.js';
 import { OURA_MAPPINGS } from './day-view.js';
 import { OURA_SOURCES } from './fhir.js';
@@ -26,6 +26,9 @@ export interface OuraProviderOptions {
 }
 
 const ID = 'oura';
+// The client (API schemas, normalizers) and the history search load on first use, not at start-up.
+const client = lazyModule(() => import('./client.js'));
+const historySearch = lazyModule(() => import('./history-start.js'));
 const DISPLAY_NAME = 'Oura';
 const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
 /** The real Oura API and authorization server. */
@@ -41,15 +44,15 @@ export function createOuraProvider(options: OuraProviderOptions): OAuthProvider 
     resources: OURA_RESOURCES,
     oauth: createOuraOAuth(options),
     fetchWindow(resource, window, context) {
-      return fetchOuraWindow(options.apiBaseUrl, resource, window, context, zone);
+      return lazyIterable(async () => (await client()).fetchOuraWindow(options.apiBaseUrl, resource, window, context, zone));
     },
-    probe(context) {
-      return probeOura(options.apiBaseUrl, context);
+    async probe(context) {
+      return (await client()).probeOura(options.apiBaseUrl, context);
     },
     webhooks: createOuraWebhooks(options),
     history: {
       earliestDay: OURA_EARLIEST_DAY,
-      historyStart: (context) => findOuraHistoryStart(options.apiBaseUrl, context),
+      historyStart: async (context) => (await historySearch()).findOuraHistoryStart(options.apiBaseUrl, context),
       budget: OURA_BACKFILL_BUDGET,
     },
   };

@@ -6,16 +6,11 @@
  * before D) also narrows the search to that cycle's day. About 13 requests for ten years, and
  * cycles are continuous from the first day the strap is worn (every sleep opens one).
  */
+import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY } from './limits.js';
 import { WearablesError } from '../../core/errors.js';
 import type { LocalDay } from '../../core/types.js';
 import type { FetchContext } from '../provider.js';
 import { whoopPageSchema } from './schema.js';
-
-/** No WHOOP account holds data before this day: the first strap shipped in late 2015. */
-export const WHOOP_EARLIEST_DAY: LocalDay = '2015-01-01';
-
-/** WHOOP allows 100 requests a minute (and 10,000 a day); a backfill keeps to 90 a minute. */
-export const WHOOP_BACKFILL_BUDGET = { requests: 90, perMs: 60_000 } as const;
 
 const DAY_MS = 86_400_000;
 
@@ -57,3 +52,5 @@ async function latestCycleStartBefore(apiBaseUrl: string, fromMs: number, before
   if (first === undefined) return null;
   return Number.isNaN(start) ? beforeMs - DAY_MS : Math.max(fromMs, Math.min(start, beforeMs - 1));
 }
+
+export { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY };

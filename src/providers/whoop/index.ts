@@ -7,10 +7,11 @@ import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
 import type { OAuthProvider, RecordFetcher } from '../provider.js';
 import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
-import { fetchWhoopRecord, fetchWhoopWindow, probeWhoop, type WhoopRecordKind } from './client.js';
+import type { WhoopRecordKind } from './client.js';
 import { createWhoopOAuth } from './oauth.js';
 import { WHOOP_RESOURCES } from './resources.js';
-import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY, findWhoopHistoryStart } from './history-start.js';
+import { WHOOP_BACKFILL_BUDGET, WHOOP_EARLIEST_DAY } from './limits.js';
+import { lazyIterable, lazyModule } from '../../core/lazy-module.js';
 import { createWhoopWebhooks } from './webhooks/index.js';
 import { WHOOP_MAPPINGS } from './day-view.js';
 import { WHOOP_SOURCES } from './fhir.js';
@@ -37,6 +38,9 @@ function isRecordKind(kind: string): kind is WhoopRecordKind {
 }
 
 const ID = 'whoop';
+// The client (API schemas, normalizers) and the history search load on first use, not at start-up.
+const client = lazyModule(() => import('./client.js'));
+const historySearch = lazyModule(() => import('./history-start.js'));
 const DISPLAY_NAME = 'WHOOP';
 const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
 /** The real WHOOP API (the spec's server) and the host of `/oauth/oauth2/*`. */
@@ -51,22 +55,22 @@ export function createWhoopProvider(options: WhoopProviderOptions): WhoopProvide
     resources: WHOOP_RESOURCES,
     oauth: createWhoopOAuth(options),
     fetchWindow(resource, window, context) {
-      return fetchWhoopWindow(options.apiBaseUrl, resource, window, context);
+      return lazyIterable(async () => (await client()).fetchWhoopWindow(options.apiBaseUrl, resource, window, context));
     },
-    probe(context) {
-      return probeWhoop(options.apiBaseUrl, context);
+    async probe(context) {
+      return (await client()).probeWhoop(options.apiBaseUrl, context);
     },
     recordsById: {
       kinds: RECORD_KINDS,
       async fetch(kind, id, context) {
         if (!isRecordKind(kind)) throw new WearablesError('VALIDATION_ERROR', `No WHOOP lookup "${kind.slice(0, 40)}".`, { hint: `Use one of: ${Object.keys(RECORD_KINDS).join(', ')}.` });
-        return fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
+        return (await client()).fetchWhoopRecord(options.apiBaseUrl, kind, id, context);
       },
     },
     webhooks: createWhoopWebhooks(options),
     history: {
       earliestDay: WHOOP_EARLIEST_DAY,
-      historyStart: (context) => findWhoopHistoryStart(options.apiBaseUrl, context),
+      historyStart: async (context) => (await historySearch()).findWhoopHistoryStart(options.apiBaseUrl, context),
       budget: WHOOP_BACKFILL_BUDGET,
     },
   };

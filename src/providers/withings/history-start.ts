@@ -6,17 +6,12 @@
  * a recorded answer) still bounds it by its last session. No device with a date: null (the
  * engine starts at the declared earliest day).
  */
+import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY } from './limits.js';
 import type { LocalDay } from '../../core/types.js';
 import type { FetchContext } from '../provider.js';
 import { callWithings, type WithingsApi } from './api.js';
 import { malformed } from './paging.js';
 import { withingsResource } from './resources.js';
-
-/** No Withings account holds data before this day: its first connected scale shipped in 2009. */
-export const WITHINGS_EARLIEST_DAY: LocalDay = '2009-01-01';
-
-/** Withings allows 120 requests a minute; a backfill keeps to 110 (the client paces to 120 as well). */
-export const WITHINGS_BACKFILL_BUDGET = { requests: 110, perMs: 60_000 } as const;
 
 const DAY_MS = 86_400_000;
 const EARLIEST_SECONDS = Date.parse(`${WITHINGS_EARLIEST_DAY}T00:00:00.000Z`) / 1000;
@@ -46,3 +41,5 @@ export function historyStartFromDevices(devices: readonly unknown[]): LocalDay |
 function validSeconds(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= EARLIEST_SECONDS ? value : null;
 }
+
+export { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY };

@@ -7,16 +7,16 @@ import type { OAuthProvider, SignalReader } from '../provider.js';
 import { defineProviderModule, oauthProviderOptions, type ProviderEndpoints } from '../provider-module.js';
 import { createReportedZone } from '../reported-zone.js';
 import { callWithings, type WithingsApi } from './api.js';
-import { fetchWithingsWindow } from './client.js';
 import { createWithingsOAuth } from './oauth.js';
 import { createPacer } from './pacer.js';
-import { createWithingsSignals, withingsSignalReader, type WithingsSignal } from './signals.js';
+import type { WithingsSignal } from './signals.js';
 import { WITHINGS_RESOURCES, withingsResource } from './resources.js';
 import { createWithingsWebhooks } from './webhooks/index.js';
 import { WITHINGS_MAPPINGS } from './day-view.js';
 import { WITHINGS_SOURCES } from './fhir.js';
 import { registerWithingsSignals } from './tools/signal-resources.js';
-import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY, findWithingsHistoryStart } from './history-start.js';
+import { WITHINGS_BACKFILL_BUDGET, WITHINGS_EARLIEST_DAY } from './limits.js';
+import { lazyIterable, lazyModule } from '../../core/lazy-module.js';
 
 export interface WithingsProviderOptions {
   /** `https://wbsapi.withings.net` or the simulator's Withings API base. */
@@ -32,6 +32,11 @@ export interface WithingsProviderOptions {
 }
 
 const ID = 'withings';
+// The client (API schemas, normalizers), the signal reader and the history search load on first
+// use, not at start-up.
+const client = lazyModule(() => import('./client.js'));
+const signalsModule = lazyModule(() => import('./signals.js'));
+const historySearch = lazyModule(() => import('./history-start.js'));
 const DISPLAY_NAME = 'Withings';
 const CAPABILITIES = { pull: true, webhook: true, oauth: true, personalToken: true };
 /** The real Withings API and account (authorization) server. */
@@ -55,10 +60,16 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
     displayName: DISPLAY_NAME,
     capabilities: CAPABILITIES,
     resources: WITHINGS_RESOURCES,
-    signals: withingsSignalReader(createWithingsSignals(api)),
+    signals: {
+      kinds: ['heart', 'stetho'],
+      async read(kind, signalId, context) {
+        const { createWithingsSignals, withingsSignalReader } = await signalsModule();
+        return withingsSignalReader(createWithingsSignals(api)).read(kind, signalId, context);
+      },
+    },
     oauth: createWithingsOAuth(options),
     fetchWindow(resource, window, context) {
-      return fetchWithingsWindow(api, resource, window, context);
+      return lazyIterable(async () => (await client()).fetchWithingsWindow(api, resource, window, context));
     },
     async probe(context) {
       const goals = withingsResource('goals');
@@ -67,7 +78,7 @@ export function createWithingsProvider(options: WithingsProviderOptions): Within
     webhooks: createWithingsWebhooks(api),
     history: {
       earliestDay: WITHINGS_EARLIEST_DAY,
-      historyStart: (context) => findWithingsHistoryStart(api, context),
+      historyStart: async (context) => (await historySearch()).findWithingsHistoryStart(api, context),
       budget: WITHINGS_BACKFILL_BUDGET,
     },
   };

@@ -23,9 +23,20 @@ WHERE samples.value IS DISTINCT FROM excluded.value OR samples.source IS DISTINC
 /** Validates a batch before any transaction starts; a later point for one (series, ts) wins. */
 export function prepareSamples(samples: readonly Sample[]): Sample[] {
   for (const sample of samples) validateSample(sample);
+  if (isStrictlyOrdered(samples)) return [...samples];
   const last = new Map<string, Sample>();
   for (const sample of samples) last.set(`${sample.provider}\u0000${sample.series}\u0000${sample.ts}`, sample);
   return last.size === samples.length ? [...samples] : [...last.values()];
+}
+
+/** True when every sample follows the one before in time within one series: no duplicates (the usual batch). */
+function isStrictlyOrdered(samples: readonly Sample[]): boolean {
+  for (let index = 1; index < samples.length; index += 1) {
+    const previous = samples[index - 1] as Sample;
+    const sample = samples[index] as Sample;
+    if (sample.series !== previous.series || sample.provider !== previous.provider || sample.ts <= previous.ts) return false;
+  }
+  return true;
 }
 
 /** Series ids of the batch's (provider, name) pairs, created when absent (inside the caller's transaction). */
@@ -52,7 +63,16 @@ const stagedClients = new WeakSet<object>();
 export async function writeSamples(context: PgContext, client: Queryable & object, accountId: string, samples: readonly Sample[]): Promise<number> {
   if (samples.length === 0) return 0;
   const ids = await seriesIds(client, accountId, samples);
-  const seriesOf = (sample: Sample): number => ids.get(`${sample.provider}\u0000${sample.series}`) ?? 0;
+  // Consecutive samples mostly share their series: look each up once.
+  let last: Sample | undefined;
+  let lastId = 0;
+  const seriesOf = (sample: Sample): number => {
+    if (last === undefined || sample.series !== last.series || sample.provider !== last.provider) {
+      last = sample;
+      lastId = ids.get(`${sample.provider}\u0000${sample.series}`) ?? 0;
+    }
+    return lastId;
+  };
   if (samples.length < COPY_THRESHOLD) {
     const result = await client.query(
       `INSERT INTO samples (series_id, ts, value, source) SELECT * FROM unnest($1::int[], $2::bigint[], $3::float8[], $4::text[]) ${MERGE}`,
@@ -112,10 +132,23 @@ async function anyStoredInSpan(client: Queryable, samples: readonly Sample[], se
 /** COPY text format, 4,096 rows per chunk. Sources are escaped (tab, newline, backslash). */
 function* copyLines(samples: readonly Sample[], seriesOf: (sample: Sample) => number): Generator<string> {
   let chunk = '';
+  // Consecutive samples mostly share their series and source: resolve and escape each once.
+  let lastSeries: Sample | undefined;
+  let lastId = 0;
+  let lastSource: string | null | undefined;
+  let lastEscaped = '\\N';
   for (let index = 0; index < samples.length; index += 1) {
     const sample = samples[index] as Sample;
-    const source = sample.source === undefined || sample.source === null ? '\\N' : sample.source.replace(/[\\\t\n\r]/g, escapeCopy);
-    chunk += `${seriesOf(sample)}\t${sample.ts}\t${sample.value}\t${source}\n`;
+    if (lastSeries === undefined || sample.series !== lastSeries.series || sample.provider !== lastSeries.provider) {
+      lastSeries = sample;
+      lastId = seriesOf(sample);
+    }
+    const source = sample.source ?? null;
+    if (source !== lastSource) {
+      lastSource = source;
+      lastEscaped = source === null ? '\\N' : source.replace(/[\\\t\n\r]/g, escapeCopy);
+    }
+    chunk += `${lastId}\t${sample.ts}\t${sample.value}\t${lastEscaped}\n`;
     if ((index & 4095) === 4095) {
       yield chunk;
       chunk = '';

@@ -38,7 +38,7 @@ interface ConnectionDbRow {
   updated_at: string;
 }
 
-/** Longest provider user id kept (Withings, Oura and WHOOP ids are far shorter). */
+/** Longest provider user id kept (the providers' ids are far shorter). */
 const MAX_PROVIDER_USER_ID = 200;
 const MAX_LABEL = 200;
 

@@ -20,7 +20,8 @@ export function walkSchema(schema: JsonSchema, visit: (node: JsonSchema, path: s
 /** What is missing for `node` to be bounded, or null when it is. */
 export function missingBound(node: JsonSchema): string | null {
   const has = (key: string): boolean => node[key] !== undefined;
-  if (node.type === 'string' && !has('maxLength') && !has('enum') && !has('const')) return 'string without maxLength/enum/const';
+  // A `format: date` is ten characters by definition (the listing drops its maxLength: 10).
+  if (node.type === 'string' && !has('maxLength') && !has('enum') && !has('const') && node.format !== 'date') return 'string without maxLength/enum/const/date format';
   if ((node.type === 'number' || node.type === 'integer') && (!(has('minimum') || has('exclusiveMinimum')) || !(has('maximum') || has('exclusiveMaximum')))) {
     return 'number without minimum and maximum';
   }
