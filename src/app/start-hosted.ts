@@ -7,6 +7,7 @@
 import { loadDatabaseEncryptionKey } from '../auth/database-key.js';
 import { createTokenCipher } from '../auth/encryption.js';
 import type { Config } from '../config/config.js';
+import { WearablesError } from '../core/errors.js';
 import type { FetchLike } from '../core/http.js';
 import { startHostedServer, type HostedServerOptions, type RunningHostedServer } from '../hosted/hosted-server.js';
 import type { HostedConfig } from '../hosted/hosted-config.js';
@@ -16,7 +17,7 @@ import { registerSecret } from '../logging/secrets.js';
 import type { McpServerOptions } from '../mcp/server.js';
 import { createProviders } from '../providers/registry.js';
 import type { StoreDatabase } from '../store/database.js';
-import { openPostgresDatabase } from '../store/postgres/index.js';
+import { openPostgresDatabase, postgresUrlPassword } from '../store/postgres/index.js';
 import { quoteIdentifier, validSchema } from '../store/postgres/pg-names.js';
 import { openAccountContext } from './account-context.js';
 import { createFeedCompactor } from './feed-compaction.js';
@@ -42,8 +43,18 @@ export interface HostedApp extends RunningHostedServer {
 export async function startHosted(options: StartHostedOptions): Promise<HostedApp> {
   const { config, hosted, logger } = options;
   registerSecret(config.encryptionKey);
+  registerSecret(hosted.databaseUrl);
+  registerSecret(postgresUrlPassword(hosted.databaseUrl));
   for (const provider of Object.values(config.providers)) registerSecret(provider.clientSecret);
   const key = await loadDatabaseEncryptionKey({ encryptionKey: config.encryptionKey, encryptionKeyFile: config.encryptionKeyFile, home: config.home });
+  const providers = createProviders(config, options.fetch);
+  // Sign-in needs a provider's OAuth with this server's client id and secret.
+  const signInProviders = [...providers.values()].filter((provider) => provider.oauth?.userId && config.providers[provider.id]?.clientId && config.providers[provider.id]?.clientSecret);
+  if (signInProviders.length === 0) {
+    throw new WearablesError('CONFIG_ERROR', 'No provider is configured for sign-in: people sign in to a hosted server with a provider account.', {
+      hint: 'Set <ID>_CLIENT_ID and <ID>_CLIENT_SECRET of at least one provider app, with <PUBLIC_BASE_URL>/sign-in/callback/<id> as its redirect URI (or try it with --demo).',
+    });
+  }
   const schema = validSchema(options.schema ?? config.databaseSchema);
   const database = await openPostgresDatabase({ url: hosted.databaseUrl, schema, logger });
   // node-postgres loads only here (the local modes never load it).
@@ -58,9 +69,6 @@ export async function startHosted(options: StartHostedOptions): Promise<HostedAp
   });
   pool.on('error', (error) => logger.warn({ err: error }, 'a pooled hosted-mode database connection failed'));
   try {
-    const providers = createProviders(config, options.fetch);
-    // Sign-in needs a provider's OAuth with this server's client id and secret.
-    const signInProviders = [...providers.values()].filter((provider) => provider.oauth?.userId && config.providers[provider.id]?.clientId && config.providers[provider.id]?.clientSecret);
     const compactFeedIfDue = createFeedCompactor({ database, retentionDays: config.eventRetentionDays, now: () => new Date(), logger });
     const base = { config, logger, database, cipher: createTokenCipher(key), compactFeedIfDue, ...(options.fetch ? { fetch: options.fetch } : {}) };
     const server = await startHostedServer({

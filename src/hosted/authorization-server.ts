@@ -134,6 +134,15 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.proxy ?? false;
+  // A browser session of an account deleted meanwhile is ended before an authorization uses it
+  // (the person signs in again), instead of failing the request.
+  provider.use(async (ctx, next) => {
+    if (ctx.path.startsWith(ENDPOINTS.authorization)) {
+      const session = await provider.Session.get(ctx);
+      if (session.accountId && !(await options.accounts.get(session.accountId))) await session.destroy();
+    }
+    return next();
+  });
   return provider;
 }
 

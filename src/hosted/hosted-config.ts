@@ -18,6 +18,11 @@ export interface HostedConfig {
   cleanupIntervalMs: number;
   /** MCP requests per account per minute. */
   accountRateLimitPerMinute: number;
+  /**
+   * Authorization-server and unauthenticated MCP requests per client address per minute. Generous:
+   * a connector's backend (Claude's, ChatGPT's) calls from a few addresses for all its users.
+   */
+  addressRateLimitPerMinute: number;
 }
 
 const numberIn = (env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number => {
@@ -68,5 +73,6 @@ export function loadHostedConfig(env: Record<string, string | undefined>): Hoste
     refreshGraceSeconds: numberIn(env, 'HOSTED_REFRESH_GRACE_SECONDS', 60, 0, 600),
     cleanupIntervalMs: numberIn(env, 'HOSTED_CLEANUP_INTERVAL_MINUTES', 10, 1, 1440) * 60_000,
     accountRateLimitPerMinute: numberIn(env, 'HOSTED_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
+    addressRateLimitPerMinute: numberIn(env, 'HOSTED_ADDRESS_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 }

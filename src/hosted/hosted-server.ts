@@ -21,7 +21,9 @@ import { createRateLimiter, rateLimited, rateLimitHeaders } from '../http/rate-l
 import type { Logger } from '../logging/logger.js';
 import type { McpServerOptions } from '../mcp/server.js';
 import type { Provider as DataProvider } from '../providers/provider.js';
+import { createSyncScheduler, type SyncScheduler } from '../scheduler/sync-scheduler.js';
 import type { StoreDatabase } from '../store/database.js';
+import type { SyncReport } from '../sync/sync-service.js';
 import { createAccountCookies } from './account-cookie.js';
 import { createAccountPage } from './account-page.js';
 import { createAccountSessions, type AccountContext, type AccountSessions } from './account-sessions.js';
@@ -29,6 +31,7 @@ import { createAuditLog } from './audit.js';
 import { authorizationServerMetadata, createAuthorizationServer, PROVIDER_PATHS } from './authorization-server.js';
 import type { HostedConfig } from './hosted-config.js';
 import { installRefreshGrace } from './refresh-grace.js';
+import { installRegistrationDefaults } from './registration-defaults.js';
 import { createResourceServer } from './resource-server.js';
 import { applyHostedSchema, deleteExpired } from './schema.js';
 import { createProviderOAuth } from './provider-oauth.js';
@@ -61,6 +64,8 @@ export interface RunningHostedServer {
   port: number;
   oidc: Provider;
   sessions: AccountSessions;
+  /** Background sync of every account with a connection (SYNC_INTERVAL_MINUTES; 0 disables). */
+  scheduler: SyncScheduler;
   /** Deletes an account and everything of it (the account page's deletion). */
   deleteAccount(accountId: string): Promise<boolean>;
   /** Deletes expired authorization state now (the schedule's job); returns rows removed. */
@@ -91,6 +96,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     ...(options.clientMetadataFetch ? { fetch: options.clientMetadataFetch } : {}),
   });
   installRefreshGrace(oidc, pool, hosted.refreshGraceSeconds);
+  installRegistrationDefaults(oidc);
   const audit = createAuditLog(pool, logger);
   oidc.on('grant.success', (ctx) => {
     const entities = ctx.oidc.entities as Record<string, { accountId?: string } | undefined>;
@@ -107,9 +113,27 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
   });
   const mcpOptions: McpServerOptions = { ...options.mcpOptions, excludeTools: [...(options.mcpOptions?.excludeTools ?? []), ...HOSTED_EXCLUDED_TOOLS] };
   const sessions = createAccountSessions({ open: options.openAccount, logger, mcpOptions });
+  // Background sync, account after account (each with its own context, tokens and leases).
+  const scheduler = createSyncScheduler({
+    sync: {
+      async sync(syncOptions) {
+        const results: SyncReport['results'] = [];
+        for (const account of await options.database.accounts.list()) {
+          if (syncOptions?.signal?.aborted) break;
+          if ((await options.database.connections(account.id).list()).length === 0) continue;
+          const context = await sessions.context(account.id);
+          results.push(...(await context.sync.sync(syncOptions)).results);
+        }
+        return { results };
+      },
+    },
+    logger,
+    intervalMs: httpConfig.syncIntervalMs,
+    jitterMs: httpConfig.syncJitterMs,
+  });
   const clientAddress = clientAddressFor(httpConfig.trustProxy);
   const perAccount = createRateLimiter({ max: hosted.accountRateLimitPerMinute, windowMs: 60_000 });
-  const perAddress = createRateLimiter({ max: httpConfig.rateLimit.max, windowMs: httpConfig.rateLimit.windowMs });
+  const perAddress = createRateLimiter({ max: hosted.addressRateLimitPerMinute, windowMs: 60_000 });
 
   let listenPort = httpConfig.port;
   const app = new Hono<Env>();
@@ -219,6 +243,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
   };
   const timer = setInterval(() => void cleanup().catch((error: unknown) => logger.warn({ err: error }, 'cleanup of expired authorization state failed')), hosted.cleanupIntervalMs);
   timer.unref();
+  scheduler.start();
   logger.info({ url, issuer: hosted.publicBaseUrl }, 'serving hosted MCP over HTTP');
 
   let closing: Promise<void> | undefined;
@@ -227,11 +252,13 @@ export async function startHostedServer(options: HostedServerOptions): Promise<R
     port,
     oidc,
     sessions,
+    scheduler,
     deleteAccount: (accountId) => accountPage.deleteAccount(accountId),
     cleanup,
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
+        await scheduler.stop();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await sessions.closeAll();

@@ -6,6 +6,7 @@
  * goes to the person whose code or token it carries, so each token only ever reads its own
  * person's data. Hosted-mode tests and `serve --hosted --demo` use it to sign in distinct people.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulator, type SimulatorOptions, type StartedSimulator } from './index.js';
@@ -26,6 +27,11 @@ export interface StartedPersonsSimulator {
   people: readonly StartedSimulator[];
   /** Which person answered each sign-in so far (indexes into `people`). */
   signIns: readonly number[];
+  /**
+   * Whether any request to the front carried `credential` (as a bearer token, or a `code`/token
+   * field): lets a test prove a token of another system never reached a provider.
+   */
+  sawCredential(credential: string): boolean;
   close(): Promise<void>;
 }
 
@@ -68,6 +74,9 @@ export async function startPersonsSimulator(options: PersonsSimulatorOptions): P
   const owners = new Map<string, number>();
   const signIns: number[] = [];
   let next = 0;
+  // Digests of every credential seen (bounded), never the values.
+  const seen = new Set<string>();
+  const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -76,6 +85,7 @@ export async function startPersonsSimulator(options: PersonsSimulatorOptions): P
       const form = String(request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : undefined;
       const bearer = /^Bearer\s+(\S+)/i.exec(String(request.headers.authorization ?? ''))?.[1];
       const carried = [bearer, ...TOKEN_FIELDS.flatMap((field) => [form?.get(field), url.searchParams.get(field)])].filter((value): value is string => typeof value === 'string');
+      for (const value of carried) if (seen.size < 100_000) seen.add(digest(value));
       let person = carried.map((value) => owners.get(value)).find((index) => index !== undefined);
       if (person === undefined && request.method === 'GET' && url.searchParams.get('response_type') === 'code') {
         person = next++ % persons;
@@ -127,6 +137,7 @@ export async function startPersonsSimulator(options: PersonsSimulatorOptions): P
     clientSecret: first.clientSecret,
     people,
     signIns,
+    sawCredential: (credential) => seen.has(digest(credential)),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(people.map((person) => person.close()));

@@ -45,6 +45,23 @@ describe('serve --http --hosted (built)', () => {
     }
   });
 
+  it('refuses to start when no provider can sign people in', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'wearables-hosted-e2e-'));
+    try {
+      const result = await runCli(['serve', '--http', '--hosted'], {
+        WEARABLES_MCP_HOME: home,
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        PUBLIC_BASE_URL: 'https://wearables.example.org',
+        WEARABLES_MCP_ENCRYPTION_KEY: 'e'.repeat(64),
+      });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('No provider is configured for sign-in');
+      expect(result.stderr).toContain('_CLIENT_ID');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   describe.skipIf(skip !== null)('with --demo on PostgreSQL', () => {
     const database = `hosted_e2e_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -88,7 +88,10 @@ describe.skipIf(skip !== null)('hosted account page', () => {
     // Delete needs the confirmation, then removes everything of A.
     expect((await a.post('/account/delete')).status).toBe(400);
     expect(await harness.server.database.accounts.get(accountA)).not.toBeNull();
+    const revocations = harness.simulator.people[0]!.control.counters().revocations;
     const deleted = await a.post('/account/delete', { confirm: 'delete' });
+    // A's Oura grant (person 0's) was revoked at Oura.
+    expect(harness.simulator.people[0]!.control.counters().revocations).toBeGreaterThan(revocations);
     expect(deleted.body).toContain('Account deleted');
     expect((await mcpStatus(harness.base, token)).status).toBe(401);
     expect(await rowsMentioning(accountA)).toEqual([]);

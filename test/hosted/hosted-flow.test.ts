@@ -81,6 +81,13 @@ describe.skipIf(skip !== null)('hosted sign-in through the SDK client', () => {
     // The simulated person's profile, read from Oura with the account's Oura token.
     expect(answer.structuredContent).toMatchObject({ profile: { source: 'oura', height_m: harness.simulator.people[0]!.person.profile.heightM } });
     await client.close();
+    // The connector's token stayed here: the providers saw their own tokens, never this one.
+    expect(harness.simulator.people[0]!.control.requests('/oura/v2/usercollection').length).toBeGreaterThan(0);
+    const [{ id: accountId }] = (await harness.query<{ id: string }>('SELECT id FROM accounts')) as [{ id: string }];
+    const ouraToken = await (await harness.server.sessions.context(accountId)).tokens.getAccessToken('oura');
+    expect(harness.simulator.sawCredential(ouraToken)).toBe(true);
+    expect(harness.simulator.sawCredential(oauth.stored!.access_token)).toBe(false);
+    expect(harness.simulator.sawCredential(oauth.stored!.refresh_token!)).toBe(false);
 
     // The account exists, with the Oura identity and an encrypted connection; tokens never in a log.
     const accounts = await harness.query<{ id: string }>('SELECT id FROM accounts');

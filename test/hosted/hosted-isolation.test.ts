@@ -122,4 +122,13 @@ describe.skipIf(skip !== null)('hosted isolation between two people', () => {
     const byAccount = await harness.query<{ account_id: string; n: number }>('SELECT account_id, count(*)::int AS n FROM records GROUP BY account_id');
     expect(byAccount).toHaveLength(2);
   }, 120_000);
+
+  it('syncs every account with a connection in the background, each with its own grant', async () => {
+    const before = await harness.query<{ account_id: string; n: number }>('SELECT account_id, count(*)::int AS n FROM sync_runs GROUP BY account_id');
+    const report = await harness.server.scheduler.runNow();
+    expect(report?.results.filter((result) => result.provider === 'whoop')).toHaveLength(2);
+    const after = await harness.query<{ account_id: string; n: number }>('SELECT account_id, count(*)::int AS n FROM sync_runs GROUP BY account_id');
+    expect(after).toHaveLength(2);
+    for (const row of after) expect(row.n).toBeGreaterThan(before.find((old) => old.account_id === row.account_id)?.n ?? 0);
+  }, 120_000);
 });

@@ -132,4 +132,21 @@ describe.skipIf(skip !== null)('hosted refusals', () => {
     expect(await harness.server.database.accounts.delete(account!.id)).toBe(true);
     expect((await mcpStatus(harness.base, access)).status).toBe(401);
   });
+
+  it('registers an app on a device by its custom-scheme redirect URI, and sends the code there only', async () => {
+    const custom = 'cursor://anysphere.cursor-mcp/oauth/callback';
+    const nativeId = await registerClient(harness.base, custom, 'Device App');
+    const pkce = pkcePair();
+    const callback = await browser.authorize(authorizationUrl(harness.base, nativeId, custom, pkce), custom);
+    expect(callback.protocol).toBe('cursor:');
+    const granted = await tokenRequest(harness.base, { grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', code_verifier: pkce.verifier, client_id: nativeId, redirect_uri: custom });
+    expect(granted.status).toBe(200);
+    // A web client (https redirect) still cannot register a custom scheme beside it by saying so.
+    const refused = await fetch(`${harness.base}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ application_type: 'web', redirect_uris: [custom], token_endpoint_auth_method: 'none' }),
+    });
+    expect(refused.status).toBe(400);
+  });
 });
