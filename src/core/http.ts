@@ -4,6 +4,7 @@
  * as `WearablesError` with stable codes; messages never contain tokens or response bodies.
  */
 import { WearablesError } from './errors.js';
+import { emitTelemetry } from './telemetry.js';
 import type { ProviderId } from './types.js';
 import type { AccessTokenSource } from './token-source.js';
 
@@ -102,6 +103,10 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const sleep = options.sleep ?? defaultSleep;
   const { provider, tokens } = options;
+  const attempted = (event: Parameters<NonNullable<AuthorizedHttpOptions['onAttempt']>>[0]) => {
+    emitTelemetry({ type: 'upstream_attempt', provider, status: event.status, ...(event.waitMs !== undefined ? { waitMs: event.waitMs } : {}) });
+    options.onAttempt?.(event);
+  };
 
   async function send(url: string, build: (token: string) => RequestInit, init: RequestInitOptions = {}): Promise<HttpResult> {
     const { signal, classify } = init;
@@ -116,7 +121,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
         response = await fetchImpl(url, { ...build(token), signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       } catch (error) {
         if (signal?.aborted) throw signal.reason instanceof WearablesError ? signal.reason : new WearablesError('SYNC_ERROR', `${provider} request cancelled.`, { cause: error });
-        options.onAttempt?.({ url: redact(url), status: 'network-error', attempt });
+        attempted({ url: redact(url), status: 'network-error', attempt });
         if (serverErrors++ < policy.maxRetries) {
           await sleep(backoff(policy.baseDelayMs, serverErrors));
           continue;
@@ -127,7 +132,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
           cause: error,
         });
       }
-      options.onAttempt?.({ url: redact(url), status: response.status, attempt });
+      attempted({ url: redact(url), status: response.status, attempt });
       if (classify && response.status >= 200 && response.status < 300) response = await reclassify(response, classify);
 
       if (response.status === 401) {
@@ -146,7 +151,7 @@ export function createAuthorizedHttp(options: AuthorizedHttpOptions): Authorized
         await response.body?.cancel();
         const waitMs = retryAfterMs(response.headers) ?? backoff(policy.baseDelayMs * 4, rateLimits + 1);
         if (rateLimits++ < policy.maxRateLimitRetries && waitMs <= policy.maxRateLimitWaitMs) {
-          options.onAttempt?.({ url: redact(url), status: 429, attempt, waitMs });
+          attempted({ url: redact(url), status: 429, attempt, waitMs });
           await sleep(waitMs);
           continue;
         }

@@ -1,9 +1,11 @@
 /**
  * The HTTP app of `serve --http`: `/mcp` (Streamable HTTP), `/sse` + `/messages` (legacy SSE),
- * `/health`, `/oauth/*` (browser connect) and `/webhooks/*`. Host/Origin validation applies to
- * every route; CORS, the bearer token and then rate limiting (per authenticated client, per
- * address for unauthenticated attempts) to the MCP routes and the bearer routes of `/oauth`; a
- * per-address budget to webhooks.
+ * `/fhir/*` (FHIR R4 read API), `POST /sync`, `/metrics`, `/health`, `/oauth/*` (browser
+ * connect) and `/webhooks/*`. Host/Origin validation applies to every route; CORS, the bearer
+ * token and then rate limiting (per authenticated client, per address for unauthenticated
+ * attempts) to the MCP, FHIR and sync routes and the bearer routes of `/oauth`; `/metrics` takes
+ * `METRICS_TOKEN` (else `AUTH_TOKEN`) and is not rate limited once authenticated; a per-address
+ * budget to webhooks.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -13,6 +15,10 @@ import { createMcpServer, type McpServerOptions } from '../mcp/server.js';
 import type { SyncScheduler } from '../scheduler/sync-scheduler.js';
 import type { WebhookDispatcher } from '../webhooks/dispatch.js';
 import { accessGuard } from './access-guard.js';
+import { bearerMatches, unauthorized } from './bearer-auth.js';
+import { createFhirRoutes } from './fhir/fhir-routes.js';
+import { createHttpMetrics, type HttpMetrics } from './metrics.js';
+import { createSyncRoute } from './sync-route.js';
 import { allowedOrigins } from './allowed-origins.js';
 import { clientAddressFor } from './client-key.js';
 import { healthReport } from './health-route.js';
@@ -20,7 +26,7 @@ import { hostGuard } from './host-guard.js';
 import { allowedHostnames, type HttpConfig } from './http-config.js';
 import { createMcpEndpoint } from './mcp-route.js';
 import { createOAuthRoutes } from './oauth-routes.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, rateLimited, type RateLimiter } from './rate-limit.js';
 import { createServerPool, type ServerPool } from './server-pool.js';
 import { createSseRoutes, type SseSessions } from './sse-routes.js';
 import { createWebhookRoutes } from './webhook-routes.js';
@@ -45,6 +51,8 @@ export interface HttpApp {
   sse: SseSessions;
   /** The MCP server instances shared by every request and session of this process. */
   servers: ServerPool;
+  /** The `/metrics` registry (close it with the server). */
+  metrics: HttpMetrics;
 }
 
 /** Builds the app; `startHttpServer` listens with it. */
@@ -58,6 +66,8 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const clock = deps.now ? { now: deps.now } : {};
   const clientAddress = clientAddressFor(config.trustProxy);
   const app = new Hono();
+  const metrics = createHttpMetrics();
+  app.use('*', metrics.middleware);
 
   let origins: { port: number; set: ReadonlySet<string> } | undefined;
   const originsNow = () => {
@@ -66,19 +76,27 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     return origins.set;
   };
   app.use('*', hostGuard({ allowedHosts: allowedHostnames(config), allowedOrigins: originsNow, anyOrigin: config.corsOrigins.includes('*'), logger: context.logger }));
+  const unauthenticated = createRateLimiter({ max: config.rateLimit.unauthenticatedMax, windowMs: config.rateLimit.windowMs, ...clock });
   const access = accessGuard({
     authToken: config.authToken,
     authenticated: createRateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...clock }),
-    unauthenticated: createRateLimiter({ max: config.rateLimit.unauthenticatedMax, windowMs: config.rateLimit.windowMs, ...clock }),
+    unauthenticated,
     clientAddress,
   });
   const mcpGuards: MiddlewareHandler[] = [corsFor(config.corsOrigins), access];
-  for (const path of ['/mcp', '/sse', '/messages', '/message']) app.use(path, ...mcpGuards);
+  for (const path of ['/mcp', '/sse', '/messages', '/message', '/fhir', '/fhir/*', '/sync']) app.use(path, ...mcpGuards);
 
   app.all('/mcp', (c) => mcp.fetch(c.req.raw));
   // Clients such as Poke send Streamable HTTP to the `/sse` URL: POST there is Streamable HTTP.
   app.post('/sse', (c) => mcp.fetch(c.req.raw));
   app.route('/', sse.routes);
+  app.route('/fhir', createFhirRoutes({ contextOf: () => context, baseUrl: () => deps.baseUrl(), logger: context.logger }));
+  app.route('/sync', createSyncRoute({ contextOf: () => context, cooldownMs: config.syncTriggerCooldownMs, logger: context.logger, ...(deps.now ? { now: deps.now } : {}) }));
+  app.use('/metrics', metricsGuard(config.metricsToken ? { token: config.metricsToken, name: 'METRICS_TOKEN' } : config.authToken ? { token: config.authToken, name: 'AUTH_TOKEN' } : undefined, unauthenticated, clientAddress));
+  app.get('/metrics', async () => {
+    const { contentType, body } = await metrics.scrape();
+    return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+  });
 
   app.get('/health', async (c) =>
     c.json(await healthReport({ context, startedAt, ...(deps.scheduler ? { scheduler: deps.scheduler } : {}), sseSessions: sse.count })),
@@ -104,7 +122,30 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     context.logger.error({ err: error, path: c.req.path }, 'HTTP handler failed');
     return c.json({ error: 'internal_error', error_description: 'The server failed to answer; see its log.' }, 500);
   });
-  return { app, mcp, sse, servers };
+  return { app, mcp, sse, servers, metrics };
+}
+
+/**
+ * `/metrics`: the bearer token (`METRICS_TOKEN`, else `AUTH_TOKEN`; open on a loopback-only
+ * server without a token, like `/mcp`). A scraper holding it is not rate limited (a scrape is
+ * cheap and bounded, and must not spend the MCP clients' budget); failed attempts spend the
+ * per-address budget of unauthenticated requests.
+ */
+function metricsGuard(
+  required: { token: string; name: string } | undefined,
+  unauthenticated: RateLimiter,
+  clientAddress: (request: Request, env: unknown) => string,
+): MiddlewareHandler {
+  return async (c, next) => {
+    if (required === undefined || bearerMatches(c.req.header('authorization'), required.token)) return next();
+    const attempt = unauthenticated.hit(`address:${clientAddress(c.req.raw, c.env)}`);
+    if (!attempt.allowed) return rateLimited(attempt, 'unauthenticated requests from this address');
+    const refused = unauthorized();
+    return Response.json(
+      { error: 'unauthorized', error_description: `Send Authorization: Bearer <${required.name}> (the token configured on the server for /metrics).` },
+      { status: 401, headers: refused.headers },
+    );
+  };
 }
 
 function corsFor(origins: readonly string[]): MiddlewareHandler {

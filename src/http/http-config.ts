@@ -35,6 +35,10 @@ const schema = z.object({
   webhookToleranceMs: z.number().int().min(1000),
   /** How long in-flight requests and a running sync get on shutdown before they are cut. */
   shutdownGraceMs: z.number().int().min(0),
+  /** A token for `/metrics` alone (`METRICS_TOKEN`); without it `/metrics` takes `AUTH_TOKEN`. */
+  metricsToken: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)').optional(),
+  /** Shortest time between two `POST /sync` runs of one provider. */
+  syncTriggerCooldownMs: z.number().int().min(0).max(86_400_000),
 });
 
 export type HttpConfig = Readonly<z.infer<typeof schema>> & {
@@ -71,6 +75,8 @@ export function loadHttpConfig(env: Record<string, string | undefined>, flags: H
     webhookVerificationToken: env.WEBHOOK_VERIFICATION_TOKEN || undefined,
     webhookToleranceMs: numberOr(env.WEBHOOK_TOLERANCE_SECONDS, 300) * 1000,
     shutdownGraceMs: numberOr(env.SHUTDOWN_GRACE_SECONDS, 10) * 1000,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    syncTriggerCooldownMs: numberOr(env.SYNC_TRIGGER_COOLDOWN_SECONDS, 60) * 1000,
   };
   const parsed = schema.safeParse(candidate);
   if (!parsed.success) {

@@ -49,7 +49,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const dispatcher = createWebhookDispatcher({ store: context.store, sync: context.sync, providers: context.providers, logger: context.logger, now: context.now });
   let listenUrl = '';
   let listenPort = config.port;
-  const { app, mcp, sse, servers } = createHttpApp({
+  const { app, mcp, sse, servers, metrics } = createHttpApp({
     context,
     config,
     ...(options.mcpOptions ? { mcpOptions: options.mcpOptions } : {}),
@@ -95,6 +95,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       while (inFlight > 0 && Date.now() < deadline) await delay(25);
       await mcp.close();
       servers.close();
+      metrics.close();
       server.closeAllConnections();
       await stopped;
       context.logger.info({ cutRequests: inFlight }, 'HTTP server stopped');

@@ -33,6 +33,7 @@ import { OuraWebhookHub } from './webhooks/oura-webhooks.js';
 import { WhoopWebhookHub, notifyWhoopChanges } from './webhooks/whoop-webhooks.js';
 import { WithingsNotifyHub, notifyWithingsChanges } from './webhooks/withings-notify.js';
 import { OURA_COLLECTIONS as OURA_COLLECTION_NAMES } from './oura/types.js';
+import { ouraSource, ScheduledWebhooks, whoopSource, withingsSource, type ScheduledWebhooksOptions } from './webhooks/scheduled-changes.js';
 import { createWhoopContext, type WhoopSimulatorOptions } from './whoop/create.js';
 import { createWithingsApp } from './withings/app.js';
 import { createWithingsContext, type WithingsSimulatorOptions } from './withings/create.js';
@@ -79,6 +80,12 @@ export interface SimulatorOptions {
   whoop?: WhoopSimulatorOptions;
   /** Withings budget (120/min), page size, token/code lifetimes, refresh grace (same person, clock, client). */
   withings?: WithingsSimulatorOptions;
+  /**
+   * Send webhooks for the changes the clock brings (late nights, scores, scheduled re-scores,
+   * deletions, new days), checked every `intervalMs` and after each clock move or control
+   * change, to whatever subscriptions exist. Off unless given.
+   */
+  scheduledWebhooks?: ScheduledWebhooksOptions;
 }
 
 export interface StartedSimulator {
@@ -113,6 +120,8 @@ export interface StartedSimulator {
   whoopWebhooks: WhoopWebhookHub;
   /** Withings notify subscriptions and the form POSTs sent when a measure is edited. */
   withingsNotify: WithingsNotifyHub;
+  /** The scheduled webhooks, when started with `scheduledWebhooks`. */
+  scheduledWebhooks?: ScheduledWebhooks;
   person: SyntheticPerson;
   close(): Promise<void>;
 }
@@ -184,14 +193,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   const log = new RequestLog();
   const control = createControl({ clock, faults, log, oura, whoop, withings });
   const ouraWebhooks = new OuraWebhookHub({ clock, clientId, clientSecret });
+  const whoopWebhooks = new WhoopWebhookHub({ clock, clientSecret, userId: whoop.records.userId });
+  const withingsNotify = new WithingsNotifyHub(withings);
+  let scheduled: ScheduledWebhooks | undefined;
+  const changed = options.scheduledWebhooks ? () => void scheduled?.check() : undefined;
   notifyOuraChanges(control, ouraWebhooks, () => {
     const now = clock.nowMs();
     return new Set(OURA_COLLECTION_NAMES.flatMap((collection) => oura.store.visible(collection, now).map((doc) => `${collection}/${doc.id}`)));
-  });
-  const whoopWebhooks = new WhoopWebhookHub({ clock, clientSecret, userId: whoop.records.userId });
-  notifyWhoopChanges(control, whoop.records, clock, whoopWebhooks);
-  const withingsNotify = new WithingsNotifyHub(withings);
-  notifyWithingsChanges(control, withings, withingsNotify);
+  }, changed);
+  notifyWhoopChanges(control, whoop.records, clock, whoopWebhooks, changed);
+  notifyWithingsChanges(control, withings, withingsNotify, changed);
+  if (options.scheduledWebhooks) {
+    scheduled = new ScheduledWebhooks(
+      clock,
+      [ouraSource(oura, ouraWebhooks), whoopSource(whoop.records, whoopWebhooks), withingsSource(withings, withingsNotify)],
+      options.scheduledWebhooks,
+    );
+    for (const hub of [ouraWebhooks, whoopWebhooks, withingsNotify]) hub.retries = 2;
+    const advance = control.advanceClock;
+    control.advanceClock = (ms) => {
+      advance(ms);
+      scheduled?.check();
+    };
+    scheduled.start();
+  }
   const app = createRootApp({
     clock,
     faults,
@@ -231,9 +256,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     ouraWebhooks,
     whoopWebhooks,
     withingsNotify,
+    ...(scheduled ? { scheduledWebhooks: scheduled } : {}),
     person,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        scheduled?.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -5,6 +5,7 @@
  * failure concerns the whole provider (revoked grant, rate limit, cancellation).
  */
 import { WearablesError, toWearablesError } from '../core/errors.js';
+import { emitTelemetry } from '../core/telemetry.js';
 import type { AuthorizedHttp } from '../core/http.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/secrets.js';
@@ -83,7 +84,9 @@ export async function runProvider(input: ProviderRunInput): Promise<ProviderSync
   const status: SyncRun['status'] = failures.length === 0 ? 'ok' : succeeded > 0 ? 'partial' : 'failed';
   const errorText = failures.length === 0 ? null : failures.map((f) => `${f.resource}: ${f.error.code}: ${scrubSecrets(f.error.message)}`).join('; ');
   await store.finishSyncRun(runId, { status, counts, error: errorText });
-  logger.info({ provider: provider.id, mode, runId, status, durationMs: Date.now() - started }, 'sync run finished');
+  const durationMs = Date.now() - started;
+  logger.info({ provider: provider.id, mode, runId, status, durationMs }, 'sync run finished');
+  emitTelemetry({ type: 'sync_run', provider: provider.id, mode, status, durationMs });
   const firstError = failures.find((failure) => !isSkipped(failure.error))?.error ?? failures[0]?.error;
   return { provider: provider.id, runId, status, counts, ...(firstError ? { error: firstError } : {}) };
 }

@@ -14,13 +14,21 @@ import type { Observation } from './observation.js';
 export interface ObservationQuery {
   store: StoreReader;
   providers: ReadonlyMap<ProviderId, Provider>;
-  /** Metric name (`heart_rate`, `hrv_rmssd`) or code (`8867-4`, `http://loinc.org|8867-4`). */
-  metric: string;
+  /**
+   * Metric name (`heart_rate`, `hrv_rmssd`) or code (`8867-4`, `http://loinc.org|8867-4`); a list
+   * reads every metric it names (the FHIR API's `code=a,b`).
+   */
+  metric: string | readonly string[];
   start?: LocalDay;
   end?: LocalDay;
   provider?: ProviderId;
   limit: number;
   offset?: number;
+  /**
+   * Keeps only the observations passing it, before `offset` and `limit` count them (the FHIR
+   * API's `date` comparisons on instants, finer than the day range).
+   */
+  filter?: (observation: Observation) => boolean;
 }
 
 /** One observation in compact form. */
@@ -46,18 +54,14 @@ export interface ObservationAnswer {
 
 /** Runs the query: `limit` observations from `offset`, ordered by source then time. */
 export async function queryObservations(query: ObservationQuery): Promise<ObservationAnswer> {
-  const definitions = findMetrics(query.metric);
-  if (definitions.length === 0) {
-    throw new WearablesError('VALIDATION_ERROR', `Unknown metric or code "${query.metric}".`, {
-      hint: `Use one of: ${METRICS.map((definition) => definition.metric).join(', ')} (or one of their LOINC codes).`,
-    });
-  }
+  const definitions = metricsOf(query.metric);
   const offset = query.offset ?? 0;
   const observations: Observation[] = [];
   let skipped = 0;
   for (const read of reads(query, definitions)) {
     for await (const page of observationPages(read)) {
       for (const observation of page.observations) {
+        if (query.filter && !query.filter(observation)) continue;
         if (skipped < offset) skipped++;
         else if (observations.length < query.limit + 1) observations.push(observation);
       }
@@ -67,6 +71,21 @@ export async function queryObservations(query: ObservationQuery): Promise<Observ
   }
   const more = observations.length > query.limit;
   return { metrics: definitions.map(describe), observations: observations.slice(0, query.limit), nextOffset: more ? offset + query.limit : null };
+}
+
+/** The definitions a metric name, code or list of them names; VALIDATION_ERROR naming an unknown one. */
+function metricsOf(metric: string | readonly string[]): MetricDefinition[] {
+  const found = new Map<string, MetricDefinition>();
+  for (const name of typeof metric === 'string' ? [metric] : metric) {
+    const definitions = findMetrics(name);
+    if (definitions.length === 0) {
+      throw new WearablesError('VALIDATION_ERROR', `Unknown metric or code "${name}".`, {
+        hint: `Use one of: ${METRICS.map((definition) => definition.metric).join(', ')} (or one of their LOINC codes).`,
+      });
+    }
+    for (const definition of definitions) found.set(definition.metric, definition);
+  }
+  return [...found.values()];
 }
 
 function* reads(query: ObservationQuery, definitions: readonly MetricDefinition[]) {

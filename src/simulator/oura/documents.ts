@@ -193,6 +193,11 @@ export class OuraDocumentStore {
     return this.byId.get(`${collection}/${id}`);
   }
 
+  /** The document's version at `nowMs`: when its latest applied re-score took effect (0: never re-scored). */
+  versionAt(doc: OuraDocument, nowMs: number): number {
+    return this.rescoreEffect(doc, nowMs)?.atMs ?? 0;
+  }
+
   private rescoreEffect(doc: OuraDocument, nowMs: number): RescoreEffect | null {
     if (!RESCORED.has(doc.collection) || doc.nightOf === null) return null;
     const applied = this.rescores.filter((r) => r.day === doc.nightOf && r.atMs <= nowMs);

@@ -8,6 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { SimClock } from '../clock.js';
+import { withRetries } from './delivery-log.js';
 
 /** One change of the person's data, as the control surface reports it. */
 export interface DataChange {
@@ -62,6 +63,8 @@ export class OuraWebhookHub {
   private readonly subscriptionsById = new Map<string, SimulatedSubscription>();
   private readonly log: DeliveryRecord[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Extra attempts after a network error or a 5xx (0 unless the scheduled webhooks are on). */
+  retries = 0;
 
   constructor(private readonly options: OuraWebhookHubOptions) {}
 
@@ -175,7 +178,8 @@ export class OuraWebhookHub {
       status: 'network-error',
     };
     this.log.push(record);
-    try {
+    await withRetries(this.retries, async () => {
+      record.status = 'network-error';
       const response = await fetch(subscription.callback_url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-oura-timestamp': timestamp, 'x-oura-signature': this.sign(timestamp, body) },
@@ -184,9 +188,8 @@ export class OuraWebhookHub {
       });
       await response.body?.cancel();
       record.status = response.status;
-    } catch {
-      record.status = 'network-error';
-    }
+      return response.status;
+    });
   }
 }
 

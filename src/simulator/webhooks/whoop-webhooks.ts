@@ -32,6 +32,11 @@ export class WhoopWebhookHub {
     return this.sender.deliveries();
   }
 
+  /** Extra attempts after a network error or a 5xx. */
+  set retries(count: number) {
+    this.sender.retries = count;
+  }
+
   flush(): Promise<void> {
     return this.sender.flush();
   }
@@ -54,14 +59,15 @@ export class WhoopWebhookHub {
   }
 }
 
-/** Wraps the WHOOP controls so that re-scores (applied now) and deletions notify through `hub`. */
-export function notifyWhoopChanges(control: { whoop: WhoopControl }, records: WhoopRecordStore, clock: SimClock, hub: WhoopWebhookHub): void {
+/** Wraps the WHOOP controls so that re-scores (applied now) and deletions notify through `hub` (through `changed` when the scheduled webhooks are on). */
+export function notifyWhoopChanges(control: { whoop: WhoopControl }, records: WhoopRecordStore, clock: SimClock, hub: WhoopWebhookHub, changed?: () => void): void {
   const original = control.whoop;
   control.whoop = {
     ...original,
     rescoreNight(day, options = {}) {
       const affected = original.rescoreNight(day, options);
-      if (options.atMs === undefined || options.atMs <= clock.nowMs()) {
+      if (changed) changed();
+      else if (options.atMs === undefined || options.atMs <= clock.nowMs()) {
         const sleepId = affected.find((key) => key.startsWith('sleep/'))?.slice('sleep/'.length);
         if (sleepId) {
           hub.notify('sleep.updated', sleepId);
@@ -72,12 +78,20 @@ export function notifyWhoopChanges(control: { whoop: WhoopControl }, records: Wh
     },
     deleteRecord(collection, id) {
       const deleted = original.deleteRecord(collection, id);
+      if (changed) {
+        changed();
+        return deleted;
+      }
       if (deleted && (collection === 'sleep' || collection === 'workout')) hub.notify(`${collection}.deleted`, id);
       if (deleted && collection === 'recovery') {
         const sleepId = records.cycles.find((cycle) => String(cycle.id) === id)?.sleep.id;
         if (sleepId) hub.notify('recovery.deleted', sleepId);
       }
       return deleted;
+    },
+    releaseLateScores() {
+      original.releaseLateScores();
+      changed?.();
     },
   };
 }

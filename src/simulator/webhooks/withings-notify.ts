@@ -33,6 +33,11 @@ export class WithingsNotifyHub {
     return this.sender.deliveries();
   }
 
+  /** Extra attempts after a network error or a 5xx. */
+  set retries(count: number) {
+    this.sender.retries = count;
+  }
+
   flush(): Promise<void> {
     return this.sender.flush();
   }
@@ -89,12 +94,16 @@ export class WithingsNotifyHub {
 }
 
 /** Wraps the Withings controls so that a measure edit notifies category 1 for the group's date. */
-export function notifyWithingsChanges(control: { withings: WithingsControl }, ctx: WithingsContext, hub: WithingsNotifyHub): void {
+export function notifyWithingsChanges(control: { withings: WithingsControl }, ctx: WithingsContext, hub: WithingsNotifyHub, changed?: () => void): void {
   const original = control.withings;
   control.withings = {
     ...original,
     editMeasure(grpid, weightKg) {
       const edited = original.editMeasure(grpid, weightKg);
+      if (changed) {
+        changed();
+        return edited;
+      }
       const group = ctx.documents.all('measures').find((entry) => entry.json.grpid === grpid);
       if (edited && typeof group?.json.date === 'number') hub.notify(1, group.json.date, group.json.date);
       return edited;

@@ -124,6 +124,17 @@ export class WhoopRecordStore {
     return deletedAt === undefined || deletedAt > nowMs;
   }
 
+  /**
+   * What a webhook would tell about an entry at `nowMs`: whether its sleep is scored yet and how
+   * often it was re-scored (a recovery follows its cycle's sleep).
+   */
+  versionAt(entry: WhoopEntry, nowMs: number): string {
+    const sleep = entry.collection === 'cycle' ? entry.sleep : entry.collection === 'sleep' ? entry : null;
+    if (!sleep) return entry.collection === 'workout' && entry.scoreAtMs <= nowMs ? 'scored' : 'pending';
+    const scored = this.scoredAt(sleep.scoreAtMs, sleep.nightOf) <= nowMs;
+    return `${scored ? 'scored' : 'pending'}:${this.rescoreOf(sleep.nightOf, nowMs)?.count ?? 0}`;
+  }
+
   /** Visible entries at `nowMs`, ascending by start. */
   visible(collection: WhoopCollection, nowMs: number): WhoopEntry[] {
     return this.all(collection).filter((entry) => this.isVisible(collection, entry, nowMs));
