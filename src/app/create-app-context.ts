@@ -3,8 +3,7 @@
  * authenticated HTTP -> sync. Every command and transport starts here.
  */
 import type { AppContext } from './app-context.js';
-import { createAuthorizedHttp, type AuthorizedHttp, type FetchLike } from '../core/http.js';
-import type { ProviderId } from '../core/types.js';
+import type { FetchLike } from '../core/http.js';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProviders } from '../providers/registry.js';
@@ -19,6 +18,7 @@ import { createLazySyncService } from '../sync/lazy-engine.js';
 import { registerSecret } from '../logging/secrets.js';
 import { createFeedCompactor } from './feed-compaction.js';
 import { openStoreDatabase } from './open-database.js';
+import { providerHttpFor } from './provider-http.js';
 import { createSyncFileLock } from './sync-file-lock.js';
 import { createSyncLeaseLock } from './sync-lease-lock.js';
 import { postgresUrlPassword } from '../store/postgres/url.js';
@@ -57,25 +57,7 @@ export async function createAppContext(config: Config, options: CreateAppContext
   // (required now, so a missing key is said at start); SQLite keeps the home's tokens file.
   const tokenStore = database.driver === 'postgres' ? await databaseTokenStore(database, config, logger) : undefined;
   const tokens = createTokenManager({ config, providers, logger, now: () => now().getTime(), ...(tokenStore ? { store: tokenStore } : {}) });
-  const httpByProvider = new Map<ProviderId, AuthorizedHttp>();
-  const http = (provider: ProviderId): AuthorizedHttp => {
-    let client = httpByProvider.get(provider);
-    if (!client) {
-      client = createAuthorizedHttp({
-        provider,
-        tokens,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-        onAttempt: (event) => {
-          if (event.status === 429 || event.status === 'network-error' || (typeof event.status === 'number' && event.status >= 500)) {
-            logger.warn({ provider, status: event.status, attempt: event.attempt, waitMs: event.waitMs }, 'provider request retried');
-          }
-        },
-      });
-      httpByProvider.set(provider, client);
-    }
-    return client;
-  };
+  const http = providerHttpFor({ tokens, logger, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
   const sync = createLazySyncService({
     store,
     providers,

@@ -4,6 +4,7 @@
  */
 import { loadConfig, type Config } from '../config/config.js';
 import { startSimulator } from '../simulator/index.js';
+import { startPersonsSimulator } from '../simulator/persons.js';
 import type { SyntheticPerson } from '../simulator/person.js';
 import { runAuthorizationCodeFlow } from '../auth/connect-flow.js';
 import type { GlobalOptions } from './options.js';
@@ -51,8 +52,13 @@ export async function connectDemoProviders(context: AppContext, providers: reado
 }
 
 /** Starts the simulator on 127.0.0.1 and returns a demo config pointing every provider at it. */
-export async function startDemoEnvironment(global: GlobalOptions, options: { seed?: number; historyDays?: number } = {}): Promise<DemoEnvironment> {
-  const simulator = await startSimulator({ port: 0, seed: options.seed ?? DEMO_SEED, personalAccessTokens: [DEMO_PERSONAL_TOKEN] });
+export async function startDemoEnvironment(global: GlobalOptions, options: { seed?: number; historyDays?: number; persons?: number } = {}): Promise<DemoEnvironment> {
+  const seed = options.seed ?? DEMO_SEED;
+  // Several people (serve --hosted --demo): one synthetic person per sign-in, in turn.
+  const simulator =
+    (options.persons ?? 1) > 1
+      ? await startPersonsSimulator({ persons: options.persons ?? 2, seed, personalAccessTokens: [DEMO_PERSONAL_TOKEN] }).then((front) => ({ ...front, person: front.people[0]!.person }))
+      : await startSimulator({ port: 0, seed, personalAccessTokens: [DEMO_PERSONAL_TOKEN] });
   const config = loadConfig({
     env: process.env,
     flags: {

@@ -17,8 +17,14 @@ export function registerServeCommand(program: Command): void {
     .option('--http', 'serve Streamable HTTP (/mcp) and legacy SSE (/sse) instead of stdio')
     .option('--host <host>', 'HTTP listen address (default 127.0.0.1; others need AUTH_TOKEN)')
     .option('--port <port>', 'HTTP port (default 3001)')
-    .action(async (options: { toolsets?: string; readOnly?: boolean; http?: boolean; host?: string; port?: string }) => {
+    .option('--hosted', 'with --http: many people sign in through MCP authorization (needs DATABASE_URL and PUBLIC_BASE_URL)')
+    .action(async (options: { toolsets?: string; readOnly?: boolean; http?: boolean; hosted?: boolean; host?: string; port?: string }) => {
       const global = program.opts<GlobalOptions>();
+      if (options.hosted) {
+        const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
+        const { serveHosted } = await import('./serve-hosted.js');
+        return serveHosted(global, { ...(toolsets ? { toolsets } : {}), readOnly: Boolean(options.readOnly), ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) });
+      }
       if (options.http || options.host !== undefined || options.port !== undefined) {
         const toolsets = options.toolsets ? options.toolsets.split(',').map((name) => name.trim()) : undefined;
         // The HTTP stack loads only for --http, keeping it off the stdio start-up path.

@@ -49,6 +49,8 @@ export type HttpConfig = Readonly<z.infer<typeof schema>> & {
 export interface HttpConfigFlags {
   host?: string;
   port?: number;
+  /** `serve --hosted`: OAuth (MCP authorization) guards the server instead of AUTH_TOKEN. */
+  hosted?: boolean;
 }
 
 /** Reads the HTTP settings. Throws CONFIG_ERROR naming each bad setting. */
@@ -85,7 +87,7 @@ export function loadHttpConfig(env: Record<string, string | undefined>, flags: H
   }
   const config = parsed.data;
   const reach = reachableBeyondLoopback(config);
-  if (!config.authToken && reach) {
+  if (!config.authToken && reach && !flags.hosted) {
     throw new WearablesError('CONFIG_ERROR', `Refusing to serve without AUTH_TOKEN: ${reach}, so anyone who reaches it could read your health data.`, {
       hint: 'Set AUTH_TOKEN (openssl rand -hex 32) and give the same token to your MCP client, or serve only on 127.0.0.1 without PUBLIC_BASE_URL and ALLOWED_HOSTS.',
     });

@@ -29,6 +29,8 @@ export interface McpServerOptions {
    * tool module. Default: the manifest built from the registry (every tool module loaded).
    */
   manifest?: ToolManifest;
+  /** Tools never registered (the hosted mode drops the ones that read or write the server's files). */
+  excludeTools?: readonly string[];
 }
 
 async function toolManifest(options: McpServerOptions): Promise<ToolManifest> {
@@ -60,7 +62,7 @@ export async function createMcpServer(context: HostContext, options: McpServerOp
   if (unknown.length > 0) context.logger.warn({ toolsets: unknown }, 'unknown toolsets ignored');
   const outputSchemas = options.outputSchemas ?? context.config.outputSchemas;
   const gated: GatedTool[] = tools
-    .filter((tool) => !tool.provider || context.providers.has(tool.provider))
+    .filter((tool) => (!tool.provider || context.providers.has(tool.provider)) && !options.excludeTools?.includes(tool.name))
     .map((tool) => ({ tool, handle: registerManifestTool(server, tool, context, { outputSchemas }) }));
   await applyConnectionStates(context, gated);
   const unsubscribe = watchConnections(context, gated);

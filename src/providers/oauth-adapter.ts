@@ -30,4 +30,9 @@ export interface OAuthAdapter {
   refresh(refreshToken: string): Promise<TokenSet>;
   /** Revokes the grant at the provider (best effort for disconnect). */
   revoke(tokens: TokenSet): Promise<void>;
+  /**
+   * The provider's own id of the person who granted `tokens` (hosted sign-in makes it the
+   * account's identity). Throws AUTH_FAILED when the provider does not say.
+   */
+  userId?(tokens: TokenSet): Promise<string>;
 }

@@ -217,3 +217,21 @@ export function mapOAuthError(provider: string, action: string, error: unknown):
 function safeCode(value: unknown): string {
   return typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : 'error';
 }
+
+/**
+ * Reads the person's id from a JSON document the access token may read (`GET url`, one field of
+ * the top-level object, a string or a number). AUTH_FAILED when absent; UPSTREAM_ERROR when
+ * the provider cannot be reached.
+ */
+export async function fetchUserId(provider: string, fetchImpl: FetchLike, url: string, field: string, tokens: TokenSet): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers: { authorization: `Bearer ${tokens.accessToken}`, accept: 'application/json' } });
+  } catch (error) {
+    throw new WearablesError('UPSTREAM_ERROR', `Could not reach ${provider} to read who signed in.`, { hint: 'Check the network and retry.', cause: error });
+  }
+  const body = response.ok ? ((await response.json().catch(() => null)) as Record<string, unknown> | null) : (await response.body?.cancel(), null);
+  const value = body?.[field];
+  if ((typeof value === 'string' && value.length > 0 && value.length <= 128) || (typeof value === 'number' && Number.isSafeInteger(value))) return String(value);
+  throw new WearablesError('AUTH_FAILED', `${provider} did not say who signed in (HTTP ${response.status}).`, { hint: 'Sign in again; approve every requested scope.' });
+}

@@ -39,6 +39,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly RegExp[] }> = [
   { name: 'provider modules and the registry', files: [/^providers\/(registry|provider-module)\.ts$/, /^providers\/[a-z-]+\/index\.ts$/] },
   { name: 'config', files: [/^config\//] },
   { name: 'features', files: [/^analysis\//, /^export\//, /^report\//, /^mcp\//, /^http\//, /^scheduler\//] },
+  { name: 'hosted', files: [/^hosted\//] },
   { name: 'app', files: [/^app\//, /^simulator\//] },
   { name: 'cli', files: [/^cli\//] },
 ];
@@ -77,6 +78,8 @@ describe('layers', () => {
     expect(layerOf('core/errors.ts')).toBeLessThan(layerOf('cli/main.ts'));
     expect(layerOf('providers/registry.ts')).toBeGreaterThan(layerOf('mcp/tools/define-tool.ts'));
     expect(layerOf('providers/registry.ts')).toBeLessThan(layerOf('mcp/server.ts'));
+    expect(layerOf('hosted/hosted-server.ts')).toBeGreaterThan(layerOf('http/mcp-route.ts'));
+    expect(layerOf('hosted/hosted-server.ts')).toBeLessThan(layerOf('app/start-hosted.ts'));
   });
 
   it('are never crossed upward: no file imports a file of a higher layer', () => {

@@ -13,11 +13,17 @@ describe('graceful shutdown', () => {
       // Upstream answers slowly enough that both the tool call and the scheduled sync are surely in
       // flight when shutdown starts, even on a loaded machine (a fixed 60 ms wait raced there).
       harness.simulator.control.delay(800, { pathPrefix: '/oura/v2' });
-      const call = client.callTool({ name: 'get_oura_readiness_score', arguments: { start_date: '2024-06-01', end_date: '2024-06-07' } });
+      // The scheduled sync first, until its run is recorded as running (the sync engine loads on
+      // first use, so which of the two takes the provider's lock first is otherwise a race), then
+      // the tool call, which is in flight (waiting for the lock, then the slow upstream) when
+      // shutdown starts.
       const scheduled = harness.server.scheduler.runNow();
-      const deadline = Date.now() + 5_000;
-      while (!harness.server.scheduler.state().running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      const deadline = Date.now() + 10_000;
+      const running = async () => (await harness.test.app.store.listSyncRuns({ provider: 'oura', limit: 5 })).some((run) => run.mode === 'incremental' && run.status === 'running');
+      while (!(await running()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(harness.server.scheduler.state().running).toBe(true);
+      expect(await running()).toBe(true);
+      const call = client.callTool({ name: 'get_oura_readiness_score', arguments: { start_date: '2024-06-01', end_date: '2024-06-07' } });
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       await harness.server.close();

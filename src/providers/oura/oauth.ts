@@ -9,7 +9,7 @@
 import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
 import type { OAuthAdapter } from '../oauth-adapter.js';
-import { createStandardOAuthAdapter } from '../standard-oauth.js';
+import { createStandardOAuthAdapter, fetchUserId } from '../standard-oauth.js';
 
 /**
  * Scopes from the spec's securitySchemes. The spec lists the tag scope as `"tag User": "entered
@@ -49,7 +49,9 @@ export function ouraOAuthEndpoints(options: Pick<OuraOAuthOptions, 'apiBaseUrl' 
 export function createOuraOAuth(options: OuraOAuthOptions): OAuthAdapter {
   const { clientId, clientSecret } = options;
   if (!clientId || !clientSecret) return missingClientAdapter();
-  return createStandardOAuthAdapter({
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const personalInfo = `${options.apiBaseUrl.replace(/\/+$/, '')}/v2/usercollection/personal_info`;
+  const standard = createStandardOAuthAdapter({
     provider: 'oura',
     ...ouraOAuthEndpoints(options),
     clientId,
@@ -62,6 +64,8 @@ export function createOuraOAuth(options: OuraOAuthOptions): OAuthAdapter {
     clientAuth: 'post',
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  // The person's id: `personal_info.id` (the `personal` scope).
+  return { ...standard, userId: (tokens) => fetchUserId('Oura', fetchImpl, personalInfo, 'id', tokens) };
 }
 
 function missingClientAdapter(): OAuthAdapter {

@@ -11,7 +11,7 @@
 import { WearablesError } from '../../core/errors.js';
 import type { FetchLike } from '../../core/http.js';
 import type { OAuthAdapter } from '../oauth-adapter.js';
-import { createStandardOAuthAdapter } from '../standard-oauth.js';
+import { createStandardOAuthAdapter, fetchUserId } from '../standard-oauth.js';
 import type { TokenSet } from '../../core/token-set.js';
 
 /** The scopes `connect whoop` asks for; `offline` is what makes WHOOP issue a refresh token. */
@@ -65,7 +65,13 @@ export function createWhoopOAuth(options: WhoopOAuthOptions): OAuthAdapter {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  return { ...standard, revoke: (tokens) => revokeAccess(fetchImpl, endpoints.revocationEndpoint, tokens) };
+  const profile = `${options.apiBaseUrl.replace(/\/+$/, '')}/v2/user/profile/basic`;
+  return {
+    ...standard,
+    revoke: (tokens) => revokeAccess(fetchImpl, endpoints.revocationEndpoint, tokens),
+    // The person's id: the basic profile's `user_id` (the `read:profile` scope).
+    userId: (tokens) => fetchUserId('WHOOP', fetchImpl, profile, 'user_id', tokens),
+  };
 }
 
 /** `DELETE /v2/user/access` with the access token. A 401 means the grant is already gone: fine. */

@@ -67,6 +67,11 @@ export function createWithingsOAuth(options: WithingsOAuthOptions): OAuthAdapter
     authorizationUrl: (request) => standard.authorizationUrl(request),
     exchangeCode: async (exchange) => withUserId(await standard.exchangeCode(exchange)),
     refresh: async (refreshToken) => withUserId(await standard.refresh(refreshToken)),
+    // The person's id arrives with the grant (`userid`).
+    async userId(tokens: TokenSet) {
+      if (tokens.userId) return tokens.userId;
+      throw new WearablesError('AUTH_FAILED', 'Withings did not say who signed in (no userid in the grant).', { hint: 'Sign in again.' });
+    },
     async revoke(tokens: TokenSet) {
       if (!tokens.userId) {
         throw new WearablesError('AUTH_FAILED', 'Withings revocation needs the user id of an OAuth grant; this connection has none.', {

@@ -22,6 +22,7 @@ import { checkDumpBatch } from '../account-dump-checks.js';
 import type { ConnectionRow } from '../database.js';
 import type { SyncRun } from '../store.js';
 import { inTransaction, type PgContext } from './pg-context.js';
+import { writeSamples } from './samples.js';
 
 const ACCOUNT_TABLES = ['records', 'series', 'coverage', 'open_checks', 'cursors', 'sync_runs', 'events', 'connections'] as const;
 
@@ -191,7 +192,6 @@ export async function importPostgresAccount(context: PgContext, accountId: strin
   const counts = emptyDumpCounts();
   let started = false;
   let previousKind: AccountDumpBatch['kind'] | undefined;
-  const seriesIds = new Map<string, number>();
   for await (const batch of batches) {
     checkDumpBatch(batch, previousKind);
     previousKind = batch.kind;
@@ -200,7 +200,7 @@ export async function importPostgresAccount(context: PgContext, accountId: strin
       started = true;
       continue;
     }
-    await inTransaction(context, (client) => writeBatch(client, accountId, batch, seriesIds));
+    await inTransaction(context, (client) => writeBatch(context, client, accountId, batch));
     countBatch(counts, batch);
   }
   if (!started) throw new WearablesError('VALIDATION_ERROR', 'The account dump is empty (no account batch).', { hint: 'Export the account again.' });
@@ -236,7 +236,7 @@ ON CONFLICT (id) DO UPDATE SET label = coalesce(accounts.label, excluded.label),
   });
 }
 
-async function writeBatch(client: PoolClient, accountId: string, batch: Exclude<AccountDumpBatch, { kind: 'account' }>, seriesIds: Map<string, number>): Promise<void> {
+async function writeBatch(context: PgContext, client: PoolClient, accountId: string, batch: Exclude<AccountDumpBatch, { kind: 'account' }>): Promise<void> {
   const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
   switch (batch.kind) {
     case 'records': {
@@ -264,15 +264,10 @@ FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text
       );
       return;
     }
-    case 'samples': {
-      const ids: number[] = [];
-      for (const row of batch.rows) ids.push(await seriesId(client, accountId, row.provider, row.series, seriesIds));
-      await client.query(
-        'INSERT INTO samples (series_id, ts, value, source) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::double precision[], $4::text[])',
-        [ids, column(batch.rows, (row) => row.ts), column(batch.rows, (row) => row.value), column(batch.rows, (row) => row.source)],
-      );
+    case 'samples':
+      // The driver's own sample writer: COPY into the (empty) account's series.
+      await writeSamples(context, client, accountId, batch.rows);
       return;
-    }
     case 'coverage':
       await client.query(
         `INSERT INTO coverage (account_id, provider, resource, start, "end", first_synced_at, last_synced_at)
@@ -339,17 +334,6 @@ ON CONFLICT (account_id, provider) DO UPDATE SET blob = excluded.blob, reconnect
 
 function columns<T extends object>(rows: readonly T[], names: ReadonlyArray<keyof T>): unknown[][] {
   return names.map((name) => rows.map((row) => row[name] ?? null));
-}
-
-async function seriesId(client: PoolClient, accountId: string, provider: ProviderId, name: string, cache: Map<string, number>): Promise<number> {
-  const key = `${provider}\u0000${name}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  await client.query('INSERT INTO series (account_id, provider, name) VALUES ($1, $2, $3) ON CONFLICT (account_id, provider, name) DO NOTHING', [accountId, provider, name]);
-  const { rows } = await client.query<{ series_id: number }>('SELECT series_id FROM series WHERE account_id = $1 AND provider = $2 AND name = $3', [accountId, provider, name]);
-  const id = (rows[0] as { series_id: number }).series_id;
-  cache.set(key, id);
-  return id;
 }
 
 interface RecordRow {
