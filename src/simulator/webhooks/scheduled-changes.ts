@@ -20,7 +20,7 @@ import type { WhoopWebhookHub } from './whoop-webhooks.js';
 import type { WithingsNotifyHub } from './withings-notify.js';
 
 export interface ScheduledWebhooksOptions {
-  /** Real time between two checks (default 5000 ms; at least 100). A check of a 400-day person costs ~30-80 ms. */
+  /** Real time between two checks (default 5000 ms; at least 100). A check of the default 400-day person took 81 ms on a loaded 2-core machine. */
   intervalMs?: number;
   /** Changes sent per check at most (default 20). */
   maxPerTick?: number;
