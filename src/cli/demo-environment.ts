@@ -11,6 +11,7 @@ import type { GlobalOptions } from './options.js';
 import type { AppContext } from '../app/app-context.js';
 import type { ProviderId } from '../core/types.js';
 import { PROVIDER_MODULES } from '../providers/registry.js';
+import { manageSubscriptions } from '../webhooks/manage.js';
 
 /** A fixed personal access token the in-process simulator accepts (demo data only, not a secret). */
 export const DEMO_PERSONAL_TOKEN = 'demo-personal-access-token';
@@ -25,6 +26,12 @@ export interface DemoEnvironment {
   simulatorUrl: string;
   /** The synthetic person behind every simulated provider (and the simulated export files). */
   person: SyntheticPerson;
+  /**
+   * Subscribes every simulated provider's webhooks to `<serverUrl>/webhooks/<id>` (subscription
+   * APIs through the provider modules, dashboard-set URLs in the simulator); returns the providers
+   * subscribed. With `scheduledWebhooks` the simulator then also sends what its clock brings.
+   */
+  subscribeWebhooks(context: AppContext, serverUrl: string, verificationToken: string): Promise<ProviderId[]>;
   close(): Promise<void>;
 }
 
@@ -52,13 +59,16 @@ export async function connectDemoProviders(context: AppContext, providers: reado
 }
 
 /** Starts the simulator on 127.0.0.1 and returns a demo config pointing every provider at it. */
-export async function startDemoEnvironment(global: GlobalOptions, options: { seed?: number; historyDays?: number; persons?: number } = {}): Promise<DemoEnvironment> {
+export async function startDemoEnvironment(
+  global: GlobalOptions,
+  options: { seed?: number; historyDays?: number; persons?: number; scheduledWebhooks?: boolean } = {},
+): Promise<DemoEnvironment> {
   const seed = options.seed ?? DEMO_SEED;
   // Several people (serve --hosted --demo): one synthetic person per sign-in, in turn.
   const simulator =
     (options.persons ?? 1) > 1
       ? await startPersonsSimulator({ persons: options.persons ?? 2, seed, personalAccessTokens: [DEMO_PERSONAL_TOKEN] }).then((front) => ({ ...front, person: front.people[0]!.person }))
-      : await startSimulator({ port: 0, seed, personalAccessTokens: [DEMO_PERSONAL_TOKEN] });
+      : await startSimulator({ port: 0, seed, personalAccessTokens: [DEMO_PERSONAL_TOKEN], ...(options.scheduledWebhooks ? { scheduledWebhooks: {} } : {}) });
   const config = loadConfig({
     env: process.env,
     flags: {
@@ -74,5 +84,17 @@ export async function startDemoEnvironment(global: GlobalOptions, options: { see
       ),
     },
   });
-  return { config, providers: [...DEMO_PROVIDERS], simulatorUrl: simulator.url, person: simulator.person, close: () => simulator.close() };
+  const subscribeWebhooks = async (context: AppContext, serverUrl: string, verificationToken: string): Promise<ProviderId[]> => {
+    const callbackFor = (id: string) => `${serverUrl}/webhooks/${id}`;
+    const subscribed: ProviderId[] = [];
+    for (const id of DEMO_PROVIDERS) {
+      if (!context.providers.get(id)?.webhooks?.subscriptions) continue;
+      await manageSubscriptions(context, { action: 'subscribe', provider: id, callbackUrl: callbackFor(id), verificationToken });
+      subscribed.push(id);
+    }
+    // The several-persons front (hosted demo) has no dashboard-set webhooks to point.
+    if ('configureDashboardWebhooks' in simulator) subscribed.push(...(simulator.configureDashboardWebhooks(callbackFor) as ProviderId[]));
+    return subscribed;
+  };
+  return { config, providers: [...DEMO_PROVIDERS], simulatorUrl: simulator.url, person: simulator.person, subscribeWebhooks, close: () => simulator.close() };
 }

@@ -12,16 +12,23 @@ import { configFor, type GlobalOptions } from './options.js';
 export interface ServeContext {
   context: AppContext;
   logger: Logger;
+  /** In demo mode: the simulator's URL (its control API is at `/__control`). */
+  demoSimulatorUrl?: string;
+  /** In demo mode: subscribes the simulated providers' webhooks to the server at `serverUrl`. */
+  subscribeDemoWebhooks?(serverUrl: string, verificationToken: string): Promise<string[]>;
   /** Closes the context and, in demo mode, the simulator. */
   close(): Promise<void>;
 }
 
 /** Opens what a server needs. `deferFile` keeps the logger's set-up (pino, the file) off the start-up path. */
-export async function openServeContext(global: GlobalOptions, options: { toolsets?: string[]; deferFile?: boolean; stderrLevel?: string }): Promise<ServeContext> {
+export async function openServeContext(
+  global: GlobalOptions,
+  options: { toolsets?: string[]; deferFile?: boolean; stderrLevel?: string; demoWebhooks?: boolean },
+): Promise<ServeContext> {
   let config = configFor(global, options.toolsets ? { toolsets: options.toolsets } : {});
   // The simulator loads only for --demo: it is not on the start-up path of a real server.
   const demoModule = global.demo ? await import('./demo-environment.js') : undefined;
-  const demo = demoModule ? await demoModule.startDemoEnvironment(global) : undefined;
+  const demo = demoModule ? await demoModule.startDemoEnvironment(global, options.demoWebhooks ? { scheduledWebhooks: true } : {}) : undefined;
   if (demo) config = demo.config;
   try {
     const loggerOptions = { level: config.logLevel, file: config.logFile, fileRequired: isExplicitLogFile(config), ...(options.stderrLevel ? { stderrLevel: options.stderrLevel } : {}) };
@@ -32,6 +39,8 @@ export async function openServeContext(global: GlobalOptions, options: { toolset
     return {
       context,
       logger,
+      ...(demo ? { demoSimulatorUrl: demo.simulatorUrl } : {}),
+      ...(demo ? { subscribeDemoWebhooks: (serverUrl: string, verificationToken: string) => demo.subscribeWebhooks(context, serverUrl, verificationToken) } : {}),
       async close() {
         await context.close();
         await demo?.close();

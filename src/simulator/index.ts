@@ -122,6 +122,12 @@ export interface StartedSimulator {
   withingsNotify: WithingsNotifyHub;
   /** The scheduled webhooks, when started with `scheduledWebhooks`. */
   scheduledWebhooks?: ScheduledWebhooks;
+  /**
+   * Points the webhooks that a provider's developer dashboard sets (no subscription API) at
+   * `callbackFor(provider id)`; returns the providers configured. Subscription APIs are used
+   * through the provider modules instead.
+   */
+  configureDashboardWebhooks(callbackFor: (provider: string) => string): string[];
   person: SyntheticPerson;
   close(): Promise<void>;
 }
@@ -257,6 +263,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     whoopWebhooks,
     withingsNotify,
     ...(scheduled ? { scheduledWebhooks: scheduled } : {}),
+    configureDashboardWebhooks: (callbackFor) => {
+      whoopWebhooks.configure(callbackFor('whoop'));
+      return ['whoop'];
+    },
     person,
     close: () =>
       new Promise<void>((resolve, reject) => {
