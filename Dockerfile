@@ -6,8 +6,11 @@
 # module when no prebuilt binary is reachable); the final image copies the bundle and those
 # node_modules onto a clean base: no compiler, no dev dependency, no npm cache, a non-root user.
 #
-# NODE_IMAGE: any Debian-based image with Node.js >= 20 and npm (default the official slim one).
+# NODE_IMAGE: the build stages' base, any Debian-based image with Node.js >= 20 and npm.
+# RUNTIME_IMAGE: the final stage's base, the same Node.js version (npm not needed); by default the
+# same official slim image, which holds no compiler.
 ARG NODE_IMAGE=node:22-bookworm-slim
+ARG RUNTIME_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -29,7 +32,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-FROM ${NODE_IMAGE} AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
 ENV NODE_ENV=production \
     WEARABLES_MCP_HOME=/data \
     LOG_FILE= \

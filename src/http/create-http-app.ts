@@ -15,9 +15,8 @@ import { createMcpServer, type McpServerOptions } from '../mcp/server.js';
 import type { SyncScheduler } from '../scheduler/sync-scheduler.js';
 import type { WebhookDispatcher } from '../webhooks/dispatch.js';
 import { accessGuard } from './access-guard.js';
-import { bearerMatches, unauthorized } from './bearer-auth.js';
 import { createFhirRoutes } from './fhir/fhir-routes.js';
-import { createHttpMetrics, type HttpMetrics } from './metrics.js';
+import { createHttpMetrics, mountMetrics, type HttpMetrics } from './metrics.js';
 import { createSyncRoute } from './sync-route.js';
 import { allowedOrigins } from './allowed-origins.js';
 import { clientAddressFor } from './client-key.js';
@@ -26,7 +25,7 @@ import { hostGuard } from './host-guard.js';
 import { allowedHostnames, type HttpConfig } from './http-config.js';
 import { createMcpEndpoint } from './mcp-route.js';
 import { createOAuthRoutes } from './oauth-routes.js';
-import { createRateLimiter, rateLimited, type RateLimiter } from './rate-limit.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createServerPool, type ServerPool } from './server-pool.js';
 import { createSseRoutes, type SseSessions } from './sse-routes.js';
 import { createWebhookRoutes } from './webhook-routes.js';
@@ -92,10 +91,11 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.route('/', sse.routes);
   app.route('/fhir', createFhirRoutes({ contextOf: () => context, baseUrl: () => deps.baseUrl(), logger: context.logger }));
   app.route('/sync', createSyncRoute({ contextOf: () => context, cooldownMs: config.syncTriggerCooldownMs, logger: context.logger, ...(deps.now ? { now: deps.now } : {}) }));
-  app.use('/metrics', metricsGuard(config.metricsToken ? { token: config.metricsToken, name: 'METRICS_TOKEN' } : config.authToken ? { token: config.authToken, name: 'AUTH_TOKEN' } : undefined, unauthenticated, clientAddress));
-  app.get('/metrics', async () => {
-    const { contentType, body } = await metrics.scrape();
-    return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+  mountMetrics(app, {
+    metrics,
+    required: config.metricsToken ? { token: config.metricsToken, name: 'METRICS_TOKEN' } : config.authToken ? { token: config.authToken, name: 'AUTH_TOKEN' } : undefined,
+    unauthenticated,
+    clientAddress,
   });
 
   app.get('/health', async (c) =>
@@ -123,29 +123,6 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     return c.json({ error: 'internal_error', error_description: 'The server failed to answer; see its log.' }, 500);
   });
   return { app, mcp, sse, servers, metrics };
-}
-
-/**
- * `/metrics`: the bearer token (`METRICS_TOKEN`, else `AUTH_TOKEN`; open on a loopback-only
- * server without a token, like `/mcp`). A scraper holding it is not rate limited (a scrape is
- * cheap and bounded, and must not spend the MCP clients' budget); failed attempts spend the
- * per-address budget of unauthenticated requests.
- */
-function metricsGuard(
-  required: { token: string; name: string } | undefined,
-  unauthenticated: RateLimiter,
-  clientAddress: (request: Request, env: unknown) => string,
-): MiddlewareHandler {
-  return async (c, next) => {
-    if (required === undefined || bearerMatches(c.req.header('authorization'), required.token)) return next();
-    const attempt = unauthenticated.hit(`address:${clientAddress(c.req.raw, c.env)}`);
-    if (!attempt.allowed) return rateLimited(attempt, 'unauthenticated requests from this address');
-    const refused = unauthorized();
-    return Response.json(
-      { error: 'unauthorized', error_description: `Send Authorization: Bearer <${required.name}> (the token configured on the server for /metrics).` },
-      { status: 401, headers: refused.headers },
-    );
-  };
 }
 
 function corsFor(origins: readonly string[]): MiddlewareHandler {

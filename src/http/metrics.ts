@@ -10,11 +10,13 @@
  * `wearables_jobs` gauge (per queue and state) read from the queue at each scrape; without a
  * source the gauge is absent rather than a misleading zero.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Env, Hono, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { onTelemetry, type TelemetryEvent } from '../core/telemetry.js';
 import { PACKAGE_VERSION } from '../core/version.js';
+import { bearerMatches, unauthorized } from './bearer-auth.js';
+import { rateLimited, type RateLimiter } from './rate-limit.js';
 
 /** Jobs per queue and state, as a job queue reports them (`waiting`, `active`, `failed`, `dead` ...). */
 export type QueueSource = () => Promise<ReadonlyArray<{ queue: string; state: string; count: number }>>;
@@ -153,4 +155,36 @@ function errorKind(status: number | 'network-error'): string | undefined {
   if (status === 429) return 'rate_limited';
   if (status === 401) return 'unauthorized';
   return status >= 500 ? 'server_error' : undefined;
+}
+
+export interface MountMetricsOptions {
+  metrics: HttpMetrics;
+  /** The bearer token `/metrics` takes and the setting that holds it; undefined: open (loopback only). */
+  required: { token: string; name: string } | undefined;
+  /** Failed attempts spend this per-address budget. */
+  unauthenticated: RateLimiter;
+  clientAddress: (request: Request, env: unknown) => string;
+}
+
+/**
+ * Mounts `GET /metrics` behind its bearer token (`METRICS_TOKEN`, else `AUTH_TOKEN` locally; a
+ * hosted server passes `METRICS_TOKEN` or does not mount it). A scraper holding the token is not
+ * rate limited (a scrape is cheap and bounded, and must not spend the MCP clients' budget);
+ * failed attempts spend the per-address budget of unauthenticated requests.
+ */
+export function mountMetrics<E extends Env>(app: Hono<E>, options: MountMetricsOptions): void {
+  const { required } = options;
+  app.use('/metrics', async (c, next) => {
+    if (required === undefined || bearerMatches(c.req.header('authorization'), required.token)) return next();
+    const attempt = options.unauthenticated.hit(`address:${options.clientAddress(c.req.raw, c.env)}`);
+    if (!attempt.allowed) return rateLimited(attempt, 'unauthenticated requests from this address');
+    return Response.json(
+      { error: 'unauthorized', error_description: `Send Authorization: Bearer <${required.name}> (the token configured on the server for /metrics).` },
+      { status: 401, headers: unauthorized().headers },
+    );
+  });
+  app.get('/metrics', async () => {
+    const { contentType, body } = await options.metrics.scrape();
+    return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+  });
 }

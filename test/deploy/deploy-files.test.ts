@@ -120,8 +120,11 @@ const documented = (name: string) => deployDoc.includes(`\`${name}\``);
 describe('Dockerfile', () => {
   it('builds in stages and ends on a clean runtime stage', () => {
     expect(dockerfile.stages.map((stage) => stage.name)).toEqual(['build', 'deps', 'runtime']);
-    expect(new Set(dockerfile.stages.map((stage) => stage.base))).toEqual(new Set(['${NODE_IMAGE}']));
-    expect(dockerfile.args.find((arg) => arg.keyword === 'ARG')?.args).toMatch(/^NODE_IMAGE=node:(20|22|24)-/);
+    expect(dockerfile.stages.map((stage) => stage.base)).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}', '${RUNTIME_IMAGE}']);
+    const defaults = new Map(dockerfile.args.filter((arg) => arg.keyword === 'ARG').map((arg) => arg.args.split('=') as [string, string]));
+    expect(defaults.get('NODE_IMAGE')).toMatch(/^node:(20|22|24)-/);
+    // By default the runtime is the build's Node.js image: the same version runs what was built.
+    expect(defaults.get('RUNTIME_IMAGE')).toBe(defaults.get('NODE_IMAGE'));
   });
 
   it('copies only sources that exist and reach the build context', () => {
