@@ -18,7 +18,7 @@ import { createTempHome, type TempHome } from './support/temp-home.js';
 
 const REFRESH_CHILD = fileURLToPath(new URL('./support/refresh-child.mjs', import.meta.url));
 /** The simulator holds the token request this long before rotating; the child dies meanwhile. */
-const HOLD_MS = 1_200;
+const HOLD_MS = 3_000;
 
 let compiled: CompiledModules;
 let temp: TempHome;
@@ -77,7 +77,9 @@ describe('a grant lost in an interrupted rotating refresh', () => {
     child.stdin.write('go\n');
     // The child records the refresh on disk before it sends it; then its request is held.
     await until(async () => typeof (await readTokensFile(sim.config.tokensPath)).providers.oura?.refreshPendingSince === 'number', 'the refresh to start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Long enough for the request to reach the simulator on a loaded machine (200 ms was not
+    // always: killed before sending, nothing rotated), short of the hold.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     // The provider rotates after the process died: the new pair exists only at the provider.
