@@ -21,7 +21,8 @@ describe.skipIf(skip !== null)(`wearables-mcp on PostgreSQL${skip === null ? '' 
   const home = mkdtempSync(join(tmpdir(), 'wearables-pg-e2e-'));
   const schema = testSchema('e2e');
   // A password the server ignores (trust auth) but that must never be printed.
-  const url = new URL(TEST_DATABASE_URL);
+  // Collected even when skipped: a placeholder keeps a clone without PostgreSQL from failing here.
+  const url = new URL(TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/unset');
   url.password = 'never-printed-pw';
   // With PostgreSQL the tokens are database rows under a key from the environment (required).
   const env = { WEARABLES_MCP_HOME: home, LOG_FILE: '', DATABASE_URL: url.toString(), WEARABLES_MCP_DATABASE_SCHEMA: schema, WEARABLES_MCP_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
